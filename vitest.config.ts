@@ -1,0 +1,46 @@
+import { defineConfig } from 'vitest/config';
+
+// Four projects, one command. Integration tests (*.int.test.ts) run twice: once on
+// embedded PGlite and once on a real PostgreSQL that test/support/postgres-cluster.ts
+// starts for the run (or TEST_DATABASE_URL when given).
+const integration = ['src/**/*.int.test.ts', 'test/integration/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    reporters: ['default'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'pglite',
+          include: integration,
+          env: { TEST_DB: 'pglite' },
+        },
+      },
+      {
+        test: {
+          name: 'postgres',
+          include: integration,
+          env: { TEST_DB: 'postgres' },
+          globalSetup: ['test/support/postgres-cluster.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/chromium-check.ts'],
+          testTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
