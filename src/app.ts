@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.ts';
+import { FEATURES } from './features/index.ts';
+import { resolveRelationship } from './features/people/access.ts';
+import type { RelationshipResolver } from './platform/auth/access.ts';
+import { accessGuard, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';
+import type { Database } from './platform/db/client.ts';
+import { rows } from './platform/db/transaction.ts';
+import { apiDocs } from './platform/http/openapi.ts';
+import { setUpErrorHandling } from './platform/http/errors.ts';
+import { healthRoutes } from './platform/http/health.ts';
+import { contentSecurityPolicy, LOG_REDACT_PATHS } from './platform/http/security.ts';
+import { views } from './platform/views/index.ts';
+import { sql } from 'drizzle-orm';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  /** Override for tests that need a fake; defaults to the people feature's resolver. */
+  resolveRelationship?: RelationshipResolver;
+}
+
+export interface App extends FastifyInstance {
+  routeTable: RouteEntry[];
+}
+
+/**
+ * Builds the whole app without listening (tests use `app.inject`). Reads top to bottom as
+ * a request's path: ids and logs, security headers, parsing, static files, views,
+ * authentication and authorisation, CSRF, health, API docs, features, errors.
+ */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { database, config } = options;
+  const db = database.db;
+  const app = Fastify({
+    logger: { level: config.logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: contentSecurityPolicy(),
+    strictTransportSecurity: config.trustProxy,
+  });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(formbody);
+  await app.register(rateLimit, { global: false });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.trustProxy },
+    getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
+  });
+
+  const [council] = await rows<{ name: string }>(
+    db,
+    sql`select name from authorities order by created_at limit 1`,
+  );
+  await app.register(views, {
+    globals: {
+      serviceName: 'Selfdirect',
+      councilName: council?.name ?? 'Your council',
+      demo: config.mode === 'demo',
+    },
+  });
+
+  setUpErrorHandling(app);
+
+  const routeTable: RouteEntry[] = [];
+  await app.register(accessGuard, {
+    db,
+    resolveRelationship: options.resolveRelationship ?? resolveRelationship(db),
+    routes: routeTable,
+  });
+  await app.register(fastifyStatic, {
+    root: fromRoot('node_modules/govuk-frontend/dist/govuk/assets'),
+    prefix: '/assets/',
+    allowedPath: (path) => !path.startsWith('/fonts/'),
+    cacheControl: true,
+    maxAge: '1d',
+  });
+  await app.register(fastifyStatic, {
+    root: fromRoot('node_modules/govuk-frontend/dist/govuk'),
+    prefix: '/govuk/',
+    decorateReply: false,
+    allowedPath: (path) => /^\/govuk-frontend\.min\.(css|js)(\.map)?$/.test(path),
+  });
+  await app.register(fastifyStatic, { root: fromRoot('public'), prefix: '/public/', decorateReply: false });
+
+  // Every form post on a page carries the CSRF token; the API uses bearer tokens, not cookies.
+  app.addHook('preHandler', (request, reply, done) => {
+    if (request.method === 'GET' || request.method === 'HEAD' || isApiRequest(request)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+
+  await app.register(apiDocs);
+  await app.register(healthRoutes, { db });
+  for (const feature of FEATURES) await app.register(feature.routes, { db, config });
+
+  await app.ready();
+  return Object.assign(app, { routeTable }) as App;
+}

@@ -1,0 +1,99 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config.ts';
+import { verifyAuditChain } from '../platform/audit/index.ts';
+import { DatabaseOpenError, openDatabase } from '../platform/db/client.ts';
+import { migrate, NewerDataError } from '../platform/db/migrate.ts';
+import { rows } from '../platform/db/transaction.ts';
+import { seedDemo } from './seed-demo.ts';
+import { sql } from 'drizzle-orm';
+
+const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
+  migrate: {
+    summary: 'apply database migrations and tenancy rules',
+    run: async () =>
+      withDatabase(async (database) => {
+        const { applied } = await migrate(database);
+        console.log(`Migrations applied: ${applied} new (database: ${database.kind} ${database.location}).`);
+      }),
+  },
+  'seed-demo': {
+    summary: 'create the demo council once (demo mode only)',
+    run: async () =>
+      withDatabase(async (database, config) => {
+        await migrate(database);
+        const { created } = await seedDemo(database.db, config);
+        console.log(created ? 'Demo council created.' : 'Demo council already exists: nothing to do.');
+      }),
+  },
+  'verify-audit': {
+    summary: 'recompute every council’s audit hash chain; exits 1 if any link is broken',
+    run: async () =>
+      withDatabase(async (database) => {
+        const councils = await rows<{ id: string; name: string }>(
+          database.db,
+          sql`select id, name from authorities order by name`,
+        );
+        let broken = 0;
+        for (const council of councils) {
+          const check = await verifyAuditChain(database.db, council.id);
+          const state = check.brokenAt === null ? 'intact' : `BROKEN at event ${check.brokenAt}`;
+          if (check.brokenAt !== null) broken++;
+          console.log(`${council.name}: ${check.checked} events, chain ${state}`);
+        }
+        if (broken) process.exitCode = 1;
+      }),
+  },
+  generate: {
+    summary: 'fill the database with synthetic data: --scale tiny|council|nation --seed N',
+    run: async (args) => {
+      const { runGenerate } = await import('./generate.ts');
+      await runGenerate(args);
+    },
+  },
+};
+
+async function withDatabase(
+  work: (
+    database: Awaited<ReturnType<typeof openDatabase>>,
+    config: ReturnType<typeof loadConfig>,
+  ) => Promise<void>,
+) {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await work(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+function usage() {
+  console.log('Usage: selfdirect <command> [options]\n\nCommands:');
+  for (const [name, command] of Object.entries(COMMANDS))
+    console.log(`  ${name.padEnd(14)} ${command.summary}`);
+}
+
+async function main() {
+  const { positionals } = parseArgs({ allowPositionals: true, strict: false });
+  const [name, ...rest] = positionals;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    usage();
+    process.exitCode = name ? 2 : 0;
+    return;
+  }
+  await command.run(
+    process.argv.slice(process.argv.indexOf(name!) + 1).length
+      ? process.argv.slice(process.argv.indexOf(name!) + 1)
+      : rest,
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof NewerDataError) {
+    console.error(error.message);
+  } else {
+    console.error(`selfdirect: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,75 @@
+import { eq } from 'drizzle-orm';
+import type { Config } from '../config.ts';
+import { DEMO_SEEDERS } from '../features/seeders.ts';
+import { DEMO_ROLES, demoEmail } from '../features/accounts/demo-users.ts';
+import { hashPassword } from '../platform/auth/passwords.ts';
+import type { Role } from '../platform/auth/roles.ts';
+import { teams, users } from '../platform/auth/schema.ts';
+import type { Db } from '../platform/db/client.ts';
+import { authorities } from '../platform/db/schema.ts';
+import type { DemoContext } from '../platform/db/seeding.ts';
+import { asSystem } from '../platform/db/transaction.ts';
+
+export const DEMO_AUTHORITY_CODE = 'demo';
+
+const DEMO_NAMES: Record<(typeof DEMO_ROLES)[number], string> = {
+  person: 'Morag Campbell',
+  representative: 'Fiona Reid',
+  worker: 'Sam Okafor',
+  manager: 'Priya Nair',
+  finance: 'Alan Murray',
+  support: 'Direct Payments Support Scotland (Kirsty Bell)',
+  provider: 'Allied Home Care (Jo Grant)',
+  analyst: 'Lewis Tait',
+  admin: 'Ruth Douglas',
+};
+
+/**
+ * Seeds the demo council once: a second run finds it and does nothing. Everything is one
+ * transaction, so an interrupted seed leaves no half-made council behind.
+ * Never runs in production mode.
+ */
+export async function seedDemo(db: Db, config: Config): Promise<{ created: boolean; authorityId: string }> {
+  if (config.mode === 'production') throw new Error('The demo council is never created in production mode.');
+  const [existing] = await db.select().from(authorities).where(eq(authorities.code, DEMO_AUTHORITY_CODE));
+  if (existing) return { created: false, authorityId: existing.id };
+  const passwordHash = await hashPassword(config.demoPassword);
+  return asSystem(db, async (tx) => {
+    const [authority] = await tx
+      .insert(authorities)
+      .values({ code: DEMO_AUTHORITY_CODE, name: 'Demo Council', nation: 'scotland' })
+      .returning();
+    const authorityId = authority!.id;
+    const [north, south, children] = await tx
+      .insert(teams)
+      .values([
+        { authorityId, name: 'Adult Community Care North' },
+        { authorityId, name: 'Adult Community Care South' },
+        { authorityId, name: 'Children and Families' },
+      ])
+      .returning();
+    const staffTeam: Partial<Record<Role, string>> = { worker: north!.id, manager: north!.id };
+    const created = await tx
+      .insert(users)
+      .values(
+        DEMO_ROLES.map((role) => ({
+          authorityId,
+          email: demoEmail(role),
+          displayName: DEMO_NAMES[role],
+          role,
+          teamId: staffTeam[role] ?? null,
+          passwordHash,
+        })),
+      )
+      .returning({ id: users.id, role: users.role });
+    const context: DemoContext = {
+      authorityId,
+      nation: 'scotland',
+      users: Object.fromEntries(created.map((u) => [u.role, u.id])) as DemoContext['users'],
+      teams: { north: north!.id, south: south!.id, children: children!.id },
+      shared: { passwordHash },
+    };
+    for (const seeder of DEMO_SEEDERS) await seeder(tx, context);
+    return { created: true, authorityId };
+  });
+}

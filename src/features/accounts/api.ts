@@ -1,0 +1,121 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { revokeApiToken } from '../../platform/auth/credentials.ts';
+import { verifyAuditChain } from '../../platform/audit/index.ts';
+import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import { Problem } from '../../platform/http/problem.ts';
+import type { FeatureDeps } from '../index.ts';
+import { exportPersonRecord, whoLooked } from './records.ts';
+import { issueApiToken, SIGN_IN_REFUSED } from './service.ts';
+
+export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+  const app = plain.withTypeProvider<ZodTypeProvider>();
+
+  app.post(
+    '/api/v1/auth/token',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Exchange an email address and password for a bearer token',
+        security: [],
+        body: z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(200) }).strict(),
+        response: {
+          201: z.object({ token: z.string(), tokenType: z.literal('Bearer'), expiresAt: z.iso.datetime() }),
+          400: problemSchema,
+          429: problemSchema,
+        },
+      },
+    },
+    async (request, reply) => {
+      const issued = await issueApiToken(db, request.body.email, request.body.password);
+      if (!issued) throw Problem.invalid([{ field: 'email', message: SIGN_IN_REFUSED }], SIGN_IN_REFUSED);
+      return reply.status(201).send({
+        token: issued.token,
+        tokenType: 'Bearer' as const,
+        expiresAt: issued.expiresAt.toISOString(),
+      });
+    },
+  );
+
+  app.delete(
+    '/api/v1/auth/token',
+    {
+      config: { access: { permission: 'signed_in' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Revoke the token used for this request',
+        response: { 204: z.null(), 401: problemSchema },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiToken(db, request.actor!.credentialHash);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/people/:personId/audit',
+    {
+      config: { access: { permission: 'audit.own' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Who has looked at this person’s record, newest first',
+        params: personParams,
+        response: {
+          200: z.object({
+            events: z.array(
+              z.object({
+                when: z.date(),
+                who: z.string(),
+                role: z.string(),
+                what: z.string(),
+                action: z.string(),
+                breakGlass: z.boolean(),
+                reason: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({ events: await whoLooked(db, request.access as never) }),
+  );
+
+  app.get(
+    '/api/v1/people/:personId/export',
+    {
+      config: { access: { permission: 'audit.own' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Subject access export: everything held about the person, with its audit',
+        params: personParams,
+        response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
+      },
+    },
+    async (request) => exportPersonRecord(db, request.access as never),
+  );
+
+  app.get(
+    '/api/v1/audit/verify',
+    {
+      config: { access: { permission: 'audit.search' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Recompute the council’s audit hash chain and report the first broken link',
+        response: {
+          200: z.object({
+            authorityId: z.string(),
+            checked: z.number().int(),
+            brokenAt: z.number().int().nullable(),
+          }),
+          401: problemSchema,
+          403: problemSchema,
+        },
+      },
+    },
+    async (request) => verifyAuditChain(db, request.actor!.authorityId!),
+  );
+};

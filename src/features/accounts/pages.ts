@@ -1,0 +1,260 @@
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { SESSION_COOKIE } from '../../platform/auth/guard.ts';
+import { actorFromSession, endSession, SESSION_ABSOLUTE_MS } from '../../platform/auth/credentials.ts';
+import { isStaff, ROLES, type Role } from '../../platform/auth/roles.ts';
+import { field, safeNext, submitForm } from '../../platform/http/forms.ts';
+import { Problem } from '../../platform/http/problem.ts';
+import type { FeatureDeps } from '../index.ts';
+import { DEMO_ROLES, demoEmail } from './demo-users.ts';
+import { breakGlass, searchAudit, whoLooked } from './records.ts';
+import {
+  acceptInvitation,
+  changePassword,
+  findInvitation,
+  inviteStaff,
+  listStaff,
+  setActive,
+  SIGN_IN_REFUSED,
+  signIn,
+} from './service.ts';
+
+export function homeFor(role: Role): string {
+  if (role === 'admin') return '/admin/users';
+  if (role === 'analyst') return '/account';
+  return isStaff(role) ? '/people' : '/my';
+}
+
+export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, config }) => {
+  const demoUsers =
+    config.mode === 'demo' ? DEMO_ROLES.map((role) => ({ role, email: demoEmail(role) })) : [];
+  const signInPage = {
+    template: 'accounts/views/sign-in.njk',
+    context: { title: 'Sign in', demoUsers, demoPassword: config.demoPassword },
+  };
+
+  const setSession = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: config.trustProxy,
+      signed: true,
+      maxAge: SESSION_ABSOLUTE_MS / 1000,
+    });
+
+  app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) =>
+    reply.render(signInPage.template, {
+      ...signInPage.context,
+      next: (request.query as { next?: string }).next,
+    }),
+  );
+
+  app.post(
+    '/sign-in',
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const email = field(request.body, 'email');
+      const next = field(request.body, 'next');
+      const values = { email };
+      return submitForm(
+        reply,
+        { ...signInPage, context: { ...signInPage.context, next }, values },
+        async () => {
+          const errors = [];
+          if (!email.trim()) errors.push({ field: 'email', message: 'Enter your email address' });
+          if (!field(request.body, 'password'))
+            errors.push({ field: 'password', message: 'Enter your password' });
+          if (errors.length) throw Problem.invalid(errors);
+          const token = await signIn(db, email, field(request.body, 'password'));
+          if (!token) throw Problem.invalid([{ field: 'email', message: SIGN_IN_REFUSED }]);
+          if (request.actor) await endSession(db, request.actor.credentialHash);
+          const actor = await actorFromSession(db, token);
+          setSession(reply, token);
+          return reply.redirect(safeNext(next, homeFor(actor!.role)), 303);
+        },
+      );
+    },
+  );
+
+  app.post('/sign-out', { config: { access: { permission: 'signed_in' } } }, async (request, reply) => {
+    if (request.actor) await endSession(db, request.actor.credentialHash);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/signed-out', 303);
+  });
+  app.get('/signed-out', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.render('accounts/views/signed-out.njk', { title: 'You have signed out' }),
+  );
+
+  app.get('/account', { config: { access: { permission: 'signed_in' } } }, async (request, reply) =>
+    reply.render('accounts/views/account.njk', { title: 'Your account', home: homeFor(request.actor!.role) }),
+  );
+
+  const passwordPage = {
+    template: 'accounts/views/change-password.njk',
+    context: { title: 'Change your password', backLink: '/account' },
+  };
+  app.get('/account/password', { config: { access: { permission: 'signed_in' } } }, async (_request, reply) =>
+    reply.render(passwordPage.template, passwordPage.context),
+  );
+  app.post('/account/password', { config: { access: { permission: 'signed_in' } } }, async (request, reply) =>
+    submitForm(reply, { ...passwordPage, values: {} }, async () => {
+      await changePassword(
+        db,
+        request.actor!,
+        field(request.body, 'currentPassword'),
+        field(request.body, 'newPassword'),
+        field(request.body, 'confirmPassword'),
+      );
+      return reply.render('accounts/views/account.njk', {
+        title: 'Your account',
+        home: homeFor(request.actor!.role),
+        notice:
+          'Your password has been changed. Any other devices signed in to your account have been signed out.',
+      });
+    }),
+  );
+
+  // Staff administration: invite with a one-time link, deactivate, reactivate.
+  const staffPage = async (request: { actor: unknown }, extra: Record<string, unknown> = {}) => ({
+    title: 'Staff accounts',
+    staff: await listStaff(db, request.actor as never),
+    roles: ROLES.filter(
+      (r) => !['person', 'representative', 'circle_member', 'advocate', 'national_admin'].includes(r),
+    ),
+    ...extra,
+  });
+  app.get('/admin/users', { config: { access: { permission: 'users.manage' } } }, async (request, reply) =>
+    reply.render('accounts/views/staff.njk', await staffPage(request)),
+  );
+  app.post('/admin/users', { config: { access: { permission: 'users.manage' } } }, async (request, reply) => {
+    const values = {
+      email: field(request.body, 'email'),
+      displayName: field(request.body, 'displayName'),
+      role: field(request.body, 'role') as Role,
+    };
+    return submitForm(
+      reply,
+      { template: 'accounts/views/staff.njk', context: await staffPage(request), values },
+      async () => {
+        const invitation = await inviteStaff(db, request.actor!, {
+          ...values,
+          teamId: request.actor!.teamId,
+        });
+        return reply.render(
+          'accounts/views/staff.njk',
+          await staffPage(request, { invitation, invitedEmail: values.email }),
+        );
+      },
+    );
+  });
+  app.post<{ Params: { userId: string } }>(
+    '/admin/users/:userId/active',
+    { config: { access: { permission: 'users.manage' } } },
+    async (request, reply) => {
+      await setActive(db, request.actor!, request.params.userId, field(request.body, 'active') === 'true');
+      return reply.redirect('/admin/users', 303);
+    },
+  );
+
+  const invitationPage = (token: string, invitee: unknown) => ({
+    template: 'accounts/views/invitation.njk',
+    context: { title: 'Set your password', token, invitee },
+  });
+  app.get<{ Params: { token: string } }>(
+    '/invitation/:token',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const invitee = await findInvitation(db, request.params.token);
+      if (!invitee)
+        throw new Problem(
+          410,
+          'This invitation link has expired or been used',
+          'Ask your administrator for a new link.',
+        );
+      const page = invitationPage(request.params.token, invitee);
+      return reply.render(page.template, page.context);
+    },
+  );
+  app.post<{ Params: { token: string } }>(
+    '/invitation/:token',
+    { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
+    async (request, reply) => {
+      const invitee = await findInvitation(db, request.params.token);
+      return submitForm(reply, { ...invitationPage(request.params.token, invitee), values: {} }, async () => {
+        await acceptInvitation(
+          db,
+          request.params.token,
+          field(request.body, 'password'),
+          field(request.body, 'confirmPassword'),
+        );
+        return reply.redirect('/sign-in', 303);
+      });
+    },
+  );
+
+  // Break glass: open a record outside your relationship, stating why.
+  const breakGlassPage = (personId: string, next: string) => ({
+    template: 'accounts/views/break-glass.njk',
+    context: { title: 'You are not allocated to this person', personId, next },
+  });
+  app.get<{ Params: { personId: string }; Querystring: { next?: string } }>(
+    '/people/:personId/break-glass',
+    { config: { access: { permission: 'break_glass.request' } } },
+    async (request, reply) => {
+      const page = breakGlassPage(
+        request.params.personId,
+        safeNext(request.query.next, `/people/${request.params.personId}`),
+      );
+      return reply.render(page.template, page.context);
+    },
+  );
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/break-glass',
+    { config: { access: { permission: 'break_glass.request' } } },
+    async (request, reply) => {
+      const next = safeNext(field(request.body, 'next'), `/people/${request.params.personId}`);
+      const reason = field(request.body, 'reason');
+      return submitForm(
+        reply,
+        { ...breakGlassPage(request.params.personId, next), values: { reason } },
+        async () => {
+          await breakGlass(
+            db,
+            request.actor!,
+            request.params.personId,
+            reason,
+            'POST /people/:personId/break-glass',
+          );
+          return reply.redirect(next, 303);
+        },
+      );
+    },
+  );
+
+  // "Who has looked at my record": for the person, their representative, and the case holders.
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/who-looked',
+    { config: { access: { permission: 'audit.own' } } },
+    async (request, reply) => {
+      const events = await whoLooked(db, request.access as never);
+      return reply.render('accounts/views/who-looked.njk', {
+        title: 'Who has looked at this record',
+        events,
+        personId: request.params.personId,
+        backLink: isStaff(request.actor!.role) ? `/people/${request.params.personId}` : '/my',
+      });
+    },
+  );
+
+  app.get('/audit', { config: { access: { permission: 'audit.search' } } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const search = {
+      personId: query.personId && /^[0-9a-f-]{36}$/i.test(query.personId) ? query.personId : undefined,
+      outcome: (['allowed', 'denied', 'break_glass'] as const).find((o) => o === query.outcome),
+      from: query.from || undefined,
+      to: query.to || undefined,
+    };
+    const events = await searchAudit(db, request.access!, search);
+    return reply.render('accounts/views/audit.njk', { title: 'Audit log', events, search });
+  });
+};

@@ -1,0 +1,17 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Db } from '../platform/db/client.ts';
+import { accountsFeature } from './accounts/routes.ts';
+import { publicFeature } from './public/pages.ts';
+
+/** What every feature's routes receive. Services are built from these inside each feature. */
+export interface FeatureDeps {
+  db: Db;
+  config: Config;
+}
+
+/** Every feature, in the order their routes register. Add a line here for a new feature. */
+export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }[] = [
+  { name: 'public', routes: publicFeature },
+  { name: 'accounts', routes: accountsFeature },
+];

@@ -1,0 +1,95 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../db/client.ts';
+import { inTenant, rows } from '../db/transaction.ts';
+import type { Access } from '../auth/access.ts';
+import type { Actor } from '../auth/actor.ts';
+import { auditEvents } from './schema.ts';
+
+export interface AuditEntry {
+  actor: Pick<Actor, 'userId' | 'role' | 'displayName'>;
+  authorityId: string;
+  personId: string | null;
+  action: string;
+  route: string;
+  outcome: 'allowed' | 'denied' | 'break_glass';
+  reason?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+/** Appends one audit event inside the caller's transaction (the chain trigger does the rest). */
+export async function recordAudit(tx: Db | Tx, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditEvents).values({
+    authorityId: entry.authorityId,
+    actorUserId: entry.actor.userId,
+    actorRole: entry.actor.role,
+    actorName: entry.actor.displayName,
+    personId: entry.personId,
+    action: entry.action,
+    route: entry.route,
+    outcome: entry.outcome,
+    reason: entry.reason ?? null,
+    detail: entry.detail ?? null,
+  });
+}
+
+/**
+ * The one way a service touches personal data: one transaction confined to the council,
+ * with the audit record of this read or write written in the same transaction, so the
+ * work and its audit land together or not at all.
+ */
+export function audited<T>(
+  db: Db,
+  access: Access,
+  action: string,
+  work: (tx: Tx) => Promise<T>,
+  detail?: Record<string, unknown>,
+): Promise<T> {
+  return inTenant(db, access.authorityId, async (tx) => {
+    const result = await work(tx);
+    await recordAudit(tx, {
+      actor: access.actor,
+      authorityId: access.authorityId,
+      personId: access.kind === 'person' ? access.personId : null,
+      action,
+      route: access.route,
+      outcome: access.kind === 'person' && access.breakGlassReason ? 'break_glass' : 'allowed',
+      reason: access.kind === 'person' ? access.breakGlassReason : null,
+      detail,
+    });
+    return result;
+  });
+}
+
+export interface ChainCheck {
+  authorityId: string;
+  checked: number;
+  /** The first sequence number whose hash or link does not match, if any. */
+  brokenAt: number | null;
+}
+
+/**
+ * Recomputes every hash of a council's chain in the database and checks each row links
+ * to the one before. Any edit, insertion or removal made around the application shows.
+ */
+export async function verifyAuditChain(db: Db, authorityId: string): Promise<ChainCheck> {
+  const result = await rows<{ seq: number; ok: boolean }>(
+    db,
+    sql`select seq::int as seq,
+          (hash = selfdirect_audit_hash(e)
+           and prev_hash = coalesce(lag(hash) over (order by seq), 'genesis')
+           and seq = row_number() over (order by seq)) as ok
+        from audit_events e where authority_id = ${authorityId} order by seq`,
+  );
+  const broken = result.find((r) => !r.ok);
+  return { authorityId, checked: result.length, brokenAt: broken ? broken.seq : null };
+}
+
+export async function auditForPerson(db: Db, authorityId: string, personId: string) {
+  return inTenant(db, authorityId, (tx) =>
+    tx
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.authorityId, authorityId), eq(auditEvents.personId, personId)))
+      .orderBy(asc(auditEvents.seq)),
+  );
+}

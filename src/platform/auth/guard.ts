@@ -1,0 +1,213 @@
+import { and, desc, eq, gt } from 'drizzle-orm';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { recordAudit } from '../audit/index.ts';
+import type { Db } from '../db/client.ts';
+import { inTenant } from '../db/transaction.ts';
+import { FORBIDDEN_TYPE, Problem, UNAUTHENTICATED_TYPE } from '../http/problem.ts';
+import type { Access, RelationshipResolver } from './access.ts';
+import type { Actor } from './actor.ts';
+import { actorFromApiToken, actorFromSession } from './credentials.ts';
+import {
+  type AuthorityPermission,
+  isPersonPermission,
+  mayBreakGlass,
+  type PersonPermission,
+  type Relationship,
+  relationshipAllows,
+  roleAllows,
+} from './policy.ts';
+import { breakGlassGrants } from './schema.ts';
+
+export const SESSION_COOKIE = 'selfdirect_session';
+
+/** What a route declares it needs. A route that declares nothing is refused to everyone. */
+export type RouteAccess =
+  | 'public'
+  | { permission: AuthorityPermission | 'signed_in' }
+  | { permission: PersonPermission; personParam?: string };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    access: Access | null;
+  }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+export const isApiRequest = (request: FastifyRequest) => request.url.startsWith('/api/');
+
+/**
+ * Authentication (session cookie for pages, bearer token for the API) and the deny-by-default
+ * authorisation decision for every route, made before the body is validated so a refused
+ * request learns nothing. Collects the route table for the access-matrix test.
+ */
+export const accessGuard = fp(
+  async (
+    app: FastifyInstance,
+    options: { db: Db; resolveRelationship: RelationshipResolver; routes: RouteEntry[] },
+  ) => {
+    const { db, resolveRelationship, routes } = options;
+    app.decorateRequest('actor', null);
+    app.decorateRequest('access', null);
+
+    app.addHook('onRoute', (route: RouteOptions) => {
+      // Static files (stylesheets, scripts, images) are public; everything else must declare.
+      if (!route.config?.access && STATIC_PREFIXES.some((prefix) => route.url.startsWith(prefix))) {
+        route.config = { ...route.config, access: 'public' };
+      }
+      const methods = Array.isArray(route.method) ? route.method : [route.method];
+      for (const method of methods) {
+        if (method === 'HEAD') continue;
+        routes.push({ method, url: route.url, access: route.config?.access });
+      }
+    });
+
+    app.addHook('onRequest', async (request) => {
+      request.actor = await authenticate(db, request);
+    });
+
+    app.addHook('preValidation', async (request, reply) => {
+      const declared = request.routeOptions.config?.access;
+      if (declared === 'public') return;
+      if (!request.routeOptions.url) return; // 404 handler
+      const actor = request.actor;
+      if (!actor) return unauthenticated(request, reply);
+      const route = `${request.method} ${request.routeOptions.url}`;
+      if (!declared || !actor.authorityId) return refuse(request, reply, 'This page has no access rule.');
+      if (!isPersonPermission(declared.permission)) {
+        if (!roleAllows(declared.permission as AuthorityPermission, actor.role))
+          return refuse(request, reply);
+        request.access = {
+          kind: 'council',
+          actor,
+          authorityId: actor.authorityId,
+          permission: declared.permission as AuthorityPermission,
+          route,
+        };
+        return;
+      }
+      const permission = declared.permission;
+      const personParam =
+        'personParam' in declared && declared.personParam ? declared.personParam : 'personId';
+      const personId = (request.params as Record<string, string>)[personParam];
+      if (!personId || !UUID.test(personId)) return refuse(request, reply, 'Unknown person.');
+      let relationship = await resolveRelationship(actor, actor.authorityId, personId);
+      let breakGlassReason: string | null = null;
+      if (!relationshipAllows(permission, actor.role, relationship) && relationship.kind !== 'none') {
+        const reason = mayBreakGlass(permission, actor.role)
+          ? await breakGlassReasonFor(db, actor, personId)
+          : null;
+        if (reason) {
+          relationship = { kind: 'break_glass', powers: [] };
+          breakGlassReason = reason;
+        }
+      }
+      if (!relationshipAllows(permission, actor.role, relationship)) {
+        await inTenant(db, actor.authorityId, (tx) =>
+          recordAudit(tx, {
+            actor,
+            authorityId: actor.authorityId!,
+            personId: relationship.kind === 'none' ? null : personId,
+            action: permission,
+            route,
+            outcome: 'denied',
+            detail: relationship.kind === 'none' ? { personId } : undefined,
+          }),
+        );
+        const canBreakGlass = relationship.kind !== 'none' && mayBreakGlass(permission, actor.role);
+        if (canBreakGlass && !isApiRequest(request) && request.method === 'GET') {
+          return reply.redirect(
+            `/people/${personId}/break-glass?next=${encodeURIComponent(request.url)}`,
+            303,
+          );
+        }
+        return refuse(
+          request,
+          reply,
+          canBreakGlass
+            ? 'You are not allocated to this person. To open the record you must give a reason (break glass).'
+            : undefined,
+        );
+      }
+      request.access = {
+        kind: 'person',
+        actor,
+        authorityId: actor.authorityId,
+        personId,
+        permission,
+        relationship,
+        breakGlassReason,
+        route,
+      };
+    });
+  },
+  { name: 'access-guard' },
+);
+
+const STATIC_PREFIXES = ['/assets/', '/govuk/', '/public/'];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function authenticate(db: Db, request: FastifyRequest): Promise<Actor | null> {
+  if (isApiRequest(request)) {
+    const header = request.headers.authorization;
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    return match ? actorFromApiToken(db, match[1]!) : null;
+  }
+  const raw = request.cookies[SESSION_COOKIE];
+  if (!raw) return null;
+  const unsigned = request.unsignCookie(raw);
+  return unsigned.valid && unsigned.value ? actorFromSession(db, unsigned.value) : null;
+}
+
+async function breakGlassReasonFor(db: Db, actor: Actor, personId: string): Promise<string | null> {
+  const [grant] = await inTenant(db, actor.authorityId!, (tx) =>
+    tx
+      .select({ reason: breakGlassGrants.reason })
+      .from(breakGlassGrants)
+      .where(
+        and(
+          eq(breakGlassGrants.userId, actor.userId),
+          eq(breakGlassGrants.personId, personId),
+          gt(breakGlassGrants.expiresAt, new Date()),
+        ),
+      )
+      .orderBy(desc(breakGlassGrants.createdAt))
+      .limit(1),
+  );
+  return grant?.reason ?? null;
+}
+
+function unauthenticated(request: FastifyRequest, reply: FastifyReply) {
+  if (isApiRequest(request)) {
+    throw new Problem(
+      401,
+      'Sign in needed',
+      'Send a bearer token from POST /api/v1/auth/token.',
+      [],
+      UNAUTHENTICATED_TYPE,
+    );
+  }
+  return reply.redirect(`/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+}
+
+function refuse(_request: FastifyRequest, _reply: FastifyReply, detail?: string): never {
+  throw new Problem(
+    403,
+    'You do not have access',
+    detail ?? 'You do not have access to this.',
+    [],
+    FORBIDDEN_TYPE,
+  );
+}
+
+export type { Relationship };

@@ -1,0 +1,148 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Who may do what, as data. Deny by default: a permission not listed here, or a role or
+ * relationship not named under it, is refused.
+ *
+ * Person-scoped permissions depend on the actor's relationship to the person whose record
+ * is touched; council-scoped permissions depend on the role alone (within one council).
+ */
+export type RelationshipKind =
+  | 'self'
+  | 'representative'
+  | 'circle_member'
+  | 'advocate'
+  | 'support_organisation'
+  | 'provider'
+  | 'allocated_worker'
+  | 'team'
+  | 'break_glass'
+  | 'authority'
+  | 'none';
+
+export interface Relationship {
+  kind: RelationshipKind;
+  /** Representative powers or consent scope, e.g. 'view_record', 'sign_support_plan'. */
+  powers: readonly string[];
+}
+
+interface Rule {
+  roles: readonly Role[];
+  relationships: readonly RelationshipKind[];
+  /** When set, the relationship must carry this power (representatives, circle, support). */
+  power?: string;
+}
+
+const CASE_HOLDERS: Rule = {
+  roles: ['worker', 'manager'],
+  relationships: ['allocated_worker', 'team', 'break_glass'],
+};
+const SELF: Rule = { roles: ['person'], relationships: ['self'] };
+const rep = (power: string): Rule => ({
+  roles: ['representative'],
+  relationships: ['representative'],
+  power,
+});
+const consented = (roles: readonly Role[], kinds: readonly RelationshipKind[], power: string): Rule => ({
+  roles,
+  relationships: kinds,
+  power,
+});
+const FINANCE: Rule = { roles: ['finance'], relationships: ['authority', 'allocated_worker', 'team'] };
+
+export const PERSON_PERMISSIONS = {
+  /** See the record: details, conversation, outcomes, budget explanation, plan. */
+  'record.read': [
+    SELF,
+    rep('view_record'),
+    consented(
+      ['circle_member', 'advocate', 'support'],
+      ['circle_member', 'advocate', 'support_organisation'],
+      'view_record',
+    ),
+    { roles: ['provider'], relationships: ['provider'] },
+    CASE_HOLDERS,
+    FINANCE,
+  ],
+  /** Sensitive equality information: only the person and those holding the case. */
+  'equality.read': [SELF, CASE_HOLDERS],
+  /** Add own words: conversation entries, outcomes in the person's words, plan draft sections. */
+  'own_words.write': [
+    SELF,
+    rep('welfare_decisions'),
+    consented(['circle_member', 'advocate'], ['circle_member', 'advocate'], 'contribute'),
+    CASE_HOLDERS,
+  ],
+  /** Professional work on the case: record details, professional views, eligibility, budgets, plans. */
+  'case.write': [CASE_HOLDERS],
+  /** Agree or return plans, approve budgets and interim budgets. */
+  'case.decide': [{ roles: ['manager'], relationships: ['allocated_worker', 'team', 'break_glass'] }],
+  /** Sign a support plan. */
+  'plan.sign': [SELF, rep('sign_support_plan')],
+  /** Payments, statements, contributions. */
+  'money.read': [
+    SELF,
+    rep('financial_decisions'),
+    consented(['support'], ['support_organisation'], 'manage_direct_payment'),
+    CASE_HOLDERS,
+    FINANCE,
+  ],
+  /** Submit a direct-payment return, give a view on a surplus review. */
+  'money.account': [
+    SELF,
+    rep('financial_decisions'),
+    consented(['support'], ['support_organisation'], 'manage_direct_payment'),
+  ],
+  /** Agreements, financial assessments, recoveries. */
+  'money.manage': [FINANCE],
+  /** "Who has looked at my record" and the subject access export. */
+  'audit.own': [SELF, rep('view_record'), CASE_HOLDERS],
+} as const satisfies Record<string, readonly Rule[]>;
+
+export const AUTHORITY_PERMISSIONS = {
+  'caselist.read': ['worker', 'manager', 'finance'],
+  'people.create': ['worker', 'manager'],
+  'my.records': ['person', 'representative', 'circle_member', 'advocate', 'support', 'provider'],
+  'audit.search': ['manager', 'admin'],
+  'users.manage': ['admin'],
+  'policy.manage': ['admin'],
+  'policy.preview': ['admin', 'manager'],
+  'reports.aggregate': ['analyst', 'manager', 'admin'],
+  'payments.run': ['finance'],
+  'crisis.approve': ['manager'],
+  'break_glass.request': ['worker', 'manager'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PersonPermission = keyof typeof PERSON_PERMISSIONS;
+export type AuthorityPermission = keyof typeof AUTHORITY_PERMISSIONS;
+export type Permission = PersonPermission | AuthorityPermission | 'signed_in';
+
+export function isPersonPermission(permission: string): permission is PersonPermission {
+  return permission in PERSON_PERMISSIONS;
+}
+
+/** Is this role allowed this council-wide permission? */
+export function roleAllows(permission: AuthorityPermission | 'signed_in', role: Role): boolean {
+  if (permission === 'signed_in') return true;
+  return (AUTHORITY_PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** Is this role, with this relationship to the person, allowed this permission? */
+export function relationshipAllows(
+  permission: PersonPermission,
+  role: Role,
+  relationship: Relationship,
+): boolean {
+  const rules: readonly Rule[] = PERSON_PERMISSIONS[permission];
+  return rules.some(
+    (rule) =>
+      rule.roles.includes(role) &&
+      rule.relationships.includes(relationship.kind) &&
+      (rule.power === undefined || relationship.powers.includes(rule.power)),
+  );
+}
+
+/** Could some relationship let this role do it? Workers and managers may then break glass. */
+export function mayBreakGlass(permission: PersonPermission, role: Role): boolean {
+  return relationshipAllows(permission, role, { kind: 'break_glass', powers: [] });
+}

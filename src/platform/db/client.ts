@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+
+/** One Drizzle type for both drivers: features write queries once. */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Either the database or an open transaction: stores accept both. */
+export type Executor = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for the start-up message (never includes a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export class DatabaseOpenError extends Error {}
+
+/** PGlite on disk under DATA_DIR by default; node-postgres when a URL is given. */
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir?: string;
+  inMemory?: boolean;
+}): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  return openPglite(options.inMemory ? undefined : join(options.dataDir ?? './data', 'pglite'));
+}
+
+async function openPglite(directory: string | undefined): Promise<Database> {
+  if (directory) mkdirSync(directory, { recursive: true });
+  let client: PGlite;
+  try {
+    client = await PGlite.create(directory ? { dataDir: directory } : {});
+    await client.query('select 1');
+  } catch (error) {
+    throw new DatabaseOpenError(
+      `Could not open the embedded database in ${directory}: it may be corrupt or from another version (${describe(error)}). Move it aside or set DATA_DIR.`,
+    );
+  }
+  const db = drizzlePglite({ client }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    location: directory ?? 'memory',
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
+  // Without a listener an idle client's network error would crash the process.
+  pool.on('error', () => {});
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new DatabaseOpenError(`Could not reach PostgreSQL at ${redactUrl(url)}: ${describe(error)}`);
+  }
+  const db = drizzlePostgres({ client: pool }) as unknown as Db;
+  return { db, kind: 'postgres', location: redactUrl(url), close: () => pool.end() };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'an invalid URL';
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError) return error.errors.map(describe).join('; ');
+  return error instanceof Error ? error.message || error.name : String(error);
+}
+
+/** `GET /ready`: the database answers a query. */
+export async function ping(db: Db): Promise<void> {
+  await db.execute(sql`select 1`);
+}

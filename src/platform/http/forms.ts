@@ -1,0 +1,43 @@
+import type { FastifyReply } from 'fastify';
+import { Problem } from './problem.ts';
+
+/**
+ * The GOV.UK question-page pattern on the server: run the work; if it is refused for bad
+ * input, show the same page again with the error summary, inline messages and the
+ * person's answers kept (status 400). Anything else goes to the error handler.
+ */
+export async function submitForm(
+  reply: FastifyReply,
+  page: { template: string; context: Record<string, unknown>; values: unknown },
+  work: () => Promise<FastifyReply | undefined | undefined>,
+): Promise<FastifyReply> {
+  try {
+    const result = await work();
+    return (result as FastifyReply | undefined) ?? reply;
+  } catch (error) {
+    if (error instanceof Problem && (error.status === 400 || error.status === 409) && error.errors.length) {
+      return reply
+        .status(error.status)
+        .render(page.template, { ...page.context, values: page.values, errors: error.errors });
+    }
+    if (error instanceof Problem && error.status === 409) {
+      return reply.status(409).render(page.template, {
+        ...page.context,
+        values: page.values,
+        errors: [{ field: 'version', message: error.detail ?? error.title }],
+      });
+    }
+    throw error;
+  }
+}
+
+/** A form field as text (urlencoded bodies give strings; missing gives ''). */
+export function field(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Only ever redirect to a path on this site after sign-in. */
+export function safeNext(next: unknown, fallback: string): string {
+  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+}

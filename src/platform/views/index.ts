@@ -1,0 +1,77 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
+import nunjucks from 'nunjucks';
+import { formatDate } from '../dates.ts';
+import { formatPence } from '../money/index.ts';
+import { ROLE_LABELS } from '../auth/roles.ts';
+import type { FieldError } from '../http/problem.ts';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export interface ViewGlobals {
+  serviceName: string;
+  councilName: string;
+  demo: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page with the layout's shared context (signed-in user, CSRF token, navigation). */
+    render(template: string, context?: Record<string, unknown>): FastifyReply;
+  }
+}
+
+export function createViewEnvironment(globals: ViewGlobals): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader(
+      [here('./templates'), here('../../features'), here('../../../node_modules/govuk-frontend/dist')],
+      { noCache: process.env.NODE_ENV !== 'production' },
+    ),
+    { autoescape: true, throwOnUndefined: false },
+  );
+  env.addFilter('money', (pence: number | null | undefined) =>
+    pence == null ? '' : formatPence(Number(pence)),
+  );
+  env.addFilter('date', (iso: string | Date | null | undefined) => {
+    if (!iso) return '';
+    return formatDate(iso instanceof Date ? iso.toISOString().slice(0, 10) : String(iso).slice(0, 10));
+  });
+  env.addFilter('dateTime', (value: string | Date | null | undefined) =>
+    value
+      ? new Intl.DateTimeFormat('en-GB', {
+          dateStyle: 'long',
+          timeStyle: 'short',
+          timeZone: 'Europe/London',
+        }).format(new Date(value))
+      : '',
+  );
+  env.addFilter('roleLabel', (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
+  /** Field errors → the shapes govuk macros take: a summary list and a per-field message. */
+  env.addFilter('errorList', (errors: FieldError[] | undefined) =>
+    (errors ?? []).map((e) => ({ text: e.message, href: `#${e.field}` })),
+  );
+  env.addFilter('errorFor', (errors: FieldError[] | undefined, field: string) => {
+    const found = (errors ?? []).find((e) => e.field === field);
+    return found ? { text: found.message } : undefined;
+  });
+  for (const [key, value] of Object.entries(globals)) env.addGlobal(key, value);
+  return env;
+}
+
+export const views = fp(
+  async (app: FastifyInstance, options: { globals: ViewGlobals }) => {
+    const env = createViewEnvironment(options.globals);
+    app.decorateReply('render', function render(this: FastifyReply, template: string, context = {}) {
+      const request = this.request;
+      const html = env.render(template, {
+        ...context,
+        actor: request.actor,
+        csrfToken: this.generateCsrf(),
+        currentPath: request.url.split('?')[0],
+      });
+      return this.type('text/html; charset=utf-8').send(html);
+    });
+  },
+  { name: 'views', dependencies: ['@fastify/csrf-protection'] },
+);

@@ -1,0 +1,80 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { type DEMO_ROLES, demoEmail } from '../../src/features/accounts/demo-users.ts';
+import { openDatabase } from '../../src/platform/db/client.ts';
+import { migrate } from '../../src/platform/db/migrate.ts';
+import { type TestApp, testApp } from '../support/app.ts';
+
+export type DemoRole = (typeof DEMO_ROLES)[number];
+
+export interface Site extends TestApp {
+  url: string;
+  browser: Browser;
+  stop(): Promise<void>;
+}
+
+/** The real server on a random port (demo council seeded) and Debian's Chromium. */
+export async function startSite(): Promise<Site> {
+  const database = await openDatabase({ inMemory: true });
+  await migrate(database);
+  const t = await testApp({ database });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = t.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return {
+    ...t,
+    url: `http://127.0.0.1:${port}`,
+    browser,
+    stop: async () => {
+      await browser.close();
+      await t.close();
+    },
+  };
+}
+
+export async function newPage(site: Site): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await site.browser.newContext({ baseURL: site.url });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function signIn(page: Page, role: DemoRole) {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email address').fill(demoEmail(role));
+  await page.getByLabel('Password').fill('demo-password-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Signed in as').waitFor();
+}
+
+/** WCAG 2.2 AA rules, zero violations: every violation names the rule and the elements. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const violations = results.violations.map(
+    (v) => `${page.url()}: ${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(violations).toEqual([]);
+}
+
+/** The visible text of the first match, once it appears (playwright-core has no `expect`). */
+export async function textOf(locator: Locator): Promise<string> {
+  await locator.first().waitFor({ timeout: 10_000 });
+  return ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export const heading = (page: Page) => textOf(page.getByRole('heading', { level: 1 }));

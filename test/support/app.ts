@@ -1,0 +1,68 @@
+import type { LightMyRequestResponse } from 'fastify';
+import { type App, buildApp } from '../../src/app.ts';
+import { seedDemo } from '../../src/cli/seed-demo.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { DEMO_ROLES, demoEmail } from '../../src/features/accounts/demo-users.ts';
+import type { Database } from '../../src/platform/db/client.ts';
+import { testDatabase } from './db.ts';
+
+export type DemoRole = (typeof DEMO_ROLES)[number];
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  config: Config;
+  authorityId: string;
+  close(): Promise<void>;
+}
+
+export function testConfig(): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/selfdirect-test-unused' });
+}
+
+/** The whole app on a fresh database with the demo council seeded; for `app.inject`. */
+export async function testApp(
+  options: { database?: Database; config?: Partial<Config> } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await testDatabase());
+  const config = { ...testConfig(), mode: 'demo' as const, ...options.config };
+  const { authorityId } = await seedDemo(database.db, config);
+  const app = await buildApp({ database, config });
+  return {
+    app,
+    database,
+    config,
+    authorityId,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A bearer token for a demo account, through the real token endpoint. */
+export async function apiToken(
+  app: App,
+  role: DemoRole | string,
+  password = 'demo-password-1',
+): Promise<string> {
+  const email = (DEMO_ROLES as readonly string[]).includes(role) ? demoEmail(role as DemoRole) : role;
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/token',
+    payload: { email, password },
+  });
+  if (response.statusCode !== 201) throw new Error(`sign-in failed for ${email}: ${response.body}`);
+  return response.json().token as string;
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export function problem(response: LightMyRequestResponse) {
+  return response.json() as {
+    type: string;
+    title: string;
+    status: number;
+    errors?: { field: string; message: string }[];
+  };
+}
