@@ -1,0 +1,132 @@
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authorities } from '../../platform/db/schema.ts';
+import { personalOutcomes } from '../conversations/schema.ts';
+import { people } from '../people/schema.ts';
+import type { SupportPlanContent } from './content.ts';
+
+/**
+ * One version of a person's support plan. The content is the SupportPlanContent of
+ * content.ts, stored whole so any two versions can be compared; the lifecycle state follows
+ * lifecycle.ts. An agreed version is never edited: a change starts a new version.
+ */
+export const supportPlans = pgTable(
+  'support_plans',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    version: integer('version').notNull(),
+    round: integer('round').notNull().default(1),
+    state: text('state', {
+      enum: ['draft', 'shared', 'signed', 'submitted', 'agreed', 'returned', 'superseded'],
+    })
+      .notNull()
+      .default('draft'),
+    content: jsonb('content').$type<SupportPlanContent>().notNull(),
+    totalWeekly: bigint('total_weekly', { mode: 'number' }).notNull().default(0),
+    agreedBudgetWeekly: bigint('agreed_budget_weekly', { mode: 'number' }),
+    signature: jsonb('signature'),
+    returnReasons: text('return_reasons').array(),
+    overBudgetException: text('over_budget_exception'),
+    decidedBy: uuid('decided_by'),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    /** Optimistic concurrency for edits and for "exactly one agreement wins". */
+    rowVersion: integer('row_version').notNull().default(1),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    uniqueIndex('support_plans_version_unique').on(t.authorityId, t.personId, t.version),
+    index('support_plans_state_idx').on(t.authorityId, t.state),
+  ],
+);
+
+/**
+ * The cost lines of a plan version, one row each, written when a version is saved, so that
+ * payments (option 1 lines of the agreed plan) and equity reports (option uptake and spend
+ * by group) are set-based queries rather than JSON scans.
+ */
+export const supportPlanCostLines = pgTable(
+  'support_plan_cost_lines',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    planId: uuid('plan_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    outcomeId: uuid('outcome_id'),
+    description: text('description').notNull(),
+    providerKind: text('provider_kind').notNull(),
+    frequency: text('frequency').notNull().default(''),
+    weeklyCost: bigint('weekly_cost', { mode: 'number' }).notNull(),
+    fundingStream: text('funding_stream').notNull(),
+    sdsOption: smallint('sds_option').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.planId],
+      foreignColumns: [supportPlans.authorityId, supportPlans.id],
+    }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.outcomeId],
+      foreignColumns: [personalOutcomes.authorityId, personalOutcomes.id],
+    }),
+    index('support_plan_cost_lines_plan_idx').on(t.authorityId, t.planId),
+    index('support_plan_cost_lines_option_idx').on(t.authorityId, t.sdsOption),
+  ],
+);
+
+/**
+ * The SDS option a person chose for an outcome, with who helped and when. Changing option
+ * is a new row (a new version), never an edit.
+ */
+export const sdsOptionChoices = pgTable(
+  'sds_option_choices',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    outcomeId: uuid('outcome_id').notNull(),
+    version: integer('version').notNull(),
+    sdsOption: smallint('sds_option').notNull(),
+    /** England's deployment route, where the authority's configuration offers them. */
+    deploymentRoute: text('deployment_route'),
+    helpedBy: text('helped_by'),
+    chosenOn: date('chosen_on', { mode: 'string' }).notNull(),
+    recordedBy: uuid('recorded_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.outcomeId],
+      foreignColumns: [personalOutcomes.authorityId, personalOutcomes.id],
+    }),
+    uniqueIndex('sds_option_choices_version_unique').on(t.authorityId, t.outcomeId, t.version),
+  ],
+);
