@@ -1,0 +1,107 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/client.ts';
+import type { Explained, Pence } from '../../platform/money/index.ts';
+import { budgetFundingStreams, personBudgets } from './schema.ts';
+
+/**
+ * Budget versions: every change is a new version with who, when and why; the previous
+ * current version of the same kind family is marked superseded in the same transaction.
+ * Used by this feature's service and by plans (agreement produces the agreed budget).
+ * Functions run inside the caller's audited transaction.
+ */
+export type BudgetVersion = typeof personBudgets.$inferSelect;
+
+export interface NewBudgetVersion {
+  authorityId: string;
+  personId: string;
+  kind: 'indicative' | 'agreed' | 'interim';
+  weeklyAmount: Pence;
+  annualAmount: Pence;
+  oneOffTotal?: Pence;
+  needs?: unknown[];
+  explanation: Explained;
+  policyVersionId?: string | null;
+  reason: string;
+  decidedBy: string;
+  expiresOn?: string | null;
+  supportPlanId?: string | null;
+  fundingStreams?: {
+    stream: string;
+    source: string;
+    weeklyAmount: Pence;
+    conditions?: string | null;
+    contact?: string | null;
+  }[];
+}
+
+/** The budget that applies now: the latest current agreed, else indicative, else interim. */
+export async function currentBudget(tx: Tx, personId: string): Promise<BudgetVersion | null> {
+  const [row] = await tx
+    .select()
+    .from(personBudgets)
+    .where(and(eq(personBudgets.personId, personId), eq(personBudgets.status, 'current')))
+    .orderBy(
+      sql`case ${personBudgets.kind} when 'agreed' then 0 when 'indicative' then 1 else 2 end`,
+      desc(personBudgets.version),
+    )
+    .limit(1);
+  return row ?? null;
+}
+
+export async function budgetHistory(tx: Tx, personId: string): Promise<BudgetVersion[]> {
+  return tx
+    .select()
+    .from(personBudgets)
+    .where(eq(personBudgets.personId, personId))
+    .orderBy(desc(personBudgets.version));
+}
+
+/**
+ * Adds a version. An indicative or agreed version supersedes earlier current indicative and
+ * agreed versions and regularises any current interim budget; an interim version sits beside them.
+ */
+export async function addBudgetVersion(tx: Tx, input: NewBudgetVersion): Promise<BudgetVersion> {
+  // Lock the person's budget rows so two versions cannot take the same number.
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('budget:' || ${input.authorityId} || ':' || ${input.personId}))`,
+  );
+  const [last] = await tx
+    .select({ version: personBudgets.version })
+    .from(personBudgets)
+    .where(eq(personBudgets.personId, input.personId))
+    .orderBy(desc(personBudgets.version))
+    .limit(1);
+  if (input.kind !== 'interim') {
+    await tx
+      .update(personBudgets)
+      .set({ status: 'superseded' })
+      .where(
+        and(
+          eq(personBudgets.personId, input.personId),
+          eq(personBudgets.status, 'current'),
+          sql`${personBudgets.kind} in ('indicative', 'agreed')`,
+        ),
+      );
+    await tx
+      .update(personBudgets)
+      .set({ status: 'regularised' })
+      .where(
+        and(
+          eq(personBudgets.personId, input.personId),
+          eq(personBudgets.status, 'current'),
+          eq(personBudgets.kind, 'interim'),
+        ),
+      );
+  }
+  const { fundingStreams, ...values } = input;
+  const [created] = await tx
+    .insert(personBudgets)
+    .values({ ...values, version: (last?.version ?? 0) + 1, needs: input.needs ?? [] })
+    .returning();
+  if (fundingStreams?.length) {
+    await tx
+      .insert(budgetFundingStreams)
+      .values(fundingStreams.map((s) => ({ ...s, authorityId: input.authorityId, budgetId: created!.id })));
+  }
+  return created!;
+}
