@@ -1,6 +1,31 @@
-import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { authorities } from '../../platform/db/schema.ts';
 import { people } from '../people/schema.ts';
+
+/**
+ * Outcome areas, a national reference list ('feeling_safe', 'health', 'where_i_live',
+ * 'people_i_see', 'things_i_do', 'work_and_learning', 'managing_money', …). Rows come
+ * from a migration so reports across councils use the same codes.
+ */
+export const outcomeAreas = pgTable('outcome_areas', {
+  code: text('code').primaryKey(),
+  label: text('label').notNull(),
+  /** The same area said the way a person would say it, for citizen pages. */
+  plainLabel: text('plain_label').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+});
 
 /**
  * A personal outcome: the person's own words first, the worker's professional view beside
@@ -29,6 +54,7 @@ export const personalOutcomes = pgTable(
     /** Optimistic concurrency: a save names the version it started from. */
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,5 +62,97 @@ export const personalOutcomes = pgTable(
     primaryKey({ columns: [t.authorityId, t.id] }),
     foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
     index('personal_outcomes_person_idx').on(t.authorityId, t.personId),
+  ],
+);
+
+/**
+ * Every change to an outcome, append-only: which version it made, who made it, and each
+ * changed field's value before and after. The first row of an outcome is its creation.
+ */
+export const personalOutcomeChanges = pgTable(
+  'personal_outcome_changes',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    outcomeId: uuid('outcome_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    version: integer('version').notNull(),
+    changedBy: uuid('changed_by').notNull(),
+    changedByName: text('changed_by_name').notNull(),
+    changedByRole: text('changed_by_role').notNull(),
+    /** { field: { from, to } } for each field that changed. */
+    changes: jsonb('changes').$type<Record<string, { from: unknown; to: unknown }>>().notNull(),
+    changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.outcomeId],
+      foreignColumns: [personalOutcomes.authorityId, personalOutcomes.id],
+    }),
+    index('personal_outcome_changes_outcome_idx').on(t.authorityId, t.outcomeId, t.version),
+  ],
+);
+
+/**
+ * A good conversation: when and where it was held and who took part. What was said lives
+ * in its entries, each in a section and each saying who said it.
+ */
+export const conversations = pgTable(
+  'conversations',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    place: text('place'),
+    whoWasThere: text('who_was_there'),
+    /** Set when the person was 14 to 17 on the day: their move to adult services is being planned. */
+    transition: boolean('transition').notNull().default(false),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    index('conversations_person_idx').on(t.authorityId, t.personId),
+  ],
+);
+
+/**
+ * One thing said in a conversation, free text first. `ownWords` is true only when it is
+ * written as the person said it; `saidBy` names who said it. For a child, their own views
+ * and their parents' views are different sections.
+ */
+export const conversationEntries = pgTable(
+  'conversation_entries',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    conversationId: uuid('conversation_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    section: text('section').notNull(),
+    text: text('text').notNull(),
+    saidBy: text('said_by').notNull(),
+    saidByName: text('said_by_name'),
+    ownWords: boolean('own_words').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.conversationId],
+      foreignColumns: [conversations.authorityId, conversations.id],
+    }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    index('conversation_entries_conversation_idx').on(t.authorityId, t.conversationId),
+    index('conversation_entries_person_idx').on(t.authorityId, t.personId),
   ],
 );
