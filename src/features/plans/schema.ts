@@ -1,5 +1,6 @@
 import {
   bigint,
+  boolean,
   date,
   foreignKey,
   index,
@@ -129,4 +130,26 @@ export const sdsOptionChoices = pgTable(
     }),
     uniqueIndex('sds_option_choices_version_unique').on(t.authorityId, t.outcomeId, t.version),
   ],
+);
+
+/**
+ * How an authority offers the SDS options. Scotland must offer all four (the 2013 Act), so
+ * only England's deployment routes are configurable; direct payment and council-managed are
+ * always offered whatever is stored here (Care Act ss.18 and 31, see options.ts). No row
+ * means every route is offered.
+ */
+export const sdsConfiguration = pgTable(
+  'sds_configuration',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    /** DeploymentRoute values (options.ts) this council runs. */
+    routesEnabled: text('routes_enabled').array().notNull(),
+    /** Whether the council funds an independent direct-payment support organisation, shown to people. */
+    supportOrganisationFunded: boolean('support_organisation_funded').notNull().default(true),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.authorityId] })],
 );
