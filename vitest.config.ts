@@ -7,11 +7,12 @@ const integration = ['src/**/*.int.test.ts', 'test/integration/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    reporters: ['default'],
+    reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
@@ -19,13 +20,16 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'pglite',
-          include: integration,
+          // Start-up faults run real processes on the embedded database: once is enough.
+          include: [...integration, 'test/startup/**/*.test.ts'],
           env: { TEST_DB: 'pglite' },
         },
       },
       {
+        extends: true,
         test: {
           name: 'postgres',
           include: integration,
@@ -34,6 +38,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

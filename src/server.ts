@@ -57,5 +57,7 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof NewerDataError) {
     fail(error.message);
   }
-  fail(`Selfdirect could not start: ${error instanceof Error ? error.message : String(error)}`);
+  fail(
+    `Selfdirect could not start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+  );
 });
