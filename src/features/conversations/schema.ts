@@ -46,7 +46,9 @@ export const personalOutcomes = pgTable(
     saidBy: text('said_by').notNull().default('person'),
     professionalView: text('professional_view'),
     /** Reference code, e.g. 'feeling_safe', 'health', 'where_i_live', 'people_i_see', 'things_i_do', 'work_and_learning', 'managing_money'. */
-    area: text('area').notNull(),
+    area: text('area')
+      .notNull()
+      .references(() => outcomeAreas.code),
     priority: integer('priority').notNull().default(2),
     status: text('status', { enum: ['active', 'achieved', 'paused', 'ended'] })
       .notNull()

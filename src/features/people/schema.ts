@@ -54,7 +54,9 @@ export const people = pgTable(
     /** Codes from COMMUNICATION_NEEDS: 'bsl', 'easy_read', 'talking_mats', 'other'. */
     communicationNeeds: text('communication_needs').array().notNull().default([]),
     communicationOther: text('communication_other'),
-    clientGroup: text('client_group').notNull(),
+    clientGroup: text('client_group')
+      .notNull()
+      .references(() => clientGroups.code),
     crisis: boolean('crisis').notNull().default(false),
     /** Why the case is a crisis: shown wherever the crisis flag is, so the fast track is explained. */
     crisisReason: text('crisis_reason'),

@@ -1,0 +1,2 @@
+ALTER TABLE "personal_outcomes" ADD CONSTRAINT "personal_outcomes_area_outcome_areas_code_fk" FOREIGN KEY ("area") REFERENCES "public"."outcome_areas"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "people" ADD CONSTRAINT "people_client_group_client_groups_code_fk" FOREIGN KEY ("client_group") REFERENCES "public"."client_groups"("code") ON DELETE no action ON UPDATE no action;
