@@ -43,6 +43,8 @@ export const budgetPolicyVersions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     publishedBy: uuid('published_by'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** The re-pricing report (RepricingSummary) as shown when it was published, kept for the public. */
+    repricing: jsonb('repricing'),
   },
   (t) => [primaryKey({ columns: [t.authorityId, t.id] })],
 );

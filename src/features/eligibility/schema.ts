@@ -1,0 +1,84 @@
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authorities } from '../../platform/db/schema.ts';
+import { people } from '../people/schema.ts';
+import type { EligibilityAssessment, EligibilityPolicy } from './rules.ts';
+
+/** Where to find help when the council will not pay for support: words and a list of links. */
+export interface Signposting {
+  text: string;
+  links: { text: string; href: string }[];
+}
+
+/**
+ * A council's eligibility policy, one row per published version with its effective dates
+ * (Scotland's national framework with the bands the council funds, or England's Care Act
+ * test). Versions follow each other with no gap and no overlap (`validateEffectiveDates`).
+ */
+export const eligibilityPolicyVersions = pgTable(
+  'eligibility_policy_versions',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    framework: text('framework', { enum: ['scotland', 'england'] }).notNull(),
+    versionLabel: text('version_label').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    effectiveTo: date('effective_to', { mode: 'string' }),
+    /** The EligibilityPolicy of rules.ts as published. */
+    content: jsonb('content').$type<EligibilityPolicy>().notNull(),
+    /** What people below the threshold are offered by default (the worker may add to it). */
+    signposting: jsonb('signposting').$type<Signposting>().notNull(),
+    publishedBy: uuid('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.authorityId, t.id] })],
+);
+
+/**
+ * One eligibility decision: the evidence per area, the result, the reasons in plain words,
+ * who decided, how to ask for a review, and where to get help when not eligible. A new
+ * decision is a new row; none is ever edited (append-only, see the migration).
+ */
+export const eligibilityDecisions = pgTable(
+  'eligibility_decisions',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    policyVersionId: uuid('policy_version_id').notNull(),
+    policyVersionLabel: text('policy_version_label').notNull(),
+    assessment: jsonb('assessment').$type<EligibilityAssessment>().notNull(),
+    eligible: boolean('eligible').notNull(),
+    result: text('result').notNull(),
+    reasons: jsonb('reasons').$type<string[]>().notNull(),
+    reviewRoute: text('review_route').notNull(),
+    signposting: jsonb('signposting').$type<Signposting | null>(),
+    decidedBy: uuid('decided_by').notNull(),
+    decidedByName: text('decided_by_name').notNull(),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.policyVersionId],
+      foreignColumns: [eligibilityPolicyVersions.authorityId, eligibilityPolicyVersions.id],
+    }),
+    index('eligibility_decisions_person_idx').on(t.authorityId, t.personId, t.createdAt),
+  ],
+);
