@@ -1,0 +1,116 @@
+import {
+  bigint,
+  date,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authorities } from '../../platform/db/schema.ts';
+import { people } from '../people/schema.ts';
+import type { ChargingAssessment, ChargingPolicy } from './rules.ts';
+
+/**
+ * A council's charging policy, one row per published version. The figures (thresholds,
+ * taper, disregards, MIG, capital limits) are data in `policy`, checked by the rules.
+ */
+export const chargingPolicyVersions = pgTable(
+  'charging_policy_versions',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    versionLabel: text('version_label').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    policy: jsonb('policy').$type<ChargingPolicy>().notNull(),
+    /** 'net': the contribution is taken off the direct payment; 'invoice': billed separately. */
+    contributionMethod: text('contribution_method', { enum: ['net', 'invoice'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    uniqueIndex('charging_policy_versions_label_unique').on(t.authorityId, t.versionLabel),
+  ],
+);
+
+export interface AssessedIncome {
+  kind: string;
+  label: string;
+  weeklyAmount: number;
+  evidence: string;
+}
+export interface AssessedCapital {
+  label: string;
+  amount: number;
+  evidence: string;
+}
+export interface AssessedService {
+  label: string;
+  weeklyCost: number;
+  freePersonalCare: boolean;
+}
+
+/**
+ * A financial assessment: what was counted, with evidence, and the contribution with its
+ * explanation exactly as shown to the person. Append-only: a reassessment is a new row.
+ */
+export const financialAssessments = pgTable(
+  'financial_assessments',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    policyId: uuid('policy_id').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** Scotland: age group; England: minimum income guarantee band. */
+    band: text('band').notNull(),
+    incomes: jsonb('incomes').$type<AssessedIncome[]>().notNull(),
+    capital: jsonb('capital').$type<AssessedCapital[]>().notNull(),
+    expenses: jsonb('expenses').$type<{ label: string; weeklyAmount: number }[]>().notNull(),
+    services: jsonb('services').$type<AssessedService[]>().notNull(),
+    weeklyContribution: bigint('weekly_contribution', { mode: 'number' }).notNull(),
+    result: jsonb('result').$type<ChargingAssessment>().notNull(),
+    assessedBy: uuid('assessed_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.policyId],
+      foreignColumns: [chargingPolicyVersions.authorityId, chargingPolicyVersions.id],
+    }),
+    index('financial_assessments_person_idx').on(t.authorityId, t.personId, t.createdAt),
+  ],
+);
+
+/** The person asks for the assessment to be looked at again, in their words. Append-only. */
+export const chargingReviewRequests = pgTable(
+  'charging_review_requests',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    assessmentId: uuid('assessment_id').notNull(),
+    reason: text('reason').notNull(),
+    requestedBy: uuid('requested_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.assessmentId],
+      foreignColumns: [financialAssessments.authorityId, financialAssessments.id],
+    }),
+  ],
+);

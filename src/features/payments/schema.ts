@@ -1,0 +1,329 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { authorities } from '../../platform/db/schema.ts';
+import type { Explained } from '../../platform/money/index.ts';
+import { people } from '../people/schema.ts';
+
+/**
+ * Ledger accounts, named as in accounts.ts ("person_dp_account:<person id>"). Append-only:
+ * an account is opened once and never renamed; its balance is always derived from transfers.
+ */
+export const ledgerAccounts = pgTable(
+  'ledger_accounts',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: text('id').notNull(),
+    kind: text('kind').notNull(),
+    personId: uuid('person_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+  ],
+);
+
+/**
+ * Every movement of money: one debit and one credit of the same whole pence. Append-only;
+ * a correction is a reversing transfer. The idempotency key is unique per council, so a
+ * replayed request or a resumed payment run inserts nothing the second time.
+ */
+export const ledgerTransfers = pgTable(
+  'ledger_transfers',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    debitAccount: text('debit_account').notNull(),
+    creditAccount: text('credit_account').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    kind: text('kind', { enum: ['payment', 'contribution', 'recovery', 'reversal', 'adjustment'] }).notNull(),
+    reversesTransferId: uuid('reverses_transfer_id'),
+    postedOn: date('posted_on', { mode: 'string' }).notNull(),
+    description: text('description').notNull(),
+    /** The person whose account is touched, for their statement and subject access export. */
+    personId: uuid('person_id'),
+    runId: uuid('run_id'),
+    postedBy: uuid('posted_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    uniqueIndex('ledger_transfers_key_unique').on(t.authorityId, t.idempotencyKey),
+    // A transfer can be reversed once only, enforced by the database as well as the rules.
+    uniqueIndex('ledger_transfers_reversal_unique')
+      .on(t.authorityId, t.reversesTransferId)
+      .where(sql`reverses_transfer_id is not null`),
+    foreignKey({
+      columns: [t.authorityId, t.debitAccount],
+      foreignColumns: [ledgerAccounts.authorityId, ledgerAccounts.id],
+    }),
+    foreignKey({
+      columns: [t.authorityId, t.creditAccount],
+      foreignColumns: [ledgerAccounts.authorityId, ledgerAccounts.id],
+    }),
+    foreignKey({
+      columns: [t.authorityId, t.reversesTransferId],
+      foreignColumns: [t.authorityId, t.id],
+    }),
+    index('ledger_transfers_debit_idx').on(t.authorityId, t.debitAccount),
+    index('ledger_transfers_credit_idx').on(t.authorityId, t.creditAccount),
+    index('ledger_transfers_person_idx').on(t.authorityId, t.personId),
+    check('ledger_transfers_amount_positive', sql`amount > 0`),
+    check('ledger_transfers_two_accounts', sql`debit_account <> credit_account`),
+  ],
+);
+
+/** Published, versioned direct-payment policy: surplus threshold and the council's paying account. */
+export const paymentPolicyVersions = pgTable(
+  'payment_policy_versions',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    versionLabel: text('version_label').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    surplusThresholdWeeks: integer('surplus_threshold_weeks').notNull(),
+    originatorName: text('originator_name').notNull(),
+    originatorSortCode: text('originator_sort_code').notNull(),
+    originatorAccountNumber: text('originator_account_number').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    uniqueIndex('payment_policy_versions_label_unique').on(t.authorityId, t.versionLabel),
+  ],
+);
+
+/**
+ * A direct-payment agreement made from an agreed plan's option 1 lines. Bank details are
+ * encrypted (AES-256-GCM); only the last four digits are kept in clear, for display.
+ */
+export const dpAgreements = pgTable(
+  'dp_agreements',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    planId: uuid('plan_id').notNull(),
+    amountPerPeriod: bigint('amount_per_period', { mode: 'number' }).notNull(),
+    weeklyAmount: bigint('weekly_amount', { mode: 'number' }).notNull(),
+    frequency: text('frequency', { enum: ['weekly', 'four_weekly', 'monthly'] }).notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    contributionPerPeriod: bigint('contribution_per_period', { mode: 'number' }).notNull().default(0),
+    /** 'net': the contribution is taken off each payment; 'invoice': paid gross and invoiced. */
+    contributionMethod: text('contribution_method', { enum: ['net', 'invoice'] })
+      .notNull()
+      .default('net'),
+    holderKind: text('holder_kind', {
+      enum: ['person', 'representative', 'third_party', 'managed_account'],
+    }).notNull(),
+    holderName: text('holder_name').notNull(),
+    bankDetails: text('bank_details').notNull(),
+    accountLast4: text('account_last4').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    // One agreement per person; later changes are dated rows in dp_agreement_changes.
+    uniqueIndex('dp_agreements_person_unique').on(t.authorityId, t.personId),
+  ],
+);
+
+/** New amounts from an effective date (a new plan version or a new contribution). Append-only. */
+export const dpAgreementChanges = pgTable(
+  'dp_agreement_changes',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    agreementId: uuid('agreement_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    amountPerPeriod: bigint('amount_per_period', { mode: 'number' }).notNull(),
+    contributionPerPeriod: bigint('contribution_per_period', { mode: 'number' }).notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.agreementId],
+      foreignColumns: [dpAgreements.authorityId, dpAgreements.id],
+    }),
+    uniqueIndex('dp_agreement_changes_date_unique').on(t.authorityId, t.agreementId, t.effectiveFrom),
+  ],
+);
+
+/** One payment run per run date: planned, then approved and posted (resumable). */
+export const paymentRuns = pgTable(
+  'payment_runs',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    runDate: date('run_date', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['planned', 'approved', 'posted'] })
+      .notNull()
+      .default('planned'),
+    plannedCount: integer('planned_count').notNull(),
+    plannedTotal: bigint('planned_total', { mode: 'number' }).notNull(),
+    createdBy: uuid('created_by').notNull(),
+    approvedBy: uuid('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    postedAt: timestamp('posted_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    uniqueIndex('payment_runs_date_unique').on(t.authorityId, t.runDate),
+  ],
+);
+
+/**
+ * One row per period paid. Unique per agreement and period, so no period can ever be paid
+ * twice, whichever run or retry tries. Append-only.
+ */
+export const dpPayments = pgTable(
+  'dp_payments',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    runId: uuid('run_id').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    /** Surplus taken off this payment (a decided surplus review), sent as amount − reduction. */
+    reduction: bigint('reduction', { mode: 'number' }).notNull().default(0),
+    transferId: uuid('transfer_id'),
+    explanation: jsonb('explanation').$type<Explained>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    uniqueIndex('dp_payments_period_unique').on(t.authorityId, t.agreementId, t.periodStart),
+    foreignKey({
+      columns: [t.authorityId, t.runId],
+      foreignColumns: [paymentRuns.authorityId, paymentRuns.id],
+    }),
+    foreignKey({
+      columns: [t.authorityId, t.agreementId],
+      foreignColumns: [dpAgreements.authorityId, dpAgreements.id],
+    }),
+    foreignKey({
+      columns: [t.authorityId, t.transferId],
+      foreignColumns: [ledgerTransfers.authorityId, ledgerTransfers.id],
+    }),
+    index('dp_payments_run_idx').on(t.authorityId, t.runId),
+    index('dp_payments_person_idx').on(t.authorityId, t.personId),
+  ],
+);
+
+/** A monitoring return from the account holder. Append-only: a correction is a new return. */
+export const dpReturns = pgTable(
+  'dp_returns',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    openingBalance: bigint('opening_balance', { mode: 'number' }).notNull(),
+    paymentsIn: bigint('payments_in', { mode: 'number' }).notNull(),
+    paWages: bigint('pa_wages', { mode: 'number' }).notNull(),
+    employerCosts: bigint('employer_costs', { mode: 'number' }).notNull(),
+    agency: bigint('agency', { mode: 'number' }).notNull(),
+    other: bigint('other', { mode: 'number' }).notNull(),
+    closingBalance: bigint('closing_balance', { mode: 'number' }).notNull(),
+    difference: bigint('difference', { mode: 'number' }).notNull(),
+    source: text('source', { enum: ['page', 'csv', 'api'] }).notNull(),
+    submittedBy: uuid('submitted_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.agreementId],
+      foreignColumns: [dpAgreements.authorityId, dpAgreements.id],
+    }),
+    index('dp_returns_person_idx').on(t.authorityId, t.personId),
+  ],
+);
+
+/**
+ * A surplus found on a return. The person gives their view first; only then may the council
+ * decide to keep it with the person, recover it now, or take it off the next payment.
+ */
+export const surplusReviews = pgTable(
+  'surplus_reviews',
+  {
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
+    personId: uuid('person_id').notNull(),
+    agreementId: uuid('agreement_id').notNull(),
+    returnId: uuid('return_id').notNull(),
+    balance: bigint('balance', { mode: 'number' }).notNull(),
+    threshold: bigint('threshold', { mode: 'number' }).notNull(),
+    surplus: bigint('surplus', { mode: 'number' }).notNull(),
+    policyVersion: text('policy_version').notNull(),
+    explanation: jsonb('explanation').$type<Explained>().notNull(),
+    status: text('status', { enum: ['awaiting_view', 'view_given', 'decided'] })
+      .notNull()
+      .default('awaiting_view'),
+    personView: text('person_view'),
+    viewGivenBy: uuid('view_given_by'),
+    viewGivenAt: timestamp('view_given_at', { withTimezone: true }),
+    decision: text('decision', { enum: ['keep', 'recover_now', 'reduce_next_payment'] }),
+    decisionAmount: bigint('decision_amount', { mode: 'number' }),
+    decisionReason: text('decision_reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    rowVersion: integer('row_version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.returnId],
+      foreignColumns: [dpReturns.authorityId, dpReturns.id],
+    }),
+    uniqueIndex('surplus_reviews_return_unique').on(t.authorityId, t.returnId),
+    index('surplus_reviews_person_idx').on(t.authorityId, t.personId),
+  ],
+);
