@@ -1,0 +1,69 @@
+import type { FieldError } from '../../platform/http/problem.ts';
+import { formatPence, type Pence } from '../../platform/money/index.ts';
+
+/** The streams one individual budget may combine (seed 004's "several funding streams"). */
+export const FUNDING_STREAMS = {
+  council_social_care: 'Council social care',
+  independent_living_fund: 'Independent Living Fund',
+  health: 'Health or joint funding',
+  equipment: 'Equipment',
+  housing_adaptations: 'Housing adaptations',
+  housing_support: 'Housing support',
+  employment_support: 'Employment support',
+} as const;
+export type FundingStreamCode = keyof typeof FUNDING_STREAMS;
+
+export interface FundingStreamInput {
+  stream: string;
+  source: string;
+  weeklyAmount: Pence;
+  conditions?: string | null;
+  contact?: string | null;
+}
+
+const blank = (text: unknown) => typeof text !== 'string' || text.trim() === '';
+
+/**
+ * Other streams pay part of the budget; the council's social care stream pays the rest, so
+ * the streams always add up to the budget exactly. Streams that add up to more are refused.
+ */
+export function splitFunding(
+  weekly: Pence,
+  others: readonly FundingStreamInput[],
+  councilSource: string,
+): { streams: FundingStreamInput[]; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  others.forEach((s, i) => {
+    const at = `fundingStreams[${i}]`;
+    if (!(s.stream in FUNDING_STREAMS))
+      errors.push({ field: `${at}.stream`, message: 'Choose where this money comes from.' });
+    if (blank(s.source))
+      errors.push({ field: `${at}.source`, message: 'Say who pays it, e.g. the fund or the health board.' });
+    if (!Number.isSafeInteger(s.weeklyAmount) || s.weeklyAmount <= 0)
+      errors.push({ field: `${at}.weeklyAmount`, message: 'Enter an amount a week above zero, like 45.00.' });
+  });
+  const othersTotal = others.reduce(
+    (sum, s) => sum + (Number.isSafeInteger(s.weeklyAmount) ? s.weeklyAmount : 0),
+    0,
+  );
+  if (othersTotal > weekly)
+    errors.push({
+      field: 'fundingStreams[0].weeklyAmount',
+      message: `Other funding adds up to ${formatPence(othersTotal)} a week, more than the budget of ${formatPence(weekly)}.`,
+    });
+  const streams = others.map((s) => ({
+    ...s,
+    source: s.source.trim(),
+    conditions: s.conditions?.trim() || null,
+    contact: s.contact?.trim() || null,
+  }));
+  if (weekly - othersTotal > 0 || streams.length === 0)
+    streams.unshift({
+      stream: 'council_social_care',
+      source: councilSource,
+      weeklyAmount: weekly - othersTotal,
+      conditions: 'To meet the outcomes in your support plan.',
+      contact: 'Your social worker',
+    });
+  return { streams, errors };
+}

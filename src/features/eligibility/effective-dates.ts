@@ -1,0 +1,28 @@
+import { addDays, todayInLondon } from '../../platform/dates.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
+import { validateEffectiveDates } from '../../platform/policy-dates.ts';
+
+/**
+ * A new version starting `from`: the latest open version is treated as ending the day
+ * before (that is what "until replaced" means), then the whole run is checked for gaps and
+ * overlaps. A start before today is refused: a published rule never changes the past.
+ */
+export function effectiveDateErrors(
+  published: readonly { effectiveFrom: string; effectiveTo: string | null }[],
+  from: string,
+  today = todayInLondon(),
+): FieldError[] {
+  const runs = published.map((v) => ({ effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo }));
+  const last = runs.at(-1);
+  if (last && last.effectiveTo === null && from > last.effectiveFrom) last.effectiveTo = addDays(from, -1);
+  const errors = validateEffectiveDates([...runs, { effectiveFrom: from, effectiveTo: null }]).map((e) => ({
+    field: 'effectiveFrom',
+    message: e.message,
+  }));
+  if (errors.length === 0 && from < today)
+    errors.push({
+      field: 'effectiveFrom',
+      message: 'The start date must be today or later: a new policy never changes the past.',
+    });
+  return errors.filter((e, i, all) => all.findIndex((x) => x.message === e.message) === i);
+}
