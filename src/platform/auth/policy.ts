@@ -109,6 +109,7 @@ export const AUTHORITY_PERMISSIONS = {
   'policy.preview': ['admin', 'manager'],
   'reports.aggregate': ['analyst', 'manager', 'admin'],
   'payments.run': ['finance'],
+  'ledger.manage': ['finance'],
   'crisis.approve': ['manager'],
   'break_glass.request': ['worker', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
