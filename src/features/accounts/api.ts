@@ -6,7 +6,8 @@ import { verifyAuditChain } from '../../platform/audit/index.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { exportPersonRecord, whoLooked } from './records.ts';
+import { exportPersonRecord } from './export.ts';
+import { whoLooked } from './records.ts';
 import { issueApiToken, SIGN_IN_REFUSED } from './service.ts';
 
 export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
@@ -95,7 +96,15 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
         response: { 200: z.record(z.string(), z.unknown()), ...errorResponses },
       },
     },
-    async (request) => exportPersonRecord(db, request.access as never),
+    async (request) => {
+      // Column types only serve the readable copy; the JSON carries the values themselves.
+      const {
+        columns: _columns,
+        councilName: _council,
+        ...everything
+      } = await exportPersonRecord(db, request.access as never);
+      return everything;
+    },
   );
 
   app.get(

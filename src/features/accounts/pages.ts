@@ -6,7 +6,8 @@ import { field, safeNext, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { DEMO_ROLES, demoEmail } from './demo-users.ts';
-import { breakGlass, searchAudit, whoLooked } from './records.ts';
+import type { CouncilAccess } from '../../platform/auth/access.ts';
+import { breakGlass, recordsWithWhoLooked } from './records.ts';
 import {
   acceptInvitation,
   changePassword,
@@ -85,8 +86,15 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     reply.render('accounts/views/signed-out.njk', { title: 'You have signed out' }),
   );
 
+  // The account page is where a person or representative finds "who has looked at my record".
+  const accountPage = async (access: CouncilAccess, notice?: string) => ({
+    title: 'Your account',
+    home: homeFor(access.actor.role),
+    records: await recordsWithWhoLooked(db, access),
+    notice,
+  });
   app.get('/account', { config: { access: { permission: 'signed_in' } } }, async (request, reply) =>
-    reply.render('accounts/views/account.njk', { title: 'Your account', home: homeFor(request.actor!.role) }),
+    reply.render('accounts/views/account.njk', await accountPage(request.access as CouncilAccess)),
   );
 
   const passwordPage = {
@@ -105,12 +113,13 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
         field(request.body, 'newPassword'),
         field(request.body, 'confirmPassword'),
       );
-      return reply.render('accounts/views/account.njk', {
-        title: 'Your account',
-        home: homeFor(request.actor!.role),
-        notice:
+      return reply.render(
+        'accounts/views/account.njk',
+        await accountPage(
+          request.access as CouncilAccess,
           'Your password has been changed. Any other devices signed in to your account have been signed out.',
-      });
+        ),
+      );
     }),
   );
 
@@ -230,31 +239,4 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
       );
     },
   );
-
-  // "Who has looked at my record": for the person, their representative, and the case holders.
-  app.get<{ Params: { personId: string } }>(
-    '/people/:personId/who-looked',
-    { config: { access: { permission: 'audit.own' } } },
-    async (request, reply) => {
-      const events = await whoLooked(db, request.access as never);
-      return reply.render('accounts/views/who-looked.njk', {
-        title: 'Who has looked at this record',
-        events,
-        personId: request.params.personId,
-        backLink: isStaff(request.actor!.role) ? `/people/${request.params.personId}` : '/my',
-      });
-    },
-  );
-
-  app.get('/audit', { config: { access: { permission: 'audit.search' } } }, async (request, reply) => {
-    const query = request.query as Record<string, string | undefined>;
-    const search = {
-      personId: query.personId && /^[0-9a-f-]{36}$/i.test(query.personId) ? query.personId : undefined,
-      outcome: (['allowed', 'denied', 'break_glass'] as const).find((o) => o === query.outcome),
-      from: query.from || undefined,
-      to: query.to || undefined,
-    };
-    const events = await searchAudit(db, request.access!, search);
-    return reply.render('accounts/views/audit.njk', { title: 'Audit log', events, search });
-  });
 };

@@ -1,12 +1,14 @@
-import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
-import type { Access, PersonAccess } from '../../platform/auth/access.ts';
+import { and, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { breakGlassGrants } from '../../platform/auth/schema.ts';
-import { audited, recordAudit } from '../../platform/audit/index.ts';
+import { audited, auditedCouncilRead, recordAudit } from '../../platform/audit/index.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { inTenant, rows } from '../../platform/db/transaction.ts';
+import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { describeAction } from './describe.ts';
 
 const BREAK_GLASS_HOURS = 8;
 
@@ -41,20 +43,6 @@ export async function breakGlass(db: Db, actor: Actor, personId: string, reason:
   });
 }
 
-const WHAT: Record<string, string> = {
-  'record.read': 'looked at the record',
-  'equality.read': 'looked at equality information',
-  'own_words.write': 'added or changed words in the record',
-  'case.write': 'updated the record',
-  'case.decide': 'made a decision',
-  'plan.sign': 'signed a support plan',
-  'money.read': 'looked at payments',
-  'money.account': 'sent a payment return',
-  'money.manage': 'changed payment details',
-  'audit.own': 'looked at who has seen the record',
-  'record.break_glass': 'opened the record without being allocated, giving a reason',
-};
-
 /** "Who has looked at my record", in plain words, newest first. */
 export async function whoLooked(db: Db, access: PersonAccess) {
   const events = await audited(db, access, 'audit.own', (tx) =>
@@ -69,8 +57,7 @@ export async function whoLooked(db: Db, access: PersonAccess) {
     when: e.occurredAt,
     who: e.actorName,
     role: e.actorRole,
-    what:
-      WHAT[e.action] ?? WHAT[e.action.split(':')[0]!] ?? e.action.replaceAll('.', ' ').replaceAll('_', ' '),
+    what: describeAction(e.action),
     action: e.action,
     breakGlass: e.outcome === 'break_glass',
     reason: e.reason,
@@ -79,65 +66,87 @@ export async function whoLooked(db: Db, access: PersonAccess) {
 
 export interface AuditSearch {
   personId?: string;
-  actorUserId?: string;
+  /** Name or e-mail address (or part of one) of whoever acted. */
+  actor?: string;
   outcome?: 'allowed' | 'denied' | 'break_glass';
   from?: string;
   to?: string;
 }
 
 /** Managers and administrators search the council's log; the search itself is logged. */
-export async function searchAudit(db: Db, access: Access, search: AuditSearch) {
+export async function searchAudit(db: Db, access: CouncilAccess, search: AuditSearch) {
   const conditions: SQL[] = [];
   if (search.personId) conditions.push(eq(auditEvents.personId, search.personId));
-  if (search.actorUserId) conditions.push(eq(auditEvents.actorUserId, search.actorUserId));
+  if (search.actor) {
+    const pattern = `%${search.actor.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(auditEvents.actorName, pattern),
+        sql`${auditEvents.actorUserId} in (select id from users where email ilike ${pattern})`,
+      )!,
+    );
+  }
   if (search.outcome) conditions.push(eq(auditEvents.outcome, search.outcome));
   if (search.from) conditions.push(gte(auditEvents.occurredAt, new Date(`${search.from}T00:00:00Z`)));
   if (search.to) conditions.push(lte(auditEvents.occurredAt, new Date(`${search.to}T23:59:59Z`)));
-  return audited(
-    db,
-    access,
-    'audit.search',
-    (tx) =>
-      tx
-        .select()
-        .from(auditEvents)
-        .where(conditions.length ? and(...conditions) : undefined)
-        .orderBy(desc(auditEvents.seq))
-        .limit(200),
-    { search },
+  return auditedCouncilRead(db, access, 'audit.search', { search }, (tx) =>
+    tx
+      .select()
+      .from(auditEvents)
+      .where(conditions.length ? and(...conditions) : undefined)
+      .orderBy(desc(auditEvents.seq))
+      .limit(200),
   );
 }
 
+export const BREAK_GLASS_REVIEW_DAYS = 30;
+
 /**
- * Subject access request: everything held about a person. Every table with a
- * `person_id` column is included, so a new feature's data is exported without anyone
- * remembering to add it; the audit of the record is included too.
+ * Records opened without allocation in the last 30 days, for a team manager: those opened
+ * by their own team's staff, and those of people allocated to their team. An administrator
+ * sees the whole council's.
  */
-export async function exportPersonRecord(db: Db, access: PersonAccess) {
-  return audited(db, access, 'record.export', async (tx) => {
-    const tables = await rows<{ table_name: string }>(
+export async function breakGlassOpenings(db: Db, access: CouncilAccess, now = new Date()) {
+  const since = new Date(now.getTime() - BREAK_GLASS_REVIEW_DAYS * 86_400_000);
+  const team = access.actor.role === 'admin' ? null : access.actor.teamId;
+  return auditedCouncilRead(db, access, 'audit.break_glass_review', { since, team }, (tx) =>
+    rows<{
+      seq: number;
+      occurredAt: string;
+      actorName: string;
+      actorRole: string;
+      personId: string;
+      personName: string | null;
+      reason: string | null;
+    }>(
       tx,
-      sql`select table_name from information_schema.columns
-          where table_schema = 'public' and column_name = 'person_id' and table_name <> 'audit_events'
-          order by table_name`,
-    );
-    const [person] = await rows<Record<string, unknown>>(
+      sql`select e.seq::int as "seq", e.occurred_at as "occurredAt", e.actor_name as "actorName",
+                 e.actor_role as "actorRole", e.person_id as "personId",
+                 coalesce(p.preferred_name, p.legal_name) as "personName", e.reason
+          from audit_events e
+          left join users u on u.id = e.actor_user_id
+          left join people p on p.authority_id = e.authority_id and p.id = e.person_id
+          where e.action = 'record.break_glass' and e.occurred_at >= ${since}
+            and (${access.actor.role === 'admin'}
+                 or u.team_id = ${team} or p.allocated_team_id = ${team})
+          order by e.seq desc limit 200`,
+    ),
+  );
+}
+
+/** The records a person or representative may see "who has looked" at, for their account page. */
+export async function recordsWithWhoLooked(db: Db, access: CouncilAccess) {
+  if (!['person', 'representative'].includes(access.actor.role)) return [];
+  return auditedCouncilRead(db, access, 'my.records', {}, (tx) =>
+    rows<{ personId: string; name: string; kind: string }>(
       tx,
-      sql`select * from people where id = ${access.personId}`,
-    );
-    const sections: Record<string, unknown[]> = {};
-    for (const { table_name } of tables) {
-      if (table_name === 'break_glass_grants') continue;
-      sections[table_name] = await rows(
-        tx,
-        sql`select * from ${sql.identifier(table_name)} where person_id = ${access.personId}`,
-      );
-    }
-    const audit = await tx
-      .select()
-      .from(auditEvents)
-      .where(eq(auditEvents.personId, access.personId))
-      .orderBy(auditEvents.seq);
-    return { exportedAt: new Date().toISOString(), person, sections, audit };
-  });
+      sql`select p.id as "personId", coalesce(p.preferred_name, p.legal_name) as name, r.kind
+          from person_relationships r
+          join people p on p.authority_id = r.authority_id and p.id = r.person_id
+          where r.user_id = ${access.actor.userId}
+            and (r.kind = 'self' or (r.kind = 'representative' and 'view_record' = any(r.powers)))
+            and r.valid_from <= ${todayInLondon()} and (r.valid_to is null or r.valid_to >= ${todayInLondon()})
+          order by r.kind desc, name`,
+    ),
+  );
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { inTenant, rows } from '../db/transaction.ts';
-import type { Access } from '../auth/access.ts';
+import type { Access, CouncilAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
 import { auditEvents } from './schema.ts';
 
@@ -55,6 +55,33 @@ export function audited<T>(
       outcome: access.kind === 'person' && access.breakGlassReason ? 'break_glass' : 'allowed',
       reason: access.kind === 'person' ? access.breakGlassReason : null,
       detail,
+    });
+    return result;
+  });
+}
+
+/**
+ * A council-level read (an analyst's aggregate query, a manager's search of the log): one
+ * transaction confined to the council, logged with the question asked and how many rows
+ * answered it, so "who asked what of the data" is as visible as "who opened which record".
+ */
+export function auditedCouncilRead<T>(
+  db: Db,
+  access: CouncilAccess,
+  action: string,
+  question: Record<string, unknown>,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return inTenant(db, access.authorityId, async (tx) => {
+    const result = await work(tx);
+    await recordAudit(tx, {
+      actor: access.actor,
+      authorityId: access.authorityId,
+      personId: null,
+      action,
+      route: access.route,
+      outcome: 'allowed',
+      detail: { question, rows: Array.isArray(result) ? result.length : null },
     });
     return result;
   });

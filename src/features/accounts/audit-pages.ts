@@ -1,0 +1,160 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { isStaff } from '../../platform/auth/roles.ts';
+import { auditedCouncilRead, verifyAuditChain } from '../../platform/audit/index.ts';
+import { isIsoDate } from '../../platform/dates.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
+import type { FeatureDeps } from '../index.ts';
+import { exportPersonRecord, readableExport } from './export.ts';
+import { exportPdf } from './export-pdf.ts';
+import {
+  type AuditSearch,
+  BREAK_GLASS_REVIEW_DAYS,
+  breakGlassOpenings,
+  searchAudit,
+  whoLooked,
+} from './records.ts';
+
+const personAccess = (access: unknown) => access as PersonAccess;
+const councilAccess = (access: unknown) => access as CouncilAccess;
+
+/** "Who has looked", the subject access copy, and the managers' views of the audit log. */
+export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/who-looked',
+    { config: { access: { permission: 'audit.own' } } },
+    async (request, reply) => {
+      const events = await whoLooked(db, personAccess(request.access));
+      return reply.render('accounts/views/who-looked.njk', {
+        title: 'Who has looked at this record',
+        events,
+        personId: request.params.personId,
+        self: personAccess(request.access).relationship.kind === 'self',
+        backLink: isStaff(request.actor!.role) ? `/people/${request.params.personId}` : '/account',
+      });
+    },
+  );
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/export',
+    { config: { access: { permission: 'audit.own' } } },
+    async (request, reply) => {
+      const data = await exportPersonRecord(db, personAccess(request.access));
+      const copy = readableExport(data);
+      return reply.render('accounts/views/export.njk', {
+        title: `Everything we hold about ${personName(data.person)}`,
+        name: personName(data.person),
+        exportedAt: data.exportedAt,
+        personId: request.params.personId,
+        ...copy,
+        backLink: `/people/${request.params.personId}/who-looked`,
+      });
+    },
+  );
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/export.pdf',
+    { config: { access: { permission: 'audit.own' } } },
+    async (request, reply) => {
+      const data = await exportPersonRecord(db, personAccess(request.access));
+      const name = personName(data.person);
+      const made = new Intl.DateTimeFormat('en-GB', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/London',
+      }).format(new Date(data.exportedAt));
+      const pdf = await exportPdf(name, data.councilName, made, readableExport(data));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="record-${request.params.personId}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/export.json',
+    { config: { access: { permission: 'audit.own' } } },
+    async (request, reply) => {
+      const {
+        columns: _columns,
+        councilName: _council,
+        ...everything
+      } = await exportPersonRecord(db, personAccess(request.access));
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('content-disposition', `attachment; filename="record-${request.params.personId}.json"`)
+        .send(JSON.stringify(everything, null, 2));
+    },
+  );
+
+  app.get('/audit', { config: { access: { permission: 'audit.search' } } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const values = {
+      personId: query.personId?.trim() ?? '',
+      actor: query.actor?.trim() ?? '',
+      outcome: query.outcome ?? '',
+      from: query.from?.trim() ?? '',
+      to: query.to?.trim() ?? '',
+    };
+    const errors: FieldError[] = [];
+    if (
+      values.personId &&
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(values.personId)
+    )
+      errors.push({
+        field: 'personId',
+        message: 'Enter the person’s reference exactly as shown, like 3f2b…',
+      });
+    for (const [field, label] of [
+      ['from', 'From'],
+      ['to', 'To'],
+    ] as const) {
+      if (values[field] && !isIsoDate(values[field]))
+        errors.push({ field, message: `${label} must be a real date written like 2026-03-31` });
+    }
+    if (!errors.length && values.from && values.to && values.from > values.to)
+      errors.push({ field: 'to', message: 'To must be the same as or after From' });
+    const search: AuditSearch = {
+      personId: values.personId || undefined,
+      actor: values.actor || undefined,
+      outcome: (['allowed', 'denied', 'break_glass'] as const).find((o) => o === values.outcome),
+      from: values.from || undefined,
+      to: values.to || undefined,
+    };
+    const events = errors.length ? [] : await searchAudit(db, councilAccess(request.access), search);
+    return reply
+      .status(errors.length ? 400 : 200)
+      .render('accounts/views/audit.njk', { title: 'Audit log', events, values, errors });
+  });
+
+  app.get('/audit/verify', { config: { access: { permission: 'audit.search' } } }, async (request, reply) => {
+    const access = councilAccess(request.access);
+    const check = await verifyAuditChain(db, access.authorityId);
+    // The check is itself logged, after it ran, so it never checks its own entry.
+    await auditedCouncilRead(db, access, 'audit.verify', { brokenAt: check.brokenAt }, async () => [check]);
+    return reply.render('accounts/views/audit-verify.njk', {
+      title: check.brokenAt === null ? 'The audit log is intact' : 'The audit log has been tampered with',
+      check,
+      backLink: '/audit',
+    });
+  });
+
+  app.get(
+    '/audit/break-glass',
+    { config: { access: { permission: 'audit.search' } } },
+    async (request, reply) => {
+      const openings = await breakGlassOpenings(db, councilAccess(request.access));
+      return reply.render('accounts/views/break-glass-review.njk', {
+        title: 'Records opened without allocation',
+        openings,
+        days: BREAK_GLASS_REVIEW_DAYS,
+        backLink: '/audit',
+      });
+    },
+  );
+};
+
+function personName(person: Record<string, unknown> | undefined): string {
+  const name = person?.preferred_name ?? person?.legal_name;
+  return typeof name === 'string' && name ? name : 'this person';
+}

@@ -1,0 +1,62 @@
+import PDFDocument from 'pdfkit';
+import type { readableExport } from './export.ts';
+
+type Readable = ReturnType<typeof readableExport>;
+
+/**
+ * The subject access copy as a PDF: the same sections, headings and formatted values as the
+ * HTML page, for people who want a document to keep or print. Standard fonts only, so
+ * nothing has to be installed on the server.
+ */
+export function exportPdf(
+  name: string,
+  councilName: string,
+  exportedAt: string,
+  copy: Readable,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({
+      size: 'A4',
+      margin: 56,
+      info: { Title: `Everything ${councilName} holds about ${name}`, Author: councilName },
+      lang: 'en-GB',
+      displayTitle: true,
+    });
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+
+    doc.font('Helvetica-Bold').fontSize(20).text(`Everything we hold about ${name}`);
+    doc.moveDown(0.5);
+    doc.font('Helvetica').fontSize(11).text(`${councilName}. Made on ${exportedAt}.`);
+    doc.text(
+      'Internal reference numbers are left out of this copy. They are in the computer-readable (JSON) copy.',
+    );
+    for (const section of copy.sections) {
+      doc.moveDown(1);
+      doc.font('Helvetica-Bold').fontSize(15).text(section.heading);
+      if (!section.entries.length) doc.font('Helvetica').fontSize(11).text('We hold nothing of this kind.');
+      section.entries.forEach((entry, index) => {
+        doc.moveDown(0.5);
+        if (section.entries.length > 1)
+          doc
+            .font('Helvetica-Bold')
+            .fontSize(12)
+            .text(`${index + 1} of ${section.entries.length}`);
+        for (const { key, value } of entry) {
+          doc.font('Helvetica-Bold').fontSize(11).text(`${key}: `, { continued: true });
+          doc.font('Helvetica').text(value);
+        }
+      });
+    }
+    doc.moveDown(1);
+    doc.font('Helvetica-Bold').fontSize(15).text('Who has looked at your record');
+    if (!copy.audit.length) doc.font('Helvetica').fontSize(11).text('Nobody has looked at this record yet.');
+    for (const event of copy.audit) {
+      doc.font('Helvetica').fontSize(11).text(`${event.when}: ${event.who} ${event.what}.`);
+      if (event.reason) doc.text(`Reason given: ${event.reason}`, { indent: 16 });
+    }
+    doc.end();
+  });
+}
