@@ -35,6 +35,28 @@ describe('diffPlanVersions', () => {
     ]);
   });
 
+  it("reports the person's own sections: about me, flexibility and their view of a risk", () => {
+    const next = clone();
+    next.aboutMe = 'I am Sam. I love the water.';
+    next.outcomes[0]!.flexibility = 'I can swap a swim for a walk';
+    next.risks[0]!.personView = 'Swimming outside makes me feel free';
+    expect(diffPlanVersions(planContent, next)).toEqual([
+      { section: 'About me', field: 'About me', before: '', after: 'I am Sam. I love the water.' },
+      {
+        section: 'Outcomes',
+        field: 'outcome "I want to go swimming with my friends again": how it can change',
+        before: '',
+        after: 'I can swap a swim for a walk',
+      },
+      {
+        section: 'Risks the person chooses to take',
+        field: 'risk "Swimming in open water in summer": the person\'s view',
+        before: '',
+        after: 'Swimming outside makes me feel free',
+      },
+    ]);
+  });
+
   it('reports added and removed items', () => {
     const next = clone();
     next.risks = [];

@@ -90,6 +90,10 @@ const quoted = (text: string) => `"${text.length > 60 ? `${text.slice(0, 57)}...
 export function diffPlanVersions(a: SupportPlanContent, b: SupportPlanContent): PlanChange[] {
   const changes: PlanChange[] = [];
 
+  if ((a.aboutMe ?? '') !== (b.aboutMe ?? '')) {
+    changes.push({ section: 'About me', field: 'About me', before: a.aboutMe ?? '', after: b.aboutMe ?? '' });
+  }
+
   changes.push(
     ...diffList(
       {
@@ -101,6 +105,7 @@ export function diffPlanVersions(a: SupportPlanContent, b: SupportPlanContent): 
           { label: "in the person's words", show: (o) => o.personWords },
           { label: "worker's view", show: (o) => o.workerView },
           { label: 'how it will be met', show: (o) => o.howMet },
+          { label: 'how it can change', show: (o) => o.flexibility ?? '' },
         ],
       },
       a.outcomes,
@@ -154,7 +159,11 @@ export function diffPlanVersions(a: SupportPlanContent, b: SupportPlanContent): 
         key: (r) => r.description,
         name: (r) => `risk ${quoted(r.description)}`,
         summary: (r) => `${r.description} — ${r.howEnabled}`,
-        fields: [{ label: 'how the person is supported to take it', show: (r) => r.howEnabled }],
+        fields: [
+          { label: "the person's view", show: (r) => r.personView ?? '' },
+          { label: 'how the person is supported to take it', show: (r) => r.howEnabled },
+          { label: 'what was agreed', show: (r) => r.whatAgreed ?? '' },
+        ],
       },
       a.risks,
       b.risks,
