@@ -21,6 +21,7 @@ export const API_TAGS = [
   { name: 'payments', description: 'Direct-payment agreements, payment runs and returns.' },
   { name: 'ledger', description: 'The double-entry ledger behind direct payments.' },
   { name: 'charging', description: 'Financial assessments and contributions, explained.' },
+  { name: 'reports', description: 'Equity: option uptake and spend by group, aggregates only.' },
 ];
 
 /**
