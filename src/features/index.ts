@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { accountsFeature } from './accounts/routes.ts';
+import { budgetsFeature } from './budgets/routes.ts';
 import { eligibilityFeature } from './eligibility/routes.ts';
 import { plansFeature } from './plans/routes.ts';
 import { publicFeature } from './public/pages.ts';
@@ -18,6 +19,7 @@ export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }
   { name: 'public', routes: publicFeature },
   { name: 'accounts', routes: accountsFeature },
   { name: 'eligibility', routes: eligibilityFeature },
+  { name: 'budgets', routes: budgetsFeature },
   { name: 'plans', routes: plansFeature },
   { name: 'reports', routes: reportsFeature },
 ];

@@ -1,5 +1,12 @@
 import type { DemoSeeder } from '../platform/db/seeding.ts';
+import { seedDemoBudgets } from './budgets/seed.ts';
+import { seedDemoEligibility } from './eligibility/seed.ts';
 import { seedDemoPeople } from './people/seed.ts';
 
 /** Each feature's part of the demo council, in dependency order (people before plans before payments). */
-export const DEMO_SEEDERS: DemoSeeder[] = [seedDemoPeople];
+export const DEMO_SEEDERS: DemoSeeder[] = [
+  seedDemoPeople,
+  // Eligibility and budgets cost people's outcomes: keep them after the outcomes seeder.
+  seedDemoEligibility,
+  seedDemoBudgets,
+];

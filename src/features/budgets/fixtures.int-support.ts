@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { asSystem, rows } from '../../platform/db/transaction.ts';
+import type { TestApp } from '../../../test/support/app.ts';
+
+/** Test arrangement: a demo person's id and their current outcome ids, read straight from the database. */
+export async function demoPerson(t: TestApp, legalName: string) {
+  const [person] = await rows<{ id: string }>(
+    t.database.db,
+    sql`select id from people where legal_name = ${legalName}`,
+  );
+  const outcomes = await rows<{ id: string; personWords: string }>(
+    t.database.db,
+    sql`select id, person_words as "personWords" from personal_outcomes
+        where person_id = ${person!.id} and status <> 'ended' order by priority, created_at`,
+  );
+  return { id: person!.id, outcomes };
+}
+
+export async function setCrisis(t: TestApp, personId: string, crisis: boolean) {
+  await asSystem(t.database.db, (tx) =>
+    tx.execute(
+      sql`update people set crisis = ${crisis}, crisis_reason = ${crisis ? 'Main carer taken into hospital' : null} where id = ${personId}`,
+    ),
+  );
+}
+
+export async function budgetCount(t: TestApp, personId: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    t.database.db,
+    sql`select count(*)::int as n from person_budgets where person_id = ${personId}`,
+  );
+  return row!.n;
+}

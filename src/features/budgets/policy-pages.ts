@@ -1,0 +1,164 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { CouncilAccess } from '../../platform/auth/access.ts';
+import { rows } from '../../platform/db/transaction.ts';
+import { field, submitForm } from '../../platform/http/forms.ts';
+import { Problem } from '../../platform/http/problem.ts';
+import { sql } from 'drizzle-orm';
+import { publicEligibilityPolicy } from '../eligibility/service.ts';
+import { SCOTLAND_BANDS } from '../eligibility/rules.ts';
+import type { FeatureDeps } from '../index.ts';
+import { formValues, policyDraftFromForm, remapErrors, UNIT_ROWS_SPARE } from './forms.ts';
+import {
+  draftPolicy,
+  policyOverview,
+  publicBudgetPolicies,
+  publishPolicy,
+  repricingPreview,
+} from './policy-service.ts';
+
+type PolicyRoute = { Params: { policyId: string } };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A draft starts as a copy of the version in force, rates in pounds, ready to change. */
+function valuesFrom(policy: Awaited<ReturnType<typeof policyOverview>>['inForce']) {
+  const values: Record<string, string> = {};
+  if (!policy) return values;
+  values.contingencyBasisPoints = String(policy.content.contingencyBasisPoints / 100);
+  policy.content.supportUnits.forEach((u, i) => {
+    values[`supportUnits[${i}].code`] = u.code;
+    values[`supportUnits[${i}].name`] = u.name;
+    values[`supportUnits[${i}].unit`] = u.unit;
+    values[`supportUnits[${i}].ratePence`] = (u.ratePence / 100).toFixed(2);
+    values[`supportUnits[${i}].description`] = u.description ?? '';
+  });
+  (policy.content.bands ?? []).forEach((b, i) => {
+    values[`bands[${i}].code`] = b.code;
+    values[`bands[${i}].label`] = b.label;
+    values[`bands[${i}].weeklyAmount`] = (b.weeklyAmount / 100).toFixed(2);
+  });
+  return values;
+}
+
+export const policyPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+  // Readable by anyone, signed in or not: the council's working, published.
+  app.get('/how-budgets-work', { config: { access: 'public' } }, async (_request, reply) => {
+    const [council] = await rows<{ id: string }>(
+      db,
+      sql`select id from authorities order by created_at limit 1`,
+    );
+    if (!council) throw Problem.notFound('Council');
+    const budgets = await publicBudgetPolicies(db, council.id);
+    const eligibility = await publicEligibilityPolicy(db, council.id);
+    return reply.render('budgets/views/how-budgets-work.njk', {
+      title: 'How we work out budgets',
+      ...budgets,
+      eligibility,
+      bandLabels: SCOTLAND_BANDS,
+    });
+  });
+
+  app.get(
+    '/admin/policies',
+    { config: { access: { permission: 'policy.preview' } } },
+    async (request, reply) => {
+      const overview = await policyOverview(db, request.access as CouncilAccess);
+      return reply.render('budgets/views/policies.njk', {
+        title: 'Budget policies',
+        ...overview,
+        mayManage: request.actor!.role === 'admin',
+      });
+    },
+  );
+
+  const draftPage = async (access: CouncilAccess, unitRows: number) => ({
+    template: 'budgets/views/policy-draft.njk',
+    context: {
+      title: 'Draft a new budget policy version',
+      unitRows: Array.from({ length: unitRows }, (_, i) => i),
+      bandRows: [0, 1, 2, 3],
+      inForce: (await policyOverview(db, access)).inForce,
+      backLink: '/admin/policies',
+    },
+  });
+  app.get(
+    '/admin/policies/new',
+    { config: { access: { permission: 'policy.manage' } } },
+    async (request, reply) => {
+      const page = await draftPage(request.access as CouncilAccess, 0);
+      const values = valuesFrom(page.context.inForce);
+      const count = (page.context.inForce?.content.supportUnits.length ?? 0) + UNIT_ROWS_SPARE;
+      return reply.render(page.template, {
+        ...(await draftPage(request.access as CouncilAccess, count)).context,
+        values,
+      });
+    },
+  );
+  app.post(
+    '/admin/policies',
+    { config: { access: { permission: 'policy.manage' } } },
+    async (request, reply) => {
+      const access = request.access as CouncilAccess;
+      const posted =
+        Object.keys((request.body as object) ?? {}).filter((k) => k.startsWith('supportUnits[')).length / 5;
+      const page = await draftPage(access, Math.max(Math.ceil(posted), UNIT_ROWS_SPARE));
+      return submitForm(reply, { ...page, values: formValues(request.body) }, async () => {
+        const { draft, unitRows, bandRows } = policyDraftFromForm(request.body);
+        try {
+          const saved = await draftPolicy(db, access, draft);
+          return reply.redirect(`/admin/policies/${saved.id}`, 303);
+        } catch (error) {
+          if (error instanceof Problem && error.errors.length)
+            throw Problem.invalid(
+              remapErrors(remapErrors(error.errors, 'supportUnits', unitRows), 'bands', bandRows),
+            );
+          throw error;
+        }
+      });
+    },
+  );
+
+  const previewPage = async (access: CouncilAccess, policyId: string) => {
+    if (!UUID.test(policyId)) throw Problem.notFound('Policy version');
+    const preview = await repricingPreview(db, access, policyId);
+    return {
+      template: 'budgets/views/policy-preview.njk',
+      context: {
+        title: `Budget policy: ${preview.version.versionLabel}`,
+        ...preview,
+        backLink: '/admin/policies',
+      },
+    };
+  };
+  app.get<PolicyRoute>(
+    '/admin/policies/:policyId',
+    { config: { access: { permission: 'policy.preview' } } },
+    async (request, reply) => {
+      const page = await previewPage(request.access as CouncilAccess, request.params.policyId);
+      return reply.render(page.template, {
+        ...page.context,
+        errors: page.context.errors,
+        mayManage: request.actor!.role === 'admin',
+      });
+    },
+  );
+  app.post<PolicyRoute>(
+    '/admin/policies/:policyId/publish',
+    { config: { access: { permission: 'policy.manage' } } },
+    async (request, reply) => {
+      const access = request.access as CouncilAccess;
+      const page = await previewPage(access, request.params.policyId);
+      return submitForm(
+        reply,
+        { ...page, context: { ...page.context, mayManage: true }, values: {} },
+        async () => {
+          if (field(request.body, 'confirm') !== 'yes')
+            throw Problem.invalid([
+              { field: 'confirm', message: 'Confirm you have read the re-pricing report before publishing.' },
+            ]);
+          await publishPolicy(db, access, request.params.policyId);
+          return reply.redirect(`/admin/policies/${request.params.policyId}`, 303);
+        },
+      );
+    },
+  );
+};
