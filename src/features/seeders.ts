@@ -2,6 +2,7 @@ import type { DemoSeeder } from '../platform/db/seeding.ts';
 import { seedDemoBudgets } from './budgets/seed.ts';
 import { seedDemoEligibility } from './eligibility/seed.ts';
 import { seedDemoPeople } from './people/seed.ts';
+import { seedDemoPlans } from './plans/seed.ts';
 
 /** Each feature's part of the demo council, in dependency order (people before plans before payments). */
 export const DEMO_SEEDERS: DemoSeeder[] = [
@@ -9,4 +10,6 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   // Eligibility and budgets cost people's outcomes: keep them after the outcomes seeder.
   seedDemoEligibility,
   seedDemoBudgets,
+  // Plans agree against the budgets above and produce agreed budget versions.
+  seedDemoPlans,
 ];

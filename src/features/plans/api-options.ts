@@ -50,7 +50,12 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
               }),
             ),
             englandRoutes: z.array(
-              z.object({ route: z.string(), label: z.string(), sdsOption: z.number().int(), explanation: z.string() }),
+              z.object({
+                route: z.string(),
+                label: z.string(),
+                sdsOption: z.number().int(),
+                explanation: z.string(),
+              }),
             ),
           }),
         },
@@ -106,13 +111,17 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       config: { access: { permission: 'own_words.write' } },
       schema: {
         tags: ['options'],
-        summary: 'Choose how the support for one outcome is arranged (a new version; earlier choices are kept)',
+        summary:
+          'Choose how the support for one outcome is arranged (a new version; earlier choices are kept)',
         params: personParams,
         body: z
           .object({
             outcomeId: z.uuid(),
             choice: z.string().max(60).describe('A key from offer.choices, e.g. option_1 or managed_account'),
-            helpedBy: z.string().max(500).describe('Who helped to choose: a name, an organisation, or “nobody”'),
+            helpedBy: z
+              .string()
+              .max(500)
+              .describe('Who helped to choose: a name, an organisation, or “nobody”'),
             chosenOn: z.string().max(10).optional().describe('YYYY-MM-DD; today when left out'),
           })
           .strict(),
@@ -155,7 +164,8 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       config: { access: { permission: 'policy.manage' } },
       schema: {
         tags: ['options'],
-        summary: 'Switch England’s deployment routes on or off (direct payment and council-managed are always on)',
+        summary:
+          'Switch England’s deployment routes on or off (direct payment and council-managed are always on)',
         body: z
           .object({
             routesEnabled: z.array(z.string().max(60)).max(10),

@@ -18,16 +18,26 @@ const conflict = { 409: problemSchema };
 function toContent(input: z.infer<typeof planContentInput>): SupportPlanContent {
   return {
     ...input,
-    costLines: input.costLines.map((l) => ({ ...l, sdsOption: (l.sdsOption ?? 0) as CostLine['sdsOption'] })) as CostLine[],
+    costLines: input.costLines.map((l) => ({
+      ...l,
+      sdsOption: (l.sdsOption ?? 0) as CostLine['sdsOption'],
+    })) as CostLine[],
     restrictions: input.restrictions as Restriction[],
   };
 }
 
 const decisionResult = z.object({
   plan: planSummary,
-  budgetVersion: z.object({ id: z.uuid(), version: z.number().int(), weeklyAmount: z.number().int() }).nullable(),
+  budgetVersion: z
+    .object({ id: z.uuid(), version: z.number().int(), weeklyAmount: z.number().int() })
+    .nullable(),
   directPayment: z
-    .object({ weeklyTotal: z.number().int(), frequency: z.string(), amountPerPayment: z.number().int(), explanation: explained })
+    .object({
+      weeklyTotal: z.number().int(),
+      frequency: z.string(),
+      amountPerPayment: z.number().int(),
+      explanation: explained,
+    })
     .nullable(),
 });
 
@@ -48,8 +58,14 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
             plan: planSummary.nullable(),
             content: z.unknown(),
             totals: z.object({ weekly: explained, byOption: explained, byFundingStream: explained }),
-            budget: z.object({ weekly: z.number().int(), kind: z.string(), version: z.number().int() }).nullable(),
-            budgetCheck: z.object({ withinBudget: z.boolean(), difference: z.number().int(), explanation: z.string() }),
+            budget: z
+              .object({ weekly: z.number().int(), kind: z.string(), version: z.number().int() })
+              .nullable(),
+            budgetCheck: z.object({
+              withinBudget: z.boolean(),
+              difference: z.number().int(),
+              explanation: z.string(),
+            }),
             directPayment: decisionResult.shape.directPayment,
             versions: z.array(
               z.object({
@@ -85,7 +101,14 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
         summary: 'Save the whole plan as a new version (workers). The first save starts the plan.',
         params: personParams,
         body: z
-          .object({ rowVersion: z.number().int().nullable().describe('The version row you started from; null for a new plan'), content: planContentInput })
+          .object({
+            rowVersion: z
+              .number()
+              .int()
+              .nullable()
+              .describe('The version row you started from; null for a new plan'),
+            content: planContentInput,
+          })
           .strict(),
         response: { 201: planSummary, ...errorResponses, ...conflict },
       },
@@ -103,7 +126,8 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       config: { access: { permission: 'own_words.write' } },
       schema: {
         tags: ['plans'],
-        summary: 'The person (or representative) writes their own sections: about me, how outcomes are met, contingency, risks they choose',
+        summary:
+          'The person (or representative) writes their own sections: about me, how outcomes are met, contingency, risks they choose',
         params: personParams,
         body: z
           .object({
@@ -113,11 +137,18 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
             outcomes: z
               .array(
                 z
-                  .object({ ref: z.string().max(100), howMet: z.string().max(3000).optional(), flexibility: z.string().max(2000).optional() })
+                  .object({
+                    ref: z.string().max(100),
+                    howMet: z.string().max(3000).optional(),
+                    flexibility: z.string().max(2000).optional(),
+                  })
                   .strict(),
               )
               .optional(),
-            addRisk: z.object({ description: z.string().max(1000), personView: z.string().max(2000) }).strict().optional(),
+            addRisk: z
+              .object({ description: z.string().max(1000), personView: z.string().max(2000) })
+              .strict()
+              .optional(),
           })
           .strict(),
         response: { 201: planSummary, ...errorResponses, ...conflict },
@@ -125,7 +156,13 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
     },
     async (request, reply) => {
       const { rowVersion, ...part } = request.body;
-      const saved = await editPlan(db, access(request), rowVersion, (c) => applyPersonPart(c, part), 'plan.edit_own_words');
+      const saved = await editPlan(
+        db,
+        access(request),
+        rowVersion,
+        (c) => applyPersonPart(c, part),
+        'plan.edit_own_words',
+      );
       return reply.status(201).send(summarise(saved));
     },
   );
@@ -141,10 +178,21 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       `/api/v1/people/:personId/plan/${path}`,
       {
         config: { access: { permission } },
-        schema: { tags: ['plans'], summary, params: personParams, body, response: { 200: decisionResult, ...errorResponses, ...conflict } },
+        schema: {
+          tags: ['plans'],
+          summary,
+          params: personParams,
+          body,
+          response: { 200: decisionResult, ...errorResponses, ...conflict },
+        },
       },
       async (request) => {
-        const result = await decide(db, access(request), (request.body as { rowVersion: number }).rowVersion, toDecision(request.body as never));
+        const result = await decide(
+          db,
+          access(request),
+          (request.body as { rowVersion: number }).rowVersion,
+          toDecision(request.body as never),
+        );
         return {
           plan: summarise(result.plan),
           budgetVersion: result.budgetVersion,
@@ -153,9 +201,27 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       },
     );
 
-  step('share', 'own_words.write', 'Share the draft with the person to read and sign', rowVersionBody, () => ({ type: 'share' }));
-  step('sign', 'plan.sign', 'Sign the shared plan (the person, or a representative with the power to sign)', rowVersionBody, () => ({ type: 'sign' }));
-  step('submit', 'own_words.write', 'Send the signed plan to a manager for a decision', rowVersionBody, () => ({ type: 'submit' }));
+  step(
+    'share',
+    'own_words.write',
+    'Share the draft with the person to read and sign',
+    rowVersionBody,
+    () => ({ type: 'share' }),
+  );
+  step(
+    'sign',
+    'plan.sign',
+    'Sign the shared plan (the person, or a representative with the power to sign)',
+    rowVersionBody,
+    () => ({ type: 'sign' }),
+  );
+  step(
+    'submit',
+    'own_words.write',
+    'Send the signed plan to a manager for a decision',
+    rowVersionBody,
+    () => ({ type: 'submit' }),
+  );
   step(
     'return',
     'case.decide',
@@ -170,7 +236,11 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
     z
       .object({
         rowVersion: z.number().int(),
-        overBudgetReason: z.string().max(2000).optional().describe('Needed only when the plan costs more than the budget'),
+        overBudgetReason: z
+          .string()
+          .max(2000)
+          .optional()
+          .describe('Needed only when the plan costs more than the budget'),
       })
       .strict(),
     (body: { overBudgetReason?: string }) => ({ type: 'agree', overBudgetReason: body.overBudgetReason }),
@@ -182,13 +252,15 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       config: { access: { permission: 'case.write' } },
       schema: {
         tags: ['plans'],
-        summary: 'Start a new draft version from the agreed plan (the agreed plan stays in force until the new one is agreed)',
+        summary:
+          'Start a new draft version from the agreed plan (the agreed plan stays in force until the new one is agreed)',
         params: personParams,
         body: rowVersionBody,
         response: { 201: planSummary, ...errorResponses, ...conflict },
       },
     },
-    async (request, reply) => reply.status(201).send(summarise(await startNewVersion(db, access(request), request.body.rowVersion))),
+    async (request, reply) =>
+      reply.status(201).send(summarise(await startNewVersion(db, access(request), request.body.rowVersion))),
   );
 
   app.get(
@@ -197,14 +269,25 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       config: { access: { permission: 'record.read' } },
       schema: {
         tags: ['plans'],
-        summary: 'What changed between two versions, in plain words (defaults: the latest and the one before)',
+        summary:
+          'What changed between two versions, in plain words (defaults: the latest and the one before)',
         params: personParams,
-        querystring: z.object({ from: z.coerce.number().int().min(1).optional(), to: z.coerce.number().int().min(1).optional() }),
+        querystring: z.object({
+          from: z.coerce.number().int().min(1).optional(),
+          to: z.coerce.number().int().min(1).optional(),
+        }),
         response: {
           200: z.object({
             from: z.number().int(),
             to: z.number().int(),
-            changes: z.array(z.object({ section: z.string(), field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+            changes: z.array(
+              z.object({
+                section: z.string(),
+                field: z.string(),
+                before: z.string().nullable(),
+                after: z.string().nullable(),
+              }),
+            ),
           }),
           ...errorResponses,
         },
@@ -220,11 +303,18 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
     '/api/v1/people/:personId/plan/pdf',
     {
       config: { access: { permission: 'record.read' } },
-      schema: { tags: ['plans'], summary: 'The plan as a printable PDF in plain language', params: personParams },
+      schema: {
+        tags: ['plans'],
+        summary: 'The plan as a printable PDF in plain language',
+        params: personParams,
+      },
     },
     async (request, reply) => {
       const pdf = await planPdf(db, access(request));
-      return reply.type('application/pdf').header('content-disposition', 'inline; filename="support-plan.pdf"').send(pdf);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="support-plan.pdf"')
+        .send(pdf);
     },
   );
 };

@@ -19,7 +19,10 @@ export interface DirectPaymentNeeds {
   explanation: Explained;
 }
 
-export function directPaymentNeeds(costLines: readonly CostLine[], source: string): DirectPaymentNeeds | null {
+export function directPaymentNeeds(
+  costLines: readonly CostLine[],
+  source: string,
+): DirectPaymentNeeds | null {
   const lines = costLines.filter((l) => l.sdsOption === 1 && l.weeklyCost > 0);
   if (lines.length === 0) return null;
   const weeklyTotal = sumPence(lines.map((l) => l.weeklyCost));

@@ -35,7 +35,10 @@ export function formRowVersion(value: string): number | null {
  * The service names fields by their place in the whole plan ('costLines[3].fundingStream');
  * a question page asks about one item, so its fields are just 'fundingStream'.
  */
-export async function asItemErrors<T>(work: () => Promise<T>, rename: Record<string, string> = {}): Promise<T> {
+export async function asItemErrors<T>(
+  work: () => Promise<T>,
+  rename: Record<string, string> = {},
+): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -45,9 +45,15 @@ export const optionsPages: FastifyPluginAsync<FeatureDeps> = async (app, { db })
       { config: { access: { permission: 'record.read' } } },
       async (request, reply) => {
         const page = await choosePage(request, request.params.outcomeId);
-        const current = (page.context.outcome as { current: { deploymentRoute: string | null; sdsOption: number } | null })
-          .current;
-        const key = current ? (current.deploymentRoute ?? (page.context.offer.nation === 'england' && current.sdsOption === 4 ? 'mix' : `option_${current.sdsOption}`)) : '';
+        const current = (
+          page.context.outcome as { current: { deploymentRoute: string | null; sdsOption: number } | null }
+        ).current;
+        const key = current
+          ? (current.deploymentRoute ??
+            (page.context.offer.nation === 'england' && current.sdsOption === 4
+              ? 'mix'
+              : `option_${current.sdsOption}`))
+          : '';
         return reply.render(page.template, { ...page.context, values: { choice: key } });
       },
     );

@@ -16,7 +16,12 @@ type Params = { personId: string; index?: string };
 
 /** Staff-only sections: the money and its limits are the council's to write down, with reasons. */
 const STAFF_ONLY: Section[] = ['cost-line', 'restriction', 'non-negotiable'];
-const REMOVABLE = { 'cost-line': 'costLines', restriction: 'restrictions', 'non-negotiable': 'nonNegotiables', risk: 'risks' } as const;
+const REMOVABLE = {
+  'cost-line': 'costLines',
+  restriction: 'restrictions',
+  'non-negotiable': 'nonNegotiables',
+  risk: 'risks',
+} as const;
 
 const dateFrom = (body: unknown, name: string) => {
   const d = field(body, `${name}-day`).trim();
@@ -33,7 +38,8 @@ const dateFrom = (body: unknown, name: string) => {
 export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
   const editPage = async (request: FastifyRequest<{ Params: Params }>, base: Base, section: Section) => {
     const f = frame(request, base);
-    if (STAFF_ONLY.includes(section) && !f.staff) throw Problem.forbidden('Only the person’s worker can change this part of the plan.');
+    if (STAFF_ONLY.includes(section) && !f.staff)
+      throw Problem.forbidden('Only the person’s worker can change this part of the plan.');
     const view = await planOverview(db, personAccess(request));
     const index = request.params.index;
     return {
@@ -45,20 +51,45 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
   };
 
   for (const base of BASES) {
-    for (const section of ['about', 'outcome', 'risk', 'cost-line', 'restriction', 'non-negotiable'] as const) {
-      const path = section === 'outcome' || section === 'risk' ? `${base}/:personId/plan/edit/${section}/:index` : `${base}/:personId/plan/edit/${section}`;
+    for (const section of [
+      'about',
+      'outcome',
+      'risk',
+      'cost-line',
+      'restriction',
+      'non-negotiable',
+    ] as const) {
+      const path =
+        section === 'outcome' || section === 'risk'
+          ? `${base}/:personId/plan/edit/${section}/:index`
+          : `${base}/:personId/plan/edit/${section}`;
       const permission = STAFF_ONLY.includes(section) ? 'case.write' : 'own_words.write';
       app.get<{ Params: Params }>(path, { config: { access: { permission } } }, async (request, reply) => {
         const page = await editPage(request, base, section);
-        return reply.render(page.template, { ...page.context, values: currentValues(section, page.view.content, page.index) });
+        return reply.render(page.template, {
+          ...page.context,
+          values: currentValues(section, page.view.content, page.index),
+        });
       });
       app.post<{ Params: Params }>(path, { config: { access: { permission } } }, async (request, reply) => {
         const page = await editPage(request, base, section);
         const values = request.body as Record<string, string>;
         return submitForm(reply, { ...page, values }, async () => {
-          const change = changeFor(section, request.body, page.index, page.context.staff && page.context.caseHolder);
+          const change = changeFor(
+            section,
+            request.body,
+            page.index,
+            page.context.staff && page.context.caseHolder,
+          );
           await asItemErrors(
-            () => editPlan(db, personAccess(request), formRowVersion(field(request.body, 'rowVersion')), change, page.context.staff ? 'plan.edit' : 'plan.edit_own_words'),
+            () =>
+              editPlan(
+                db,
+                personAccess(request),
+                formRowVersion(field(request.body, 'rowVersion')),
+                change,
+                page.context.staff ? 'plan.edit' : 'plan.edit_own_words',
+              ),
             { decidedOn: 'decidedOn-day', reviewOn: 'reviewOn-day' },
           );
           return reply.redirect(`${page.context.base}/plan?saved=1`, 303);
@@ -82,7 +113,13 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     };
     app.get<{ Params: RemoveParams }>(removePath, { config: removeAccess }, async (request, reply) => {
       const { f, view, item } = await removal(request);
-      return reply.render('plans/views/remove.njk', { ...f, title: 'Take this out of the plan?', item, rowVersion: view.plan!.rowVersion, backLink: `${f.base}/plan` });
+      return reply.render('plans/views/remove.njk', {
+        ...f,
+        title: 'Take this out of the plan?',
+        item,
+        rowVersion: view.plan!.rowVersion,
+        backLink: `${f.base}/plan`,
+      });
     });
     app.post<{ Params: RemoveParams }>(removePath, { config: removeAccess }, async (request, reply) => {
       const { f, list, index } = await removal(request);
@@ -107,7 +144,11 @@ const TITLES: Record<Section, string> = {
   'non-negotiable': 'Add something a legal order requires',
 };
 
-function currentValues(section: Section, content: SupportPlanContent, index: number | null): Record<string, string> {
+function currentValues(
+  section: Section,
+  content: SupportPlanContent,
+  index: number | null,
+): Record<string, string> {
   if (section === 'about') return { aboutMe: content.aboutMe ?? '', contingency: content.contingency };
   if (section === 'outcome' && index !== null) {
     const o = content.outcomes[index];
@@ -117,7 +158,12 @@ function currentValues(section: Section, content: SupportPlanContent, index: num
   if (section === 'risk' && index !== null) {
     const r = content.risks[index];
     if (!r) throw Problem.notFound('Risk');
-    return { description: r.description, personView: r.personView ?? '', howEnabled: r.howEnabled, whatAgreed: r.whatAgreed ?? '' };
+    return {
+      description: r.description,
+      personView: r.personView ?? '',
+      howEnabled: r.howEnabled,
+      whatAgreed: r.whatAgreed ?? '',
+    };
   }
   return {};
 }
@@ -132,17 +178,24 @@ function changeFor(section: Section, body: unknown, index: number | null, caseHo
       case 'outcome': {
         const outcome = index === null ? undefined : content.outcomes[index];
         if (!outcome) throw Problem.notFound('Outcome');
-        const next = applyPersonPart(content, { outcomes: [{ ref: outcome.ref, howMet: text('howMet'), flexibility: text('flexibility') }] });
+        const next = applyPersonPart(content, {
+          outcomes: [{ ref: outcome.ref, howMet: text('howMet'), flexibility: text('flexibility') }],
+        });
         if (caseHolder) next.outcomes[index!]!.workerView = text('workerView').trim();
         return next;
       }
       case 'risk': {
-        if (!text('description').trim()) throw Problem.invalid([{ field: 'description', message: 'Describe the risk' }]);
+        if (!text('description').trim())
+          throw Problem.invalid([{ field: 'description', message: 'Describe the risk' }]);
         const risk = {
           description: text('description').trim(),
           personView: text('personView').trim(),
-          howEnabled: caseHolder ? text('howEnabled').trim() : (index !== null ? content.risks[index]?.howEnabled : '') ?? '',
-          whatAgreed: caseHolder ? text('whatAgreed').trim() : (index !== null ? content.risks[index]?.whatAgreed : '') ?? '',
+          howEnabled: caseHolder
+            ? text('howEnabled').trim()
+            : ((index !== null ? content.risks[index]?.howEnabled : '') ?? ''),
+          whatAgreed: caseHolder
+            ? text('whatAgreed').trim()
+            : ((index !== null ? content.risks[index]?.whatAgreed : '') ?? ''),
         };
         const risks = [...content.risks];
         if (index === null) risks.push(risk);
@@ -153,7 +206,9 @@ function changeFor(section: Section, body: unknown, index: number | null, caseHo
       case 'cost-line': {
         const pence = parsePounds(text('weeklyCost'));
         if (pence === null)
-          throw Problem.invalid([{ field: 'weeklyCost', message: 'Enter the weekly cost in pounds and pence, like 85.60' }]);
+          throw Problem.invalid([
+            { field: 'weeklyCost', message: 'Enter the weekly cost in pounds and pence, like 85.60' },
+          ]);
         const line: CostLine = {
           outcomeRef: text('outcomeRef'),
           description: text('description').trim(),
@@ -177,7 +232,13 @@ function changeFor(section: Section, body: unknown, index: number | null, caseHo
         return { ...content, restrictions: [...content.restrictions, restriction] };
       }
       case 'non-negotiable':
-        return { ...content, nonNegotiables: [...content.nonNegotiables, { description: text('description').trim(), legalOrder: text('legalOrder').trim() }] };
+        return {
+          ...content,
+          nonNegotiables: [
+            ...content.nonNegotiables,
+            { description: text('description').trim(), legalOrder: text('legalOrder').trim() },
+          ],
+        };
     }
   };
 }

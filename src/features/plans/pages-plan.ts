@@ -45,74 +45,132 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =>
   };
 
   for (const base of BASES) {
-    app.get(`${base}/:personId/plan`, { config: { access: { permission: 'record.read' } } }, async (request, reply) => {
-      const page = await planPage(request, base);
-      return reply.render(page.template, page.context);
-    });
+    app.get(
+      `${base}/:personId/plan`,
+      { config: { access: { permission: 'record.read' } } },
+      async (request, reply) => {
+        const page = await planPage(request, base);
+        return reply.render(page.template, page.context);
+      },
+    );
 
     const step = (path: 'share' | 'sign' | 'submit', permission: 'own_words.write' | 'plan.sign') =>
-      app.post(`${base}/:personId/plan/${path}`, { config: { access: { permission } } }, async (request, reply) => {
-        const page = await planPage(request, base);
-        return submitForm(reply, { ...page, values: {} }, async () => {
-          if (path === 'sign' && field(request.body, 'confirm') !== 'yes') {
-            throw Problem.invalid([{ field: 'confirm', message: 'Tick the box to say you have read the plan and agree with it' }]);
-          }
-          await decide(db, personAccess(request), formRowVersion(field(request.body, 'rowVersion')) ?? 0, { type: path });
-          return reply.redirect(`${frame(request, base).base}/plan?saved=${path}`, 303);
-        });
-      });
+      app.post(
+        `${base}/:personId/plan/${path}`,
+        { config: { access: { permission } } },
+        async (request, reply) => {
+          const page = await planPage(request, base);
+          return submitForm(reply, { ...page, values: {} }, async () => {
+            if (path === 'sign' && field(request.body, 'confirm') !== 'yes') {
+              throw Problem.invalid([
+                { field: 'confirm', message: 'Tick the box to say you have read the plan and agree with it' },
+              ]);
+            }
+            await decide(db, personAccess(request), formRowVersion(field(request.body, 'rowVersion')) ?? 0, {
+              type: path,
+            });
+            return reply.redirect(`${frame(request, base).base}/plan?saved=${path}`, 303);
+          });
+        },
+      );
     step('share', 'own_words.write');
     step('sign', 'plan.sign');
     step('submit', 'own_words.write');
 
-    app.get(`${base}/:personId/plan/changes`, { config: { access: { permission: 'record.read' } } }, async (request, reply) => {
-      const f = frame(request, base);
-      const query = request.query as { from?: string; to?: string };
-      const number = (text?: string) => (text && /^\d+$/.test(text) ? Number(text) : undefined);
-      const result = await compareVersions(db, personAccess(request), number(query.from), number(query.to));
-      return reply.render('plans/views/changes.njk', {
-        title: `What changed between version ${result.from.version} and version ${result.to.version}`,
-        ...f,
-        ...result,
-        backLink: `${f.base}/plan`,
-      });
-    });
+    app.get(
+      `${base}/:personId/plan/changes`,
+      { config: { access: { permission: 'record.read' } } },
+      async (request, reply) => {
+        const f = frame(request, base);
+        const query = request.query as { from?: string; to?: string };
+        const number = (text?: string) => (text && /^\d+$/.test(text) ? Number(text) : undefined);
+        const result = await compareVersions(db, personAccess(request), number(query.from), number(query.to));
+        return reply.render('plans/views/changes.njk', {
+          title: `What changed between version ${result.from.version} and version ${result.to.version}`,
+          ...f,
+          ...result,
+          backLink: `${f.base}/plan`,
+        });
+      },
+    );
 
-    app.get(`${base}/:personId/plan.pdf`, { config: { access: { permission: 'record.read' } } }, async (request, reply) => {
-      const pdf = await renderPlanPdf(await planOverview(db, personAccess(request)));
-      return reply.type('application/pdf').header('content-disposition', 'inline; filename="support-plan.pdf"').send(pdf);
-    });
+    app.get(
+      `${base}/:personId/plan.pdf`,
+      { config: { access: { permission: 'record.read' } } },
+      async (request, reply) => {
+        const pdf = await renderPlanPdf(await planOverview(db, personAccess(request)));
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', 'inline; filename="support-plan.pdf"')
+          .send(pdf);
+      },
+    );
   }
 
   // The manager's decision: agree (with a reason when over budget) or return with reasons.
   const decidePage = async (request: FastifyRequest) => {
     const page = await planPage(request, '/people');
-    return { template: 'plans/views/decide.njk', context: { ...page.context, title: 'Decide on this support plan', backLink: `/people/${personAccess(request).personId}/plan` } };
+    return {
+      template: 'plans/views/decide.njk',
+      context: {
+        ...page.context,
+        title: 'Decide on this support plan',
+        backLink: `/people/${personAccess(request).personId}/plan`,
+      },
+    };
   };
-  app.get('/people/:personId/plan/decide', { config: { access: { permission: 'case.decide' } } }, async (request, reply) => {
-    const page = await decidePage(request);
-    return reply.render(page.template, { ...page.context, values: {} });
-  });
-  app.post('/people/:personId/plan/decide', { config: { access: { permission: 'case.decide' } } }, async (request, reply: FastifyReply) => {
-    const decision = field(request.body, 'decision');
-    const values = { decision, reasons: field(request.body, 'reasons'), overBudgetReason: field(request.body, 'overBudgetReason') };
-    const page = await decidePage(request);
-    return submitForm(reply, { ...page, values }, async () => {
-      const rowVersion = formRowVersion(field(request.body, 'rowVersion')) ?? 0;
-      if (decision === 'agree') {
-        await decide(db, personAccess(request), rowVersion, { type: 'agree', overBudgetReason: values.overBudgetReason });
-      } else if (decision === 'return') {
-        const reasons = values.reasons.split(/\r?\n/).map((r) => r.trim()).filter(Boolean);
-        await decide(db, personAccess(request), rowVersion, { type: 'return', reasons });
-      } else {
-        throw Problem.invalid([{ field: 'decision', message: 'Select whether you agree the plan or send it back' }]);
-      }
-      return reply.redirect(`/people/${personAccess(request).personId}/plan?saved=${decision}`, 303);
-    });
-  });
+  app.get(
+    '/people/:personId/plan/decide',
+    { config: { access: { permission: 'case.decide' } } },
+    async (request, reply) => {
+      const page = await decidePage(request);
+      return reply.render(page.template, { ...page.context, values: {} });
+    },
+  );
+  app.post(
+    '/people/:personId/plan/decide',
+    { config: { access: { permission: 'case.decide' } } },
+    async (request, reply: FastifyReply) => {
+      const decision = field(request.body, 'decision');
+      const values = {
+        decision,
+        reasons: field(request.body, 'reasons'),
+        overBudgetReason: field(request.body, 'overBudgetReason'),
+      };
+      const page = await decidePage(request);
+      return submitForm(reply, { ...page, values }, async () => {
+        const rowVersion = formRowVersion(field(request.body, 'rowVersion')) ?? 0;
+        if (decision === 'agree') {
+          await decide(db, personAccess(request), rowVersion, {
+            type: 'agree',
+            overBudgetReason: values.overBudgetReason,
+          });
+        } else if (decision === 'return') {
+          const reasons = values.reasons
+            .split(/\r?\n/)
+            .map((r) => r.trim())
+            .filter(Boolean);
+          await decide(db, personAccess(request), rowVersion, { type: 'return', reasons });
+        } else {
+          throw Problem.invalid([
+            { field: 'decision', message: 'Select whether you agree the plan or send it back' },
+          ]);
+        }
+        return reply.redirect(`/people/${personAccess(request).personId}/plan?saved=${decision}`, 303);
+      });
+    },
+  );
 
-  app.post('/people/:personId/plan/new-version', { config: { access: { permission: 'case.write' } } }, async (request, reply) => {
-    await startNewVersion(db, personAccess(request), formRowVersion(field(request.body, 'rowVersion')) ?? 0);
-    return reply.redirect(`/people/${personAccess(request).personId}/plan?saved=new-version`, 303);
-  });
+  app.post(
+    '/people/:personId/plan/new-version',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      await startNewVersion(
+        db,
+        personAccess(request),
+        formRowVersion(field(request.body, 'rowVersion')) ?? 0,
+      );
+      return reply.redirect(`/people/${personAccess(request).personId}/plan?saved=new-version`, 303);
+    },
+  );
 };

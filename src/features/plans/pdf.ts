@@ -43,8 +43,10 @@ export function renderPlanPdf(view: Overview): Promise<Buffer> {
     if (plan) {
       body(`Version ${plan.version}. ${STATE_LABELS[plan.state]?.text ?? plan.state}.`);
       const signature = plan.signature as { name?: string; on?: string } | null;
-      if (signature?.name) body(`Signed by ${signature.name}${signature.on ? ` on ${formatDate(signature.on)}` : ''}.`);
-      if (plan.state === 'agreed' && plan.decidedOn) body(`Agreed by ${view.councilName} on ${formatDate(plan.decidedOn)}.`);
+      if (signature?.name)
+        body(`Signed by ${signature.name}${signature.on ? ` on ${formatDate(signature.on)}` : ''}.`);
+      if (plan.state === 'agreed' && plan.decidedOn)
+        body(`Agreed by ${view.councilName} on ${formatDate(plan.decidedOn)}.`);
     } else body('This plan has not been started yet.');
 
     heading('About me');
@@ -52,7 +54,11 @@ export function renderPlanPdf(view: Overview): Promise<Buffer> {
 
     heading('What I want to happen, and how');
     content.outcomes.forEach((outcome, i) => {
-      doc.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(`${i + 1}. “${outcome.personWords}”`);
+      doc
+        .moveDown(0.5)
+        .font('Helvetica-Bold')
+        .fontSize(13)
+        .text(`${i + 1}. “${outcome.personWords}”`);
       pair('How it will happen', outcome.howMet);
       if (outcome.flexibility) pair('How it can change', outcome.flexibility);
       for (const line of content.costLines.filter((l) => l.outcomeRef === outcome.ref)) {
@@ -66,7 +72,8 @@ export function renderPlanPdf(view: Overview): Promise<Buffer> {
 
     heading('What it costs');
     body(`The plan costs ${formatPence(view.totals.weekly.total)} a week.`);
-    for (const line of view.totals.byOption.lines) body(`• ${line.label}: ${formatPence(line.amount)} a week`);
+    for (const line of view.totals.byOption.lines)
+      body(`• ${line.label}: ${formatPence(line.amount)} a week`);
     body(view.budgetCheck.explanation);
     if (plan?.overBudgetException) body(`Agreed over budget because: ${plan.overBudgetException}`);
     if (view.directPayment) {
@@ -89,7 +96,8 @@ export function renderPlanPdf(view: Overview): Promise<Buffer> {
     }
 
     heading('Limits on how the money can be used');
-    if (!content.restrictions.length) body('There are no limits. You can use the money in any way that meets your outcomes.');
+    if (!content.restrictions.length)
+      body('There are no limits. You can use the money in any way that meets your outcomes.');
     for (const r of content.restrictions) {
       doc.moveDown(0.3).font('Helvetica-Bold').fontSize(12).text(r.description);
       pair('Why', `${RESTRICTION_REASON_KINDS[r.reasonKind] ?? r.reasonKind}: ${r.reasonDetail}`);
@@ -99,10 +107,13 @@ export function renderPlanPdf(view: Overview): Promise<Buffer> {
 
     heading('Things a legal order says must happen');
     if (!content.nonNegotiables.length) body('None.');
-    for (const n of content.nonNegotiables) body(`• ${n.description} (${n.legalOrder}). These cannot be changed by this plan.`);
+    for (const n of content.nonNegotiables)
+      body(`• ${n.description} (${n.legalOrder}). These cannot be changed by this plan.`);
 
     doc.moveDown(1);
-    body(`If you want to ask about this plan or ask for it to change, contact your worker at ${view.councilName}.`);
+    body(
+      `If you want to ask about this plan or ask for it to change, contact your worker at ${view.councilName}.`,
+    );
     doc.end();
   });
 }

@@ -10,7 +10,14 @@ import { validatePlanForSubmission } from './content.ts';
 import { type CostLine, checkAgainstBudget, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { type PlanEvent, transition } from './lifecycle.ts';
-import { lifecycleActor, loadPlanContext, refused, requirePlan, staleWrite, toMachine } from './plan-context.ts';
+import {
+  lifecycleActor,
+  loadPlanContext,
+  refused,
+  requirePlan,
+  staleWrite,
+  toMachine,
+} from './plan-context.ts';
 import { insertPlanVersion, supersedeOlderAgreed, updatePlanIfUnchanged } from './store.ts';
 
 type Decision =
@@ -38,7 +45,8 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
       const on = todayInLondon();
       if (decision.type === 'submit') {
         const problems = validatePlanForSubmission(plan.content);
-        if (problems.length && plan.state === 'signed') throw Problem.invalid(problems, 'The plan is not finished.');
+        if (problems.length && plan.state === 'signed')
+          throw Problem.invalid(problems, 'The plan is not finished.');
       }
       const event: PlanEvent =
         decision.type === 'agree'
@@ -64,7 +72,8 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
             : next.signature,
         returnReasons: next.returnReasons,
         overBudgetException: next.overBudgetException?.reason ?? null,
-        decidedBy: decision.type === 'agree' || decision.type === 'return' ? access.actor.userId : plan.decidedBy,
+        decidedBy:
+          decision.type === 'agree' || decision.type === 'return' ? access.actor.userId : plan.decidedBy,
         decidedOn: decision.type === 'agree' || decision.type === 'return' ? on : plan.decidedOn,
         agreedBudgetWeekly: decision.type === 'agree' ? context.budgetWeekly : plan.agreedBudgetWeekly,
       });
@@ -112,7 +121,8 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
 
 function streamTotals(lines: readonly CostLine[]) {
   const totals = new Map<string, number>();
-  for (const line of lines) totals.set(line.fundingStream, (totals.get(line.fundingStream) ?? 0) + line.weeklyCost);
+  for (const line of lines)
+    totals.set(line.fundingStream, (totals.get(line.fundingStream) ?? 0) + line.weeklyCost);
   return [...totals]
     .filter(([, weeklyAmount]) => weeklyAmount > 0)
     .map(([stream, weeklyAmount]) => ({ stream, source: fundingStreamLabel(stream), weeklyAmount }));

@@ -62,8 +62,7 @@ export async function planOverview(db: Db, access: PersonAccess) {
       budgetCheck: checkAgainstBudget(totals.weekly.total, context.budgetWeekly),
       offer: context.offer,
       optionByOutcome: Object.fromEntries(latestChoice),
-      directPayment:
-        plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source) : null,
+      directPayment: plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source) : null,
       versions: versions.map((v) => ({
         version: v.version,
         round: v.round,
@@ -157,7 +156,12 @@ export function applyPersonPart(content: SupportPlanContent, part: PersonPart): 
     const description = part.addRisk.description.trim();
     if (!description)
       throw Problem.invalid([{ field: 'description', message: 'Describe the risk you choose to take' }]);
-    next.risks.push({ description, personView: part.addRisk.personView.trim(), howEnabled: '', whatAgreed: '' });
+    next.risks.push({
+      description,
+      personView: part.addRisk.personView.trim(),
+      howEnabled: '',
+      whatAgreed: '',
+    });
   }
   return next;
 }

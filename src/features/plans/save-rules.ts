@@ -63,7 +63,10 @@ export function validateForSave(content: SupportPlanContent, offered: ReadonlySe
     if (n.description.trim() === '')
       errors.push({ field: `nonNegotiables[${i}].description`, message: 'Describe what the order requires' });
     if (n.legalOrder.trim() === '')
-      errors.push({ field: `nonNegotiables[${i}].legalOrder`, message: 'Name the legal order this comes from' });
+      errors.push({
+        field: `nonNegotiables[${i}].legalOrder`,
+        message: 'Name the legal order this comes from',
+      });
   });
   return errors;
 }

@@ -165,7 +165,10 @@ export async function authorityNation(tx: Tx, authorityId: string): Promise<'sco
 }
 
 export async function authorityName(tx: Tx, authorityId: string): Promise<string> {
-  const [row] = await tx.select({ name: authorities.name }).from(authorities).where(eq(authorities.id, authorityId));
+  const [row] = await tx
+    .select({ name: authorities.name })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId));
   return row?.name ?? 'The council';
 }
 

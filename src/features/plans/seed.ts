@@ -1,0 +1,148 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/client.ts';
+import { addDays, todayInLondon } from '../../platform/dates.ts';
+import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
+import { rows } from '../../platform/db/transaction.ts';
+import { convertAmount } from '../../platform/money/periods.ts';
+import { addBudgetVersion, currentBudget } from '../budgets/versions.ts';
+import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
+import type { PlanOutcome, SupportPlanContent } from './content.ts';
+import { type CostLine, planTotals } from './costs.ts';
+import type { SdsOption } from './options.ts';
+import { insertOptionChoice, insertPlanVersion, updatePlanIfUnchanged } from './store.ts';
+
+/**
+ * Demo support plans: Morag's agreed plan mixes a direct payment (option 1) with an
+ * individual service fund (option 2); Callum's plan is shared with his mother to sign;
+ * Nessie's agreed plan is arranged by the council (option 3); anyone else the people seed
+ * made gets an agreed plan too, so all four options appear across the council. Uses the
+ * person's recorded outcomes when there are any, otherwise outcomes written into the plan.
+ */
+export const seedDemoPlans: DemoSeeder = async (tx, context) => {
+  const today = todayInLondon();
+  const morag = context.shared.demoPersonId as string | undefined;
+  const callum = context.shared.demoChildId as string | undefined;
+  const nessie = context.shared.demoOlderPersonId as string | undefined;
+  if (morag) await seedPlan(tx, context, morag, MORAG, 'agreed', today);
+  if (callum) await seedPlan(tx, context, callum, CALLUM, 'shared', today);
+  if (nessie) await seedPlan(tx, context, nessie, NESSIE, 'agreed', today);
+  const named = new Set([morag, callum, nessie]);
+  const others = await rows<{ id: string; name: string }>(
+    tx,
+    sql`select id, coalesce(preferred_name, legal_name) as name from people
+        where authority_id = ${context.authorityId} order by created_at, id`,
+  );
+  // Two in three of everyone else: a good share with an agreed plan, cycling through the options.
+  const rest = others.filter((p) => !named.has(p.id)).filter((_, i) => i % 3 !== 2);
+  for (const [i, person] of rest.entries()) {
+    const pattern = OTHERS[i % OTHERS.length]!;
+    await seedPlan(tx, context, person.id, pattern(person.name), 'agreed', today);
+  }
+};
+
+import { CALLUM, MORAG, NESSIE, OTHERS } from './seed-data.ts';
+
+export interface DemoOutcome {
+  words: string;
+  howMet: string;
+  flexibility: string;
+  option: SdsOption;
+  helpedBy: string;
+  lines: Omit<CostLine, 'outcomeRef'>[];
+}
+export interface DemoPlan {
+  aboutMe: string;
+  signedBy?: string;
+  contingency: string;
+  outcomes: DemoOutcome[];
+  risks: SupportPlanContent['risks'];
+  restrictions?: (today: string) => SupportPlanContent['restrictions'];
+  nonNegotiables?: SupportPlanContent['nonNegotiables'];
+}
+
+async function seedPlan(
+  tx: Tx,
+  context: DemoContext,
+  personId: string,
+  demo: DemoPlan,
+  finalState: 'agreed' | 'shared',
+  today: string,
+) {
+  const recorded = await listCurrentOutcomes(tx, personId);
+  // Pair the demo's support with the person's recorded outcomes where they exist.
+  const outcomes: (PlanOutcome & { demo: DemoOutcome; recorded?: OutcomeSummary })[] = demo.outcomes.map(
+    (d, i) => {
+      const r = recorded[i];
+      return {
+        ref: r?.id ?? `O${i + 1}`,
+        personWords: r?.personWords ?? d.words,
+        workerView: r?.professionalView ?? '',
+        howMet: d.howMet,
+        flexibility: d.flexibility,
+        demo: d,
+        recorded: r,
+      };
+    },
+  );
+  const content: SupportPlanContent = {
+    aboutMe: demo.aboutMe,
+    outcomes: outcomes.map(({ demo: _d, recorded: _r, ...o }) => o),
+    costLines: outcomes.flatMap((o) => o.demo.lines.map((l) => ({ ...l, outcomeRef: o.ref }))),
+    contingency: demo.contingency,
+    risks: demo.risks,
+    restrictions: demo.restrictions?.(today) ?? [],
+    nonNegotiables: demo.nonNegotiables ?? [],
+  };
+  const worker = context.users.worker!;
+  const manager = context.users.manager!;
+  for (const o of outcomes) {
+    if (!o.recorded) continue;
+    await insertOptionChoice(tx, {
+      authorityId: context.authorityId,
+      personId,
+      outcomeId: o.recorded.id,
+      sdsOption: o.demo.option,
+      deploymentRoute: null,
+      helpedBy: o.demo.helpedBy,
+      chosenOn: addDays(today, -40),
+      recordedBy: worker,
+    });
+  }
+  const budget = await currentBudget(tx, personId);
+  const plan = await insertPlanVersion(tx, {
+    authorityId: context.authorityId,
+    personId,
+    version: 1,
+    round: 1,
+    content,
+    agreedBudgetWeekly: budget?.weeklyAmount ?? null,
+    createdBy: worker,
+    outcomeIds: new Set(recorded.map((r) => r.id)),
+  });
+  if (finalState === 'shared') {
+    await updatePlanIfUnchanged(tx, plan.id, plan.rowVersion, { state: 'shared' });
+    return;
+  }
+  const total = planTotals(content.costLines).weekly.total;
+  const decidedOn = addDays(today, -21);
+  const agreed = await updatePlanIfUnchanged(tx, plan.id, plan.rowVersion, {
+    state: 'agreed',
+    signature: { role: 'person', name: demo.signedBy ?? 'the person', on: addDays(today, -28) },
+    decidedBy: manager,
+    decidedOn,
+    agreedBudgetWeekly: budget?.weeklyAmount ?? total,
+  });
+  const source = 'Support plan version 1';
+  const totals = planTotals(content.costLines, source);
+  await addBudgetVersion(tx, {
+    authorityId: context.authorityId,
+    personId,
+    kind: 'agreed',
+    weeklyAmount: total,
+    annualAmount: convertAmount(total, 'weekly', 'annual'),
+    explanation: totals.weekly,
+    reason: `${source} agreed`,
+    decidedBy: manager,
+    supportPlanId: agreed!.id,
+  });
+}
