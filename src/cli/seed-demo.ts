@@ -67,7 +67,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ created: boole
       nation: 'scotland',
       users: Object.fromEntries(created.map((u) => [u.role, u.id])) as DemoContext['users'],
       teams: { north: north!.id, south: south!.id, children: children!.id },
-      shared: { passwordHash },
+      shared: { passwordHash, sessionSecret: config.sessionSecret },
     };
     for (const seeder of DEMO_SEEDERS) await seeder(tx, context);
     return { created: true, authorityId };

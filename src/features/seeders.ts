@@ -1,5 +1,7 @@
 import type { DemoSeeder } from '../platform/db/seeding.ts';
 import { seedDemoBudgets } from './budgets/seed.ts';
+import { seedDemoCharging } from './charging/seed.ts';
+import { seedDemoPayments } from './payments/seed.ts';
 import { seedDemoEligibility } from './eligibility/seed.ts';
 import { seedDemoPeople } from './people/seed.ts';
 import { seedDemoPlans } from './plans/seed.ts';
@@ -12,4 +14,7 @@ export const DEMO_SEEDERS: DemoSeeder[] = [
   seedDemoBudgets,
   // Plans agree against the budgets above and produce agreed budget versions.
   seedDemoPlans,
+  // Charging then payments last: they read the agreed plan's option 1 cost lines.
+  seedDemoCharging,
+  seedDemoPayments,
 ];

@@ -6,6 +6,7 @@ import { ageOn, isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { agreementOf, changeAgreementIn, firstUnpaidDay } from '../payments/agreements.ts';
 import { formatPence } from '../../platform/money/index.ts';
+import { authorities } from '../../platform/db/schema.ts';
 import { people } from '../people/schema.ts';
 import { agreedCostLines } from '../plans/agreed.ts';
 import {
@@ -85,15 +86,26 @@ function checkItems(input: AssessmentInput): FieldError[] {
   input.incomes.forEach((income, i) => {
     if (!income.label.trim()) errors.push({ field: `incomes.${i}.label`, message: 'Name the income' });
     if (!pence(income.weeklyAmount))
-      errors.push({ field: `incomes.${i}.weeklyAmount`, message: 'Enter the weekly amount in pounds and pence' });
+      errors.push({
+        field: `incomes.${i}.weeklyAmount`,
+        message: 'Enter the weekly amount in pounds and pence',
+      });
     if (!income.evidence.trim())
-      errors.push({ field: `incomes.${i}.evidence`, message: 'Say what evidence was seen, like “pension letter”' });
+      errors.push({
+        field: `incomes.${i}.evidence`,
+        message: 'Say what evidence was seen, like “pension letter”',
+      });
   });
   input.capital.forEach((item, i) => {
-    if (!item.label.trim()) errors.push({ field: `capital.${i}.label`, message: 'Name the savings or capital' });
-    if (!pence(item.amount)) errors.push({ field: `capital.${i}.amount`, message: 'Enter the amount in pounds' });
+    if (!item.label.trim())
+      errors.push({ field: `capital.${i}.label`, message: 'Name the savings or capital' });
+    if (!pence(item.amount))
+      errors.push({ field: `capital.${i}.amount`, message: 'Enter the amount in pounds' });
     if (!item.evidence.trim())
-      errors.push({ field: `capital.${i}.evidence`, message: 'Say what evidence was seen, like “bank statement”' });
+      errors.push({
+        field: `capital.${i}.evidence`,
+        message: 'Say what evidence was seen, like “bank statement”',
+      });
   });
   input.expenses.forEach((item, i) => {
     if (!item.label.trim()) errors.push({ field: `expenses.${i}.label`, message: 'Name the expense' });
@@ -208,7 +220,12 @@ export async function chargingRecord(db: Db, access: PersonAccess) {
   return audited(db, access, 'charging.read', async (tx) => {
     const assessment = await latestAssessment(tx, access.personId);
     const policy = assessment
-      ? (await tx.select().from(chargingPolicyVersions).where(eq(chargingPolicyVersions.id, assessment.policyId)))[0]
+      ? (
+          await tx
+            .select()
+            .from(chargingPolicyVersions)
+            .where(eq(chargingPolicyVersions.id, assessment.policyId))
+        )[0]
       : await policyInForce(tx, todayInLondon());
     const reviews = assessment
       ? await tx
@@ -227,7 +244,18 @@ export async function chargingRecord(db: Db, access: PersonAccess) {
       .select({ name: people.legalName, preferredName: people.preferredName })
       .from(people)
       .where(eq(people.id, access.personId));
-    return { assessment, policy: policy ?? null, reviews, planServices: services, person: person ?? null };
+    const [council] = await tx
+      .select({ name: authorities.name, nation: authorities.nation })
+      .from(authorities)
+      .where(eq(authorities.id, access.authorityId));
+    return {
+      assessment,
+      policy: policy ?? null,
+      reviews,
+      planServices: services,
+      person: person ?? null,
+      council: council ?? null,
+    };
   });
 }
 

@@ -84,7 +84,8 @@ function checkInput(input: AgreementInput): { errors: FieldError[]; bank?: BankD
   }
   if (!(input.holderKind in HOLDER_KINDS))
     errors.push({ field: 'holderKind', message: 'Choose who holds the account' });
-  if (!input.holderName.trim()) errors.push({ field: 'holderName', message: 'Enter the name on the account' });
+  if (!input.holderName.trim())
+    errors.push({ field: 'holderName', message: 'Enter the name on the account' });
   const sort = validateSortCode(input.sortCode);
   if (!sort.ok) errors.push({ field: 'sortCode', message: sort.message });
   const account = validateAccountNumber(input.accountNumber);
@@ -216,14 +217,16 @@ export async function changeAgreementIn(
     .onConflictDoNothing()
     .returning();
   if (!inserted.length) {
-    throw Problem.invalid([
-      { field: 'effectiveFrom', message: 'There is already a change from this date' },
-    ]);
+    throw Problem.invalid([{ field: 'effectiveFrom', message: 'There is already a change from this date' }]);
   }
   return inserted[0]!;
 }
 
-export function changeAgreement(db: Db, access: PersonAccess, input: { effectiveFrom: string; reason: string }) {
+export function changeAgreement(
+  db: Db,
+  access: PersonAccess,
+  input: { effectiveFrom: string; reason: string },
+) {
   return audited(db, access, 'payments.agreement.change', (tx) => changeAgreementIn(tx, access, input));
 }
 
@@ -268,7 +271,8 @@ export async function agreementSummary(tx: Tx, personId: string) {
     frequencyLabel: FREQUENCY_WORDS[agreement.frequency],
     netPerPeriod: Math.max(
       0,
-      agreement.amountPerPeriod - (agreement.contributionMethod === 'net' ? agreement.contributionPerPeriod : 0),
+      agreement.amountPerPeriod -
+        (agreement.contributionMethod === 'net' ? agreement.contributionPerPeriod : 0),
     ),
     changes,
     nextPayment: due[0] ?? null,

@@ -55,7 +55,8 @@ export async function bankFile(
         throw Problem.conflict('The bank file is made once the run has been approved and posted.');
       }
       const policy = await paymentPolicyOn(tx, run.runDate);
-      if (!policy) throw Problem.conflict('There is no direct-payment policy with the council’s bank account.');
+      if (!policy)
+        throw Problem.conflict('There is no direct-payment policy with the council’s bank account.');
       const key = bankKey(secret);
       const byAgreement = new Map<string, BankPayment>();
       for (const p of await postedPayments(tx, runId)) {
@@ -81,7 +82,12 @@ export async function bankFile(
       if (format === 'csv') {
         const csv = paymentCsvRows(payments);
         if (!csv.ok) refuse(csv.problems);
-        return { filename: `direct-payments-${stamp}.csv`, body: stringify(csv.rows), count: payments.length, total };
+        return {
+          filename: `direct-payments-${stamp}.csv`,
+          body: stringify(csv.rows),
+          count: payments.length,
+          total,
+        };
       }
       const bacs = bacsStandard18Lines(payments, {
         name: policy.originatorName,
@@ -106,7 +112,14 @@ export async function remittances(db: Db, access: CouncilAccess, runId: string) 
     const run = await getRun(tx, runId);
     const byPerson = new Map<
       string,
-      { personId: string; holderName: string; accountLast4: string; reference: string; total: number; periods: Awaited<ReturnType<typeof postedPayments>> }
+      {
+        personId: string;
+        holderName: string;
+        accountLast4: string;
+        reference: string;
+        total: number;
+        periods: Awaited<ReturnType<typeof postedPayments>>;
+      }
     >();
     for (const p of await postedPayments(tx, runId)) {
       const entry = byPerson.get(p.personId) ?? {

@@ -24,20 +24,30 @@ export function encryptBankDetails(details: BankDetails, key: Buffer): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   const body = Buffer.concat([cipher.update(JSON.stringify(details), 'utf8'), cipher.final()]);
-  return [VERSION, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+  return [
+    VERSION,
+    iv.toString('base64'),
+    cipher.getAuthTag().toString('base64'),
+    body.toString('base64'),
+  ].join(':');
 }
 
 export class BankDetailsUnreadable extends Error {}
 
 export function decryptBankDetails(stored: string, key: Buffer): BankDetails {
   const [version, iv, tag, body] = stored.split(':');
-  if (version !== VERSION || !iv || !tag || !body) throw new BankDetailsUnreadable('unknown bank details format');
+  if (version !== VERSION || !iv || !tag || !body)
+    throw new BankDetailsUnreadable('unknown bank details format');
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString(
+      'utf8',
+    );
     return JSON.parse(text) as BankDetails;
   } catch {
-    throw new BankDetailsUnreadable('bank details cannot be read with this key (was SESSION_SECRET changed?)');
+    throw new BankDetailsUnreadable(
+      'bank details cannot be read with this key (was SESSION_SECRET changed?)',
+    );
   }
 }

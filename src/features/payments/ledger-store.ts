@@ -69,9 +69,7 @@ async function ensureAccounts(tx: Tx, authorityId: string, accounts: AccountId[]
   if (!unique.length) return;
   await tx
     .insert(ledgerAccounts)
-    .values(
-      unique.map((id) => ({ authorityId, id, kind: accountKindOf(id), personId: personOfAccount(id) })),
-    )
+    .values(unique.map((id) => ({ authorityId, id, kind: accountKindOf(id), personId: personOfAccount(id) })))
     .onConflictDoNothing();
 }
 
@@ -234,7 +232,8 @@ export async function checkLedger(tx: Tx): Promise<{ transfers: number; problems
     const s = fromSql.get(account);
     if (s?.balance !== b.balance) problems.push(`${account}: the database balance differs from the entries.`);
   }
-  if (fromSql.size !== applied.state.balances.size) problems.push('The database lists accounts the entries do not.');
+  if (fromSql.size !== applied.state.balances.size)
+    problems.push('The database lists accounts the entries do not.');
   return { transfers: stored.length, problems };
 }
 

@@ -36,14 +36,28 @@ export const RETURN_CSV_COLUMNS = [
   'closing_balance',
 ] as const;
 
-const MONEY_FIELDS = ['openingBalance', 'paymentsIn', 'paWages', 'employerCosts', 'agency', 'other', 'closingBalance'] as const;
+const MONEY_FIELDS = [
+  'openingBalance',
+  'paymentsIn',
+  'paWages',
+  'employerCosts',
+  'agency',
+  'other',
+  'closingBalance',
+] as const;
 
 export function checkFigures(figures: ReturnFigures, prefix = ''): FieldError[] {
   const errors: FieldError[] = [];
   if (!isIsoDate(figures.periodStart))
-    errors.push({ field: `${prefix}periodStart`, message: 'Enter the first day of the period the return covers' });
+    errors.push({
+      field: `${prefix}periodStart`,
+      message: 'Enter the first day of the period the return covers',
+    });
   if (!isIsoDate(figures.periodEnd))
-    errors.push({ field: `${prefix}periodEnd`, message: 'Enter the last day of the period the return covers' });
+    errors.push({
+      field: `${prefix}periodEnd`,
+      message: 'Enter the last day of the period the return covers',
+    });
   else if (isIsoDate(figures.periodStart) && compareDates(figures.periodEnd, figures.periodStart) < 0)
     errors.push({ field: `${prefix}periodEnd`, message: 'The last day must be on or after the first day' });
   for (const name of MONEY_FIELDS) {
@@ -67,7 +81,8 @@ export function parseReturnCsv(text: string): { figures: ReturnFigures[]; errors
       errors: [{ field: 'csv', message: `The file is not a readable CSV: ${(error as Error).message}` }],
     };
   }
-  if (!records.length) return { figures: [], errors: [{ field: 'csv', message: 'The file has no returns in it' }] };
+  if (!records.length)
+    return { figures: [], errors: [{ field: 'csv', message: 'The file has no returns in it' }] };
   const missing = RETURN_CSV_COLUMNS.filter((c) => !(c in records[0]!));
   if (missing.length) {
     return {
@@ -81,7 +96,10 @@ export function parseReturnCsv(text: string): { figures: ReturnFigures[]; errors
     const money = (column: string) => {
       const value = parsePounds(record[column] ?? '');
       if (value === null)
-        errors.push({ field: `row${row}.${column}`, message: `Row ${row}: ${column.replaceAll('_', ' ')} must be an amount in pounds, like 250.00` });
+        errors.push({
+          field: `row${row}.${column}`,
+          message: `Row ${row}: ${column.replaceAll('_', ' ')} must be an amount in pounds, like 250.00`,
+        });
       return value ?? 0;
     };
     const figure: ReturnFigures = {
@@ -109,17 +127,29 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
 function weeklyPaid(agreement: AgreementRow): number {
   const net = Math.max(
     0,
-    agreement.amountPerPeriod - (agreement.contributionMethod === 'net' ? agreement.contributionPerPeriod : 0),
+    agreement.amountPerPeriod -
+      (agreement.contributionMethod === 'net' ? agreement.contributionPerPeriod : 0),
   );
   return convertAmount(net, agreement.frequency, 'weekly');
 }
 
-async function saveReturn(tx: Tx, access: PersonAccess, agreement: AgreementRow, f: ReturnFigures, source: 'page' | 'csv' | 'api') {
+async function saveReturn(
+  tx: Tx,
+  access: PersonAccess,
+  agreement: AgreementRow,
+  f: ReturnFigures,
+  source: 'page' | 'csv' | 'api',
+) {
   const check = checkReturn({
     openingBalance: f.openingBalance,
     paymentsIn: f.paymentsIn,
     closingBalance: f.closingBalance,
-    spendByCategory: { pa_wages: f.paWages, employer_costs: f.employerCosts, agency: f.agency, other: f.other },
+    spendByCategory: {
+      pa_wages: f.paWages,
+      employer_costs: f.employerCosts,
+      agency: f.agency,
+      other: f.other,
+    },
   });
   const [saved] = await tx
     .insert(dpReturns)
@@ -166,7 +196,10 @@ export async function submitReturns(
   figures: ReturnFigures[],
   source: 'page' | 'csv' | 'api',
 ) {
-  const errors = figures.length === 1 ? checkFigures(figures[0]!) : figures.flatMap((f, i) => checkFigures(f, `returns.${i}.`));
+  const errors =
+    figures.length === 1
+      ? checkFigures(figures[0]!)
+      : figures.flatMap((f, i) => checkFigures(f, `returns.${i}.`));
   if (errors.length) throw Problem.invalid(errors);
   return audited(
     db,
@@ -175,7 +208,9 @@ export async function submitReturns(
     async (tx) => {
       const agreement = await agreementOf(tx, access.personId);
       if (!agreement)
-        throw Problem.invalid([{ field: 'periodStart', message: 'There is no direct-payment agreement to report on yet' }]);
+        throw Problem.invalid([
+          { field: 'periodStart', message: 'There is no direct-payment agreement to report on yet' },
+        ]);
       const results = [];
       for (const f of figures) results.push(await saveReturn(tx, access, agreement, f, source));
       return results;
@@ -211,7 +246,9 @@ export async function findReview(tx: Tx, personId: string, reviewId: string) {
 /** The person (or whoever manages the account for them) says what the money is for. */
 export async function giveView(db: Db, access: PersonAccess, reviewId: string, view: string) {
   if (view.trim().length < 3) {
-    throw Problem.invalid([{ field: 'view', message: 'Tell us what the money is for, or why it has built up' }]);
+    throw Problem.invalid([
+      { field: 'view', message: 'Tell us what the money is for, or why it has built up' },
+    ]);
   }
   return audited(db, access, 'payments.surplus.view', async (tx) => {
     const review = await findReview(tx, access.personId, reviewId);
@@ -236,4 +273,3 @@ export async function giveView(db: Db, access: PersonAccess, reviewId: string, v
     return updated[0]!;
   });
 }
-

@@ -120,7 +120,8 @@ function invoicedAmounts(
 
 /** Creates the run for a date once; asking again for the same date returns the same run. */
 export async function createRun(db: Db, access: CouncilAccess, runDate: string) {
-  if (!isIsoDate(runDate)) throw Problem.invalid([{ field: 'runDate', message: 'Enter a real payment date' }]);
+  if (!isIsoDate(runDate))
+    throw Problem.invalid([{ field: 'runDate', message: 'Enter a real payment date' }]);
   return audited(
     db,
     access,
@@ -216,7 +217,12 @@ export interface PostOptions {
  * again re-plans (paid periods drop out) and posts only what is missing; re-running a posted
  * run does nothing.
  */
-export async function approveAndPost(db: Db, access: CouncilAccess, runId: string, options: PostOptions = {}) {
+export async function approveAndPost(
+  db: Db,
+  access: CouncilAccess,
+  runId: string,
+  options: PostOptions = {},
+) {
   const batchSize = options.batchSize ?? 50;
   const run = await audited(db, access, 'payments.run.approve', async (tx) => {
     const found = await getRun(tx, runId);
@@ -239,7 +245,8 @@ export async function approveAndPost(db: Db, access: CouncilAccess, runId: strin
   if (run.status === 'posted') return { posted: 0, alreadyPosted: true };
   let posted = 0;
   for (let batch = 0; ; batch++) {
-    const count = await inTenant(db, access.authorityId, (tx) => postBatch(tx, access, run, batchSize));
+    const poster = { authorityId: access.authorityId, userId: access.actor.userId };
+    const count = await inTenant(db, access.authorityId, (tx) => postBatch(tx, poster, run, batchSize));
     if (count === 0) break;
     posted += count;
     await options.afterBatch?.(batch, posted);
@@ -259,9 +266,16 @@ export async function approveAndPost(db: Db, access: CouncilAccess, runId: strin
   return { posted, alreadyPosted: false };
 }
 
-async function postBatch(tx: Tx, access: CouncilAccess, run: RunRow, batchSize: number): Promise<number> {
+export async function postBatch(
+  tx: Tx,
+  access: { authorityId: string; userId: string },
+  run: RunRow,
+  batchSize: number,
+): Promise<number> {
   // One poster at a time per council, so "plan, then post what is unpaid" cannot race another run.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('selfdirect-payments:' || ${access.authorityId}))`);
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext('selfdirect-payments:' || ${access.authorityId}))`,
+  );
   const plan = await planRun(tx, run.runDate);
   const batch = plan.lines.slice(0, batchSize);
   if (!batch.length) return 0;
@@ -269,7 +283,7 @@ async function postBatch(tx: Tx, access: CouncilAccess, run: RunRow, batchSize: 
   const transfers: NewTransfer[] = [];
   for (const line of batch) {
     const person = accountId('person_dp_account', line.personId);
-    const base = { postedOn: run.runDate, runId: run.id, postedBy: access.actor.userId, personId: line.personId };
+    const base = { postedOn: run.runDate, runId: run.id, postedBy: access.userId, personId: line.personId };
     transfers.push({
       ...base,
       idempotencyKey: line.idempotencyKey,
@@ -341,4 +355,3 @@ export function withReduction(explanation: Explained, reduction: number, invoice
     notes,
   };
 }
-

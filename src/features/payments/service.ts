@@ -98,7 +98,10 @@ export async function decideSurplus(
   if (!['keep', 'recover_now', 'reduce_next_payment'].includes(input.decision))
     errors.push({ field: 'decision', message: 'Choose what happens to the surplus' });
   if (input.reason.trim().length < 5)
-    errors.push({ field: 'reason', message: 'Give the reason for the decision, in words the person will read' });
+    errors.push({
+      field: 'reason',
+      message: 'Give the reason for the decision, in words the person will read',
+    });
   if (errors.length) throw Problem.invalid(errors);
   const decision = input.decision as Decision;
   return audited(
@@ -107,7 +110,8 @@ export async function decideSurplus(
     'payments.surplus.decide',
     async (tx) => {
       const review = await findReview(tx, access.personId, reviewId);
-      if (review.status === 'decided') throw Problem.conflict('This surplus review has already been decided.');
+      if (review.status === 'decided')
+        throw Problem.conflict('This surplus review has already been decided.');
       if (decision !== 'keep' && review.status !== 'view_given') {
         throw Problem.invalid([
           {
@@ -118,12 +122,24 @@ export async function decideSurplus(
       }
       const agreement = await agreementOf(tx, access.personId);
       const nextPayment = agreement
-        ? Math.max(0, agreement.amountPerPeriod - (agreement.contributionMethod === 'net' ? agreement.contributionPerPeriod : 0))
+        ? Math.max(
+            0,
+            agreement.amountPerPeriod -
+              (agreement.contributionMethod === 'net' ? agreement.contributionPerPeriod : 0),
+          )
         : 0;
-      const options = recoveryOptions({ surplus: review.surplus, nextPayment, policyVersion: review.policyVersion });
+      const options = recoveryOptions({
+        surplus: review.surplus,
+        nextPayment,
+        policyVersion: review.policyVersion,
+      });
       const chosen = options.find((o) => o.kind === decision);
       const amount =
-        chosen?.kind === 'recover_now' ? chosen.amount : chosen?.kind === 'reduce_next_payment' ? chosen.reduction : 0;
+        chosen?.kind === 'recover_now'
+          ? chosen.amount
+          : chosen?.kind === 'reduce_next_payment'
+            ? chosen.reduction
+            : 0;
       const updated = await tx
         .update(surplusReviews)
         .set({
@@ -198,19 +214,28 @@ export async function postAdjustment(db: Db, access: CouncilAccess, input: Manua
           postedBy: access.actor.userId,
         },
       ]);
-      return { transfer: (result.posted[0] ?? result.alreadyPosted[0])!, replayed: result.posted.length === 0 };
+      return {
+        transfer: (result.posted[0] ?? result.alreadyPosted[0])!,
+        replayed: result.posted.length === 0,
+      };
     },
     { idempotencyKey: input.idempotencyKey },
   );
 }
 
 async function checkPersonAccounts(tx: Parameters<Parameters<Db['transaction']>[0]>[0], accounts: string[]) {
-  const owners = accounts.filter((a) => a.startsWith('person_dp_account:') || a.startsWith('contributions_receivable:')).map((a) => a.slice(a.indexOf(':') + 1));
+  const owners = accounts
+    .filter((a) => a.startsWith('person_dp_account:') || a.startsWith('contributions_receivable:'))
+    .map((a) => a.slice(a.indexOf(':') + 1));
   if (!owners.length) return;
   const valid = owners.filter((o) => /^[0-9a-f-]{36}$/i.test(o));
-  const found = valid.length ? await tx.select({ id: people.id }).from(people).where(inArray(people.id, valid)) : [];
+  const found = valid.length
+    ? await tx.select({ id: people.id }).from(people).where(inArray(people.id, valid))
+    : [];
   if (found.length !== new Set(owners).size) {
-    throw Problem.invalid([{ field: 'debitAccount', message: 'A person’s account must name a person of this council' }]);
+    throw Problem.invalid([
+      { field: 'debitAccount', message: 'A person’s account must name a person of this council' },
+    ]);
   }
 }
 
@@ -221,7 +246,8 @@ export async function reverseTransfer(
   transferId: string,
   input: { idempotencyKey: string; reason: string; postedOn?: string },
 ) {
-  if (!input.reason.trim()) throw Problem.invalid([{ field: 'reason', message: 'Say why the transfer is reversed' }]);
+  if (!input.reason.trim())
+    throw Problem.invalid([{ field: 'reason', message: 'Say why the transfer is reversed' }]);
   return audited(
     db,
     access,
@@ -241,13 +267,26 @@ export async function reverseTransfer(
         if (earlier) throw Problem.conflict('This transfer has already been reversed.');
       }
       const postedOn = input.postedOn ?? (replay ? replay.postedOn : todayInLondon());
-      const mirror = reverse(toRuleTransfer(original), input.idempotencyKey, postedOn < original.postedOn ? original.postedOn : postedOn, {
-        description: `Reversal: ${input.reason.trim()}`,
-      });
+      const mirror = reverse(
+        toRuleTransfer(original),
+        input.idempotencyKey,
+        postedOn < original.postedOn ? original.postedOn : postedOn,
+        {
+          description: `Reversal: ${input.reason.trim()}`,
+        },
+      );
       const result = await postTransfers(tx, access.authorityId, [
-        { ...mirror, reversesTransferId: original.id, personId: original.personId, postedBy: access.actor.userId },
+        {
+          ...mirror,
+          reversesTransferId: original.id,
+          personId: original.personId,
+          postedBy: access.actor.userId,
+        },
       ]);
-      return { transfer: (result.posted[0] ?? result.alreadyPosted[0])!, replayed: result.posted.length === 0 };
+      return {
+        transfer: (result.posted[0] ?? result.alreadyPosted[0])!,
+        replayed: result.posted.length === 0,
+      };
     },
     { transferId },
   );

@@ -1,0 +1,201 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { PersonAccess } from '../../platform/auth/access.ts';
+import { inTenant } from '../../platform/db/transaction.ts';
+import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import type { FeatureDeps } from '../index.ts';
+import { explanationSchema, isoDate, pence } from '../payments/api-schemas.ts';
+import { chargingRecord, listPolicies, recordAssessment, requestReview } from './service.ts';
+
+const person = (access: unknown) => access as PersonAccess;
+
+const assessmentSchema = z.object({
+  id: z.uuid(),
+  effectiveFrom: isoDate,
+  band: z.string(),
+  weeklyContribution: pence,
+  policyVersion: z.string(),
+  explanation: explanationSchema,
+  steps: z.array(z.object({ kind: z.string(), label: z.string(), amount: pence, rule: z.string() })),
+  incomes: z.array(
+    z.object({ kind: z.string(), label: z.string(), weeklyAmount: pence, evidence: z.string() }),
+  ),
+  capital: z.array(z.object({ label: z.string(), amount: pence, evidence: z.string() })),
+  services: z.array(z.object({ label: z.string(), weeklyCost: pence, freePersonalCare: z.boolean() })),
+});
+
+function assessmentView(a: NonNullable<Awaited<ReturnType<typeof chargingRecord>>['assessment']>) {
+  return {
+    id: a.id,
+    effectiveFrom: a.effectiveFrom,
+    band: a.band,
+    weeklyContribution: a.weeklyContribution,
+    policyVersion: a.result.policyVersion,
+    explanation: a.result.explanation,
+    steps: a.result.steps,
+    incomes: a.incomes,
+    capital: a.capital,
+    services: a.services,
+  };
+}
+
+export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+  const app = plain.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/v1/charging/policies',
+    {
+      config: { access: { permission: 'signed_in' } },
+      schema: {
+        tags: ['charging'],
+        summary:
+          'The council’s published charging policy versions (thresholds, taper, disregards, MIG, capital limits)',
+        response: {
+          200: z.object({
+            policies: z.array(
+              z.object({
+                versionLabel: z.string(),
+                effectiveFrom: isoDate,
+                contributionMethod: z.enum(['net', 'invoice']),
+                policy: z.record(z.string(), z.unknown()),
+              }),
+            ),
+          }),
+          401: problemSchema,
+        },
+      },
+    },
+    async (request) => {
+      const policies = await inTenant(db, request.actor!.authorityId!, (tx) => listPolicies(tx));
+      return {
+        policies: policies.map((p) => ({
+          versionLabel: p.versionLabel,
+          effectiveFrom: p.effectiveFrom,
+          contributionMethod: p.contributionMethod,
+          policy: p.policy as unknown as Record<string, unknown>,
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/people/:personId/charging',
+    {
+      config: { access: { permission: 'money.read' } },
+      schema: {
+        tags: ['charging'],
+        summary: 'The person’s financial assessment: the weekly contribution and every line of its working',
+        params: personParams,
+        response: {
+          200: z.object({
+            assessment: assessmentSchema.nullable(),
+            reviewRequests: z.array(z.object({ reason: z.string(), requestedOn: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const record = await chargingRecord(db, person(request.access));
+      return {
+        assessment: record.assessment ? assessmentView(record.assessment) : null,
+        reviewRequests: record.reviews.map((r) => ({
+          reason: r.reason,
+          requestedOn: r.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  const money = pence.min(0);
+  app.post(
+    '/api/v1/people/:personId/charging/assessments',
+    {
+      config: { access: { permission: 'money.manage' } },
+      schema: {
+        tags: ['charging'],
+        summary:
+          'Record a financial assessment (income and capital with evidence) and work out the contribution',
+        description:
+          'Services default to the agreed support plan’s lines (personal care marked free in Scotland). A direct-payment agreement takes the new contribution from the first unpaid day on or after effectiveFrom.',
+        params: personParams,
+        body: z
+          .object({
+            effectiveFrom: isoDate,
+            incomes: z
+              .array(
+                z
+                  .object({
+                    kind: z.string().min(1).max(60),
+                    label: z.string().min(1).max(200),
+                    weeklyAmount: money,
+                    evidence: z.string().min(1).max(500),
+                  })
+                  .strict(),
+              )
+              .max(30),
+            capital: z
+              .array(
+                z
+                  .object({
+                    label: z.string().min(1).max(200),
+                    amount: money,
+                    evidence: z.string().min(1).max(500),
+                  })
+                  .strict(),
+              )
+              .max(30)
+              .default([]),
+            expenses: z
+              .array(z.object({ label: z.string().min(1).max(200), weeklyAmount: money }).strict())
+              .max(30)
+              .default([]),
+            services: z
+              .array(
+                z
+                  .object({
+                    label: z.string().min(1).max(200),
+                    weeklyCost: money,
+                    freePersonalCare: z.boolean(),
+                  })
+                  .strict(),
+              )
+              .max(50)
+              .default([]),
+            migBand: z.string().max(60).optional(),
+          })
+          .strict(),
+        response: {
+          201: z.object({ assessment: assessmentSchema, agreementChangedFrom: isoDate.nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await recordAssessment(db, person(request.access), request.body);
+      return reply.status(201).send({
+        assessment: assessmentView(result.assessment),
+        agreementChangedFrom: result.agreementChangedFrom,
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/people/:personId/charging/review-requests',
+    {
+      config: { access: { permission: 'money.account' } },
+      schema: {
+        tags: ['charging'],
+        summary: 'The person asks for their financial assessment to be looked at again',
+        params: personParams,
+        body: z.object({ reason: z.string().min(1).max(4000) }).strict(),
+        response: { 201: z.object({ id: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const row = await requestReview(db, person(request.access), request.body.reason);
+      return reply.status(201).send({ id: row.id });
+    },
+  );
+};

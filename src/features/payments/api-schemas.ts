@@ -1,0 +1,129 @@
+import { z } from 'zod';
+
+/** Shapes shared by the payments and ledger API, declared once for validation and OpenAPI. */
+export const pence = z.number().int().describe('whole pence');
+export const isoDate = z.iso.date();
+
+export const explanationSchema = z.object({
+  total: pence,
+  lines: z.array(
+    z.object({
+      label: z.string(),
+      amount: pence,
+      rule: z.string(),
+      policyVersion: z.string(),
+      quantity: z.number().optional(),
+      unitRate: pence.optional(),
+    }),
+  ),
+  notes: z.array(z.string()),
+});
+
+export const transferSchema = z.object({
+  id: z.uuid(),
+  idempotencyKey: z.string(),
+  debitAccount: z.string(),
+  creditAccount: z.string(),
+  amount: pence,
+  kind: z.string(),
+  reversesTransferId: z.uuid().nullable(),
+  postedOn: isoDate,
+  description: z.string(),
+});
+
+export const agreementSchema = z.object({
+  id: z.uuid(),
+  planId: z.uuid(),
+  frequency: z.enum(['weekly', 'four_weekly', 'monthly']),
+  startDate: isoDate,
+  endDate: isoDate.nullable(),
+  weeklyAmount: pence,
+  amountPerPeriod: pence,
+  contributionPerPeriod: pence,
+  contributionMethod: z.enum(['net', 'invoice']),
+  netPerPeriod: pence,
+  holderKind: z.string(),
+  holderName: z.string(),
+  maskedAccount: z.string(),
+  changes: z.array(
+    z.object({
+      effectiveFrom: isoDate,
+      amountPerPeriod: pence,
+      contributionPerPeriod: pence,
+      reason: z.string(),
+    }),
+  ),
+  nextPayment: z
+    .object({ periodStart: isoDate, periodEnd: isoDate, amount: pence, explanation: explanationSchema })
+    .nullable(),
+});
+
+export const reviewSchema = z.object({
+  id: z.uuid(),
+  returnId: z.uuid(),
+  balance: pence,
+  threshold: pence,
+  surplus: pence,
+  policyVersion: z.string(),
+  explanation: explanationSchema,
+  status: z.enum(['awaiting_view', 'view_given', 'decided']),
+  personView: z.string().nullable(),
+  decision: z.enum(['keep', 'recover_now', 'reduce_next_payment']).nullable(),
+  decisionAmount: pence.nullable(),
+  decisionReason: z.string().nullable(),
+});
+
+export const returnSchema = z.object({
+  id: z.uuid(),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  openingBalance: pence,
+  paymentsIn: pence,
+  paWages: pence,
+  employerCosts: pence,
+  agency: pence,
+  other: pence,
+  closingBalance: pence,
+  difference: pence,
+  source: z.string(),
+});
+
+export const returnBody = z
+  .object({
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    openingBalance: pence,
+    paymentsIn: pence.min(0),
+    paWages: pence.min(0),
+    employerCosts: pence.min(0),
+    agency: pence.min(0),
+    other: pence.min(0),
+    closingBalance: pence,
+  })
+  .strict();
+
+export const runSchema = z.object({
+  id: z.uuid(),
+  runDate: isoDate,
+  status: z.enum(['planned', 'approved', 'posted']),
+  plannedCount: z.number().int(),
+  plannedTotal: pence,
+});
+
+export const runLineSchema = z.object({
+  personId: z.uuid(),
+  agreementId: z.uuid(),
+  holderName: z.string(),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  amount: pence,
+  reduction: pence,
+  sent: pence,
+  explanation: explanationSchema,
+});
+
+/** Keeps only the fields a schema names (responses never leak encrypted bank details). */
+export function pick<T extends z.ZodObject>(schema: T, value: object): z.infer<T> {
+  const shape = schema.shape as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key in shape)) as z.infer<T>;
+}

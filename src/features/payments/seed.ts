@@ -1,0 +1,166 @@
+import { eq } from 'drizzle-orm';
+import type { Tx } from '../../platform/db/client.ts';
+import { addDays, todayInLondon } from '../../platform/dates.ts';
+import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
+import { convertAmount } from '../../platform/money/periods.ts';
+import { currentContribution } from '../charging/service.ts';
+import { agreedCostLines } from '../plans/agreed.ts';
+import { supportPlanCostLines, supportPlans } from '../plans/schema.ts';
+import { bankKey, encryptBankDetails } from './crypto.ts';
+import { planRun, postBatch } from './runs.ts';
+import { dpAgreements, dpReturns, paymentPolicyVersions, paymentRuns } from './schema.ts';
+
+/**
+ * The demo council's direct-payment policy, and Morag's direct payment made from her agreed
+ * plan's option 1 lines, with two four-weekly payment runs already paid and one return.
+ */
+export const seedDemoPayments: DemoSeeder = async (tx, context) => {
+  const { authorityId } = context;
+  await tx.insert(paymentPolicyVersions).values({
+    authorityId,
+    versionLabel: 'Demo Council direct payments 2026/27 v1',
+    effectiveFrom: '2024-04-01',
+    surplusThresholdWeeks: 8,
+    originatorName: 'Demo Council',
+    originatorSortCode: '80-22-60',
+    originatorAccountNumber: '10203040',
+  });
+  const morag = context.shared.demoPersonId as string | undefined;
+  const secret = context.shared.sessionSecret as string | undefined;
+  if (!morag || !secret) return;
+  const lines = await agreedCostLines(tx, morag, 1);
+  if (!lines.length) return;
+
+  const today = todayInLondon();
+  const start = addDays(today, -56);
+  const weekly = lines.reduce((sum, l) => sum + l.weeklyCost, 0);
+  const contribution = await currentContribution(tx, morag);
+  const [agreement] = await tx
+    .insert(dpAgreements)
+    .values({
+      authorityId,
+      personId: morag,
+      planId: lines[0]!.planId,
+      weeklyAmount: weekly,
+      amountPerPeriod: convertAmount(weekly, 'weekly', 'four_weekly'),
+      frequency: 'four_weekly',
+      startDate: start,
+      contributionPerPeriod: contribution ? convertAmount(contribution.weekly, 'weekly', 'four_weekly') : 0,
+      contributionMethod: contribution?.method ?? 'net',
+      holderKind: 'person',
+      holderName: 'Morag Campbell',
+      bankDetails: encryptBankDetails(
+        { sortCode: '608371', accountNumber: '31926819', accountName: 'Morag Campbell' },
+        bankKey(secret),
+      ),
+      accountLast4: '6819',
+      createdBy: context.users.finance!,
+    })
+    .returning();
+  // Two cycles already paid: the same posting code a finance officer's approval runs.
+  const poster = { authorityId, userId: context.users.finance! };
+  for (const runDate of [start, addDays(start, 28)]) {
+    const [run] = await tx
+      .insert(paymentRuns)
+      .values({
+        authorityId,
+        runDate,
+        status: 'posted',
+        ...(await plannedTotals(tx, runDate)),
+        createdBy: poster.userId,
+        approvedBy: poster.userId,
+        approvedAt: new Date(),
+        postedAt: new Date(),
+      })
+      .returning();
+    while ((await postBatch(tx, poster, run!, 50)) > 0) {}
+  }
+  const paidIn =
+    agreement!.amountPerPeriod -
+    (agreement!.contributionMethod === 'net' ? agreement!.contributionPerPeriod : 0);
+  await tx.insert(dpReturns).values({
+    authorityId,
+    personId: morag,
+    agreementId: agreement!.id,
+    periodStart: start,
+    periodEnd: addDays(start, 27),
+    openingBalance: 0,
+    paymentsIn: paidIn,
+    paWages: Math.round(paidIn * 0.7),
+    employerCosts: Math.round(paidIn * 0.1),
+    agency: 0,
+    other: Math.round(paidIn * 0.05),
+    closingBalance: paidIn - Math.round(paidIn * 0.7) - Math.round(paidIn * 0.1) - Math.round(paidIn * 0.05),
+    difference: 0,
+    source: 'page',
+    submittedBy: context.users.person!,
+  });
+};
+
+async function plannedTotals(tx: Tx, runDate: string) {
+  const plan = await planRun(tx, runDate);
+  return { plannedCount: plan.count, plannedTotal: plan.totalSent };
+}
+
+/**
+ * Only while the plans seed is not registered (no plan at all for the person): a minimal
+ * agreed plan with option 1 lines, so the demo still shows a direct payment. Called by the
+ * charging seed, which runs first, so the assessment sees the same services.
+ */
+export async function ensureDemoPlan(tx: Tx, context: DemoContext, personId: string) {
+  const existing = await tx
+    .select({ id: supportPlans.id })
+    .from(supportPlans)
+    .where(eq(supportPlans.personId, personId));
+  if (existing.length) return [];
+  const [plan] = await tx
+    .insert(supportPlans)
+    .values({
+      authorityId: context.authorityId,
+      personId,
+      version: 1,
+      state: 'agreed',
+      content: {
+        aboutMe: 'I live in my own flat and like to get out to the shops and the library.',
+        outcomes: [],
+        costLines: [],
+        contingency: 'My sister can help if my personal assistant is off sick.',
+        risks: [],
+        restrictions: [],
+        nonNegotiables: [],
+      } as never,
+      totalWeekly: 48_000,
+      agreedBudgetWeekly: 48_000,
+      decidedBy: context.users.manager!,
+      decidedOn: addDays(todayInLondon(), -60),
+      createdBy: context.users.worker!,
+    })
+    .returning();
+  return tx
+    .insert(supportPlanCostLines)
+    .values([
+      {
+        authorityId: context.authorityId,
+        planId: plan!.id,
+        personId,
+        description: 'Personal assistant: personal care, 16 hours a week',
+        providerKind: 'personal_assistant',
+        frequency: 'weekly',
+        weeklyCost: 36_000,
+        fundingStream: 'social_care',
+        sdsOption: 1,
+      },
+      {
+        authorityId: context.authorityId,
+        planId: plan!.id,
+        personId,
+        description: 'Personal assistant: going out and about, 5 hours a week',
+        providerKind: 'personal_assistant',
+        frequency: 'weekly',
+        weeklyCost: 12_000,
+        fundingStream: 'social_care',
+        sdsOption: 1,
+      },
+    ])
+    .returning();
+}
