@@ -116,19 +116,17 @@ export const seedDemoBudgets: DemoSeeder = async (tx, context) => {
     .where(eq(personalOutcomes.authorityId, authorityId))
     .limit(1);
   if (anyOutcome.length === 0)
-    await tx
-      .insert(personalOutcomes)
-      .values(
-        eligible.flatMap((personId) =>
-          FALLBACK_OUTCOMES.map((o, i) => ({
-            authorityId,
-            personId,
-            ...o,
-            priority: i + 1,
-            createdBy: context.users.worker ?? null,
-          })),
-        ),
-      );
+    await tx.insert(personalOutcomes).values(
+      eligible.flatMap((personId) =>
+        FALLBACK_OUTCOMES.map((o, i) => ({
+          authorityId,
+          personId,
+          ...o,
+          priority: i + 1,
+          createdBy: context.users.worker ?? null,
+        })),
+      ),
+    );
   const outcomes = await tx
     .select({
       id: personalOutcomes.id,

@@ -83,7 +83,7 @@ export async function recordDecision(db: Db, access: PersonAccess, input: Decisi
 /** Never a bare "not eligible": there must be words about where to get help, and links that work. */
 export function validateSignposting(signposting: Signposting | null | undefined): FieldError[] {
   const errors: FieldError[] = [];
-  if (!signposting || !signposting.text.trim())
+  if (!signposting?.text.trim())
     errors.push({
       field: 'signposting.text',
       message: 'Tell the person where they can get help near them, as the council will not pay for support.',
