@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { accountsFeature } from './accounts/routes.ts';
+import { conversationsFeature } from './conversations/routes.ts';
+import { peopleFeature } from './people/routes.ts';
 import { budgetsFeature } from './budgets/routes.ts';
 import { eligibilityFeature } from './eligibility/routes.ts';
 import { plansFeature } from './plans/routes.ts';
@@ -18,6 +20,8 @@ export interface FeatureDeps {
 export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }[] = [
   { name: 'public', routes: publicFeature },
   { name: 'accounts', routes: accountsFeature },
+  { name: 'people', routes: peopleFeature },
+  { name: 'conversations', routes: conversationsFeature },
   { name: 'eligibility', routes: eligibilityFeature },
   { name: 'budgets', routes: budgetsFeature },
   { name: 'plans', routes: plansFeature },

@@ -90,12 +90,8 @@ export const people = pgTable(
     index('people_team_idx').on(t.authorityId, t.allocatedTeamId),
     index('people_name_idx').on(t.authorityId, t.legalName),
     // One record per person: the same CHI or NHS number twice is a duplicate record.
-    uniqueIndex('people_chi_unique')
-      .on(t.authorityId, t.chiNumber)
-      .where(sql`${t.chiNumber} is not null`),
-    uniqueIndex('people_nhs_unique')
-      .on(t.authorityId, t.nhsNumber)
-      .where(sql`${t.nhsNumber} is not null`),
+    uniqueIndex('people_chi_unique').on(t.authorityId, t.chiNumber).where(sql`${t.chiNumber} is not null`),
+    uniqueIndex('people_nhs_unique').on(t.authorityId, t.nhsNumber).where(sql`${t.nhsNumber} is not null`),
   ],
 );
 

@@ -1,0 +1,36 @@
+/** The fixed lists of conversations and outcomes, code → label. */
+
+/** Sections of a good conversation, in the order they are talked about. */
+export const SECTIONS = {
+  what_matters: 'What matters to me',
+  working: 'What is working',
+  not_working: 'What is not working',
+  strengths: 'My strengths',
+  people_places: 'People and places important to me',
+  change: 'What I want to change',
+  try: 'What I would like to try',
+  child_views: 'The child’s own views',
+  parent_views: 'Parents’ or carers’ views',
+} as const;
+export type Section = keyof typeof SECTIONS;
+
+/** Only for a child: their own views are kept apart from their parents' views. */
+export const CHILD_ONLY_SECTIONS: readonly Section[] = ['child_views', 'parent_views'];
+
+export const SAID_BY = {
+  person: 'The person',
+  family: 'A family member or friend',
+  representative: 'Their representative',
+  advocate: 'Their advocate',
+  worker: 'The worker',
+} as const;
+export type SaidBy = keyof typeof SAID_BY;
+
+export const OUTCOME_STATUS = {
+  active: 'Working on it',
+  achieved: 'Achieved',
+  paused: 'Paused',
+  ended: 'No longer wanted',
+} as const;
+
+export const PRIORITY = { 1: 'High', 2: 'Medium', 3: 'Low' } as const;

@@ -1,0 +1,290 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { PersonAccess } from '../../platform/auth/access.ts';
+import { todayInLondon } from '../../platform/dates.ts';
+import { field } from '../../platform/http/forms.ts';
+import { Problem } from '../../platform/http/problem.ts';
+import type { FeatureDeps } from '../index.ts';
+import {
+  type FormValues,
+  formFrom,
+  type QuestionPage,
+  questionFlow,
+  showQuestion,
+  text,
+} from '../people/form-flow.ts';
+import { personHeader } from '../people/service.ts';
+import { conversationFields, entryFields, entryFrom, outcomeFields } from './forms.ts';
+import { OUTCOME_STATUS, PRIORITY, SAID_BY } from './lists.ts';
+import { createOutcome, getOutcome, listOutcomes, outcomeAreaList, updateOutcome } from './outcomes.ts';
+import { checkEntry, checkHeldOn, checkOutcome, conversationFacts } from './rules.ts';
+import { addEntry, createConversation, listConversations } from './service.ts';
+import { inTenant } from '../../platform/db/transaction.ts';
+
+const person = (request: FastifyRequest) => request.access as PersonAccess;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const idOrNotFound = (id: string, what: string) => {
+  if (!UUID.test(id)) throw Problem.notFound(what);
+  return id;
+};
+
+/** Staff pages for good conversations and personal outcomes. */
+export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+  const areas = (request: FastifyRequest) =>
+    inTenant(db, request.actor!.authorityId!, (tx) => outcomeAreaList(tx));
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/conversations',
+    { config: { access: { permission: 'record.read' } } },
+    async (request, reply) => {
+      const header = await personHeader(db, person(request));
+      const conversations = await listConversations(db, person(request));
+      return reply.render('conversations/views/conversations.njk', {
+        title: 'Good conversations',
+        name: header.name,
+        personId: request.params.personId,
+        conversations,
+        saidBy: SAID_BY,
+        backLink: `/people/${request.params.personId}`,
+      });
+    },
+  );
+
+  const newConversation = (personId: string, name: string, child: boolean): QuestionPage => ({
+    title: 'Record a good conversation',
+    caption: name,
+    intro: 'Start with what was said. You can add more things said afterwards, one at a time.',
+    action: `/people/${personId}/conversations/new`,
+    backLink: `/people/${personId}/conversations`,
+    fields: conversationFields(child),
+  });
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/conversations/new',
+    { config: { access: { permission: 'own_words.write' } } },
+    async (request, reply) => {
+      const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
+      const page = newConversation(
+        request.params.personId,
+        name,
+        conversationFacts(p.dateOfBirth, todayInLondon()).child,
+      );
+      return showQuestion(reply, page, formFrom(page.fields, { heldOn: todayInLondon(), saidBy: 'person' }));
+    },
+  );
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/conversations/new',
+    { config: { access: { permission: 'own_words.write' } } },
+    async (request, reply) => {
+      const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
+      const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
+      const page = newConversation(request.params.personId, name, child);
+      return questionFlow(reply, page, request.body, {
+        check: (v) => [
+          ...checkHeldOn(text(v, 'heldOn'), p.dateOfBirth, todayInLondon()),
+          ...checkEntry(entryFrom(v), child),
+        ],
+        save: async (v) => {
+          const saved = await createConversation(db, person(request), {
+            heldOn: text(v, 'heldOn'),
+            place: text(v, 'place'),
+            whoWasThere: text(v, 'whoWasThere'),
+            entries: [entryFrom(v)],
+          });
+          return `/people/${request.params.personId}/conversations#conversation-${saved.id}`;
+        },
+      });
+    },
+  );
+
+  const entryPage = (
+    personId: string,
+    conversationId: string,
+    name: string,
+    child: boolean,
+  ): QuestionPage => ({
+    title: 'Add something that was said',
+    caption: name,
+    action: `/people/${personId}/conversations/${conversationId}/entries/new`,
+    backLink: `/people/${personId}/conversations#conversation-${conversationId}`,
+    fields: entryFields(child),
+  });
+  app.get<{ Params: { personId: string; conversationId: string } }>(
+    '/people/:personId/conversations/:conversationId/entries/new',
+    { config: { access: { permission: 'own_words.write' } } },
+    async (request, reply) => {
+      const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
+      const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
+      const page = entryPage(
+        request.params.personId,
+        conversationId,
+        name,
+        conversationFacts(p.dateOfBirth, todayInLondon()).child,
+      );
+      return showQuestion(reply, page, formFrom(page.fields, { saidBy: 'person' }));
+    },
+  );
+  app.post<{ Params: { personId: string; conversationId: string } }>(
+    '/people/:personId/conversations/:conversationId/entries/new',
+    { config: { access: { permission: 'own_words.write' } } },
+    async (request, reply) => {
+      const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
+      const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
+      const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
+      return questionFlow(
+        reply,
+        entryPage(request.params.personId, conversationId, name, child),
+        request.body,
+        {
+          check: (v) => checkEntry(entryFrom(v), child),
+          save: async (v) => {
+            await addEntry(db, person(request), conversationId, entryFrom(v));
+            return `/people/${request.params.personId}/conversations#conversation-${conversationId}`;
+          },
+        },
+      );
+    },
+  );
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/outcomes',
+    { config: { access: { permission: 'record.read' } } },
+    async (request, reply) => {
+      const header = await personHeader(db, person(request));
+      const result = await listOutcomes(db, person(request));
+      return reply.render('conversations/views/outcomes.njk', {
+        title: 'Personal outcomes',
+        name: header.name,
+        personId: request.params.personId,
+        ...result,
+        areaLabels: Object.fromEntries(result.areas.map((a) => [a.code, a.label])),
+        statusLabels: OUTCOME_STATUS,
+        priorityLabels: PRIORITY,
+        saidBy: SAID_BY,
+        backLink: `/people/${request.params.personId}`,
+      });
+    },
+  );
+
+  const outcomeValues = (v: FormValues) => ({
+    personWords: text(v, 'personWords'),
+    saidBy: text(v, 'saidBy'),
+    area: text(v, 'area'),
+    professionalView: text(v, 'professionalView').trim() || null,
+    priority: Number(text(v, 'priority')) || 0,
+    status: text(v, 'status'),
+  });
+  const outcomePage = (
+    personId: string,
+    name: string,
+    list: { code: string; label: string }[],
+    outcomeId?: string,
+    version?: number,
+  ): QuestionPage => ({
+    title: outcomeId ? 'Change an outcome' : 'Add an outcome',
+    caption: name,
+    intro: 'The person’s words come first. Your view goes beside them.',
+    action: outcomeId ? `/people/${personId}/outcomes/${outcomeId}/edit` : `/people/${personId}/outcomes/new`,
+    backLink: outcomeId ? `/people/${personId}/outcomes/${outcomeId}` : `/people/${personId}/outcomes`,
+    fields: outcomeFields(list),
+    hidden: version === undefined ? undefined : { version },
+  });
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/outcomes/new',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const page = outcomePage(request.params.personId, name, await areas(request));
+      return showQuestion(
+        reply,
+        page,
+        formFrom(page.fields, { saidBy: 'person', priority: 2, status: 'active' }),
+      );
+    },
+  );
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/outcomes/new',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const list = await areas(request);
+      return questionFlow(reply, outcomePage(request.params.personId, name, list), request.body, {
+        check: (v) =>
+          checkOutcome(
+            outcomeValues(v),
+            list.map((a) => a.code),
+          ),
+        save: async (v) => {
+          const saved = await createOutcome(db, person(request), outcomeValues(v));
+          return `/people/${request.params.personId}/outcomes/${saved.id}`;
+        },
+      });
+    },
+  );
+
+  app.get<{ Params: { personId: string; outcomeId: string } }>(
+    '/people/:personId/outcomes/:outcomeId',
+    { config: { access: { permission: 'record.read' } } },
+    async (request, reply) => {
+      const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
+      const { name } = await personHeader(db, person(request));
+      const result = await getOutcome(db, person(request), outcomeId);
+      return reply.render('conversations/views/outcome.njk', {
+        title: 'Outcome',
+        name,
+        personId: request.params.personId,
+        ...result,
+        areaLabels: Object.fromEntries(result.areas.map((a) => [a.code, a.label])),
+        statusLabels: OUTCOME_STATUS,
+        priorityLabels: PRIORITY,
+        saidBy: SAID_BY,
+        fieldLabels: {
+          personWords: 'Their words',
+          saidBy: 'Who said it',
+          professionalView: 'Worker’s view',
+          area: 'Area',
+          priority: 'Priority',
+          status: 'Status',
+        },
+        backLink: `/people/${request.params.personId}/outcomes`,
+      });
+    },
+  );
+
+  app.get<{ Params: { personId: string; outcomeId: string } }>(
+    '/people/:personId/outcomes/:outcomeId/edit',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
+      const { outcome, areas: list } = await getOutcome(db, person(request), outcomeId);
+      const { name } = await personHeader(db, person(request));
+      const page = outcomePage(request.params.personId, name, list, outcomeId, outcome.version);
+      return showQuestion(reply, page, formFrom(page.fields, outcome));
+    },
+  );
+  app.post<{ Params: { personId: string; outcomeId: string } }>(
+    '/people/:personId/outcomes/:outcomeId/edit',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
+      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const list = await areas(request);
+      const version = Number(field(request.body, 'version'));
+      return questionFlow(
+        reply,
+        outcomePage(request.params.personId, name, list, outcomeId, version),
+        request.body,
+        {
+          check: (v) =>
+            checkOutcome(
+              outcomeValues(v),
+              list.map((a) => a.code),
+            ),
+          save: async (v) => {
+            await updateOutcome(db, person(request), outcomeId, outcomeValues(v), version);
+            return `/people/${request.params.personId}/outcomes/${outcomeId}`;
+          },
+        },
+      );
+    },
+  );
+};

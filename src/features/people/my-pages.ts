@@ -1,0 +1,59 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { relationshipAllows } from '../../platform/auth/policy.ts';
+import { listConversations } from '../conversations/service.ts';
+import { listOutcomes } from '../conversations/outcomes.ts';
+import type { FeatureDeps } from '../index.ts';
+import { summaryView } from './present.ts';
+import { getPersonRecord, myPeople } from './service.ts';
+
+/** Why this account can see someone, in plain words. */
+const WHY: Record<string, string> = {
+  self: 'This is you.',
+  representative: 'You act for them.',
+  circle_member: 'They asked you to help.',
+  advocate: 'You are their advocate.',
+  support_organisation: 'You help with their direct payment.',
+  provider: 'You give them support.',
+};
+
+/** Citizen pages: plain words, short lines, big headings (Easy Read friendly). */
+export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+  app.get('/my', { config: { access: { permission: 'my.records' } } }, async (request, reply) => {
+    const found = await myPeople(db, request.access as CouncilAccess);
+    return reply.render('people/views/my.njk', {
+      title: 'My support',
+      people: found.map((p) => ({ ...p, why: WHY[p.kind] ?? '' })),
+    });
+  });
+
+  app.get<{ Params: { personId: string } }>(
+    '/my/:personId',
+    { config: { access: { permission: 'record.read' } } },
+    async (request, reply) => {
+      const access = request.access as PersonAccess;
+      const record = await getPersonRecord(db, access);
+      const outcomes = await listOutcomes(db, access);
+      const conversations = await listConversations(db, access);
+      const view = summaryView(record);
+      const name = record.person.preferredName ?? record.person.legalName;
+      const self = access.relationship.kind === 'self';
+      return reply.render('people/views/my-record.njk', {
+        title: self ? 'My record' : `${name}’s record`,
+        self,
+        name,
+        ...view,
+        outcomes: outcomes.outcomes.filter((o) => o.status !== 'ended'),
+        areas: Object.fromEntries(outcomes.areas.map((a) => [a.code, a.plainLabel])),
+        ownWords: conversations
+          .flatMap((c) => c.sections.flatMap((s) => s.entries.filter((e) => e.ownWords)))
+          .slice(0, 6),
+        mayWrite: relationshipAllows('own_words.write', access.actor.role, access.relationship),
+        mayAudit: relationshipAllows('audit.own', access.actor.role, access.relationship),
+        backLink: '/my',
+      });
+    },
+  );
+};
+
+export type { FastifyRequest };

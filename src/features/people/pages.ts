@@ -1,0 +1,252 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { todayInLondon } from '../../platform/dates.ts';
+import { field } from '../../platform/http/forms.ts';
+import { Problem } from '../../platform/http/problem.ts';
+import { listOutcomes } from '../conversations/outcomes.ts';
+import type { FeatureDeps } from '../index.ts';
+import { withdrawCircleConsent } from './circle.ts';
+import {
+  type FormValues,
+  formFrom,
+  type QuestionPage,
+  questionFlow,
+  showQuestion,
+  text,
+} from './form-flow.ts';
+import { identifierLabel, summaryView } from './present.ts';
+import {
+  type Choices,
+  equalityFields,
+  newPersonFields,
+  PERSON_PARTS,
+  type PersonPart,
+  personFieldsFrom,
+} from './parts.ts';
+import { registerRecordParts } from './record-parts.ts';
+import {
+  createPerson,
+  EMPTY_PERSON,
+  formChoices,
+  getEquality,
+  setEquality,
+  getPersonRecord,
+  listCases,
+  personHeader,
+  updatePerson,
+} from './service.ts';
+import { checkEquality, checkPerson, type EqualityAnswers } from './validate.ts';
+
+const person = (request: FastifyRequest) => request.access as PersonAccess;
+const council = (request: FastifyRequest) => request.access as CouncilAccess;
+
+/** Staff pages: the case list, a new person, the record summary, and each part's questions. */
+export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.get('/people', { config: { access: { permission: 'caselist.read' } } }, async (request, reply) => {
+    const query = request.query as Record<string, string | undefined>;
+    const uuid = (v?: string) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
+    const workerId = query.worker === 'me' ? request.actor!.userId : uuid(query.worker);
+    const filters = {
+      q: query.q?.slice(0, 100) || undefined,
+      workerId,
+      teamId: uuid(query.team),
+      status: (['referred', 'open', 'closed'] as const).find((s) => s === query.status),
+      crisis: query.crisis === 'yes' ? true : undefined,
+      sort: (['name', 'dateOfBirth', 'updated', 'crisis'] as const).find((s) => s === query.sort) ?? 'name',
+      page: Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1)),
+      pageSize: 25,
+    };
+    const result = await listCases(db, council(request), filters);
+    const pages = Math.max(1, Math.ceil(result.total / filters.pageSize));
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...query, page: undefined })) if (v) params.set(k, v);
+    const pageLink = (n: number) =>
+      `/people?${new URLSearchParams({ ...Object.fromEntries(params), page: String(n) })}`;
+    return reply.render('people/views/case-list.njk', {
+      title: 'People',
+      query,
+      filters,
+      result,
+      rows: result.people.map((p) => ({ ...p, identifier: identifierLabel(p) })),
+      pagination: {
+        previous: filters.page > 1 ? { href: pageLink(filters.page - 1) } : undefined,
+        next: filters.page < pages ? { href: pageLink(filters.page + 1) } : undefined,
+        items: Array.from({ length: pages }, (_, i) => i + 1)
+          .filter((n) => n === 1 || n === pages || Math.abs(n - filters.page) <= 2)
+          .map((n) => ({ number: n, href: pageLink(n), current: n === filters.page })),
+      },
+      pages,
+    });
+  });
+
+  const choices = async (request: FastifyRequest): Promise<Choices> =>
+    formChoices(db, request.actor!.authorityId!);
+  const today = () => todayInLondon();
+
+  const newPage = (c: Choices): QuestionPage => ({
+    title: 'Record a new person',
+    intro: 'Record enough to find them and act. You can add the rest of their record afterwards.',
+    action: '/people/new',
+    backLink: '/people',
+    fields: newPersonFields(c),
+    checkTitle: 'Check the new record before you save it',
+  });
+  app.get('/people/new', { config: { access: { permission: 'people.create' } } }, async (request, reply) => {
+    const page = newPage(await choices(request));
+    return showQuestion(reply, page, formFrom(page.fields, { ...EMPTY_PERSON, referredOn: today() }));
+  });
+  app.post('/people/new', { config: { access: { permission: 'people.create' } } }, async (request, reply) => {
+    const c = await choices(request);
+    const page = newPage(c);
+    const fieldsOf = (values: Record<string, string | string[]>) => ({
+      ...EMPTY_PERSON,
+      status: 'referred' as const,
+      ...personFieldsFrom(page.fields, values),
+    });
+    return questionFlow(reply, page, request.body, {
+      check: (values) => {
+        const result = checkPerson(fieldsOf(values), {
+          today: today(),
+          clientGroups: c.clientGroups.map((g) => g.code),
+        });
+        return result.ok ? [] : result.errors;
+      },
+      save: async (values) => `/people/${(await createPerson(db, council(request), fieldsOf(values))).id}`,
+    });
+  });
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId',
+    { config: { access: { permission: 'record.read' } } },
+    async (request, reply) => {
+      const record = await getPersonRecord(db, person(request));
+      const outcomes = await listOutcomes(db, person(request));
+      return reply.render('people/views/summary.njk', {
+        title: record.person.preferredName ?? record.person.legalName,
+        ...summaryView(record),
+        outcomes: outcomes.outcomes.filter((o) => o.status !== 'ended'),
+        areas: Object.fromEntries(outcomes.areas.map((a) => [a.code, a.label])),
+        backLink: '/people',
+      });
+    },
+  );
+
+  // Each part of the record: its question page, check answers, then save with the version.
+  app.get<{ Params: { personId: string; part: string } }>(
+    '/people/:personId/edit/:part',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      const part = partOf(request.params.part);
+      const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');
+      const page = partPage(part, await choices(request), request.params.personId, name, current.version);
+      return showQuestion(reply, page, formFrom(page.fields, current));
+    },
+  );
+  app.post<{ Params: { personId: string; part: string } }>(
+    '/people/:personId/edit/:part',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      const part = partOf(request.params.part);
+      const c = await choices(request);
+      const version = Number(field(request.body, 'version'));
+      const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');
+      const page = partPage(part, c, request.params.personId, name, version);
+      return questionFlow(reply, page, request.body, {
+        check: (values) => {
+          const merged = { ...current, ...personFieldsFrom(page.fields, values) };
+          const result = checkPerson(merged, {
+            today: today(),
+            clientGroups: c.clientGroups.map((g) => g.code),
+          });
+          return result.ok ? [] : result.errors;
+        },
+        save: async (values) => {
+          await updatePerson(db, person(request), personFieldsFrom(page.fields, values), version);
+          return `/people/${request.params.personId}`;
+        },
+      });
+    },
+  );
+
+  registerRecordParts(app, db);
+
+  app.post<{ Params: { personId: string; memberId: string } }>(
+    '/people/:personId/circle/:memberId/withdraw',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      if (!/^[0-9a-f-]{36}$/i.test(request.params.memberId)) throw Problem.notFound('Circle member');
+      await withdrawCircleConsent(db, person(request), request.params.memberId, today());
+      return reply.redirect(`/people/${request.params.personId}#circle`, 303);
+    },
+  );
+};
+
+function partOf(name: string): PersonPart {
+  if (!Object.hasOwn(PERSON_PARTS, name)) throw Problem.notFound('Page');
+  return name as PersonPart;
+}
+
+function partPage(
+  part: PersonPart,
+  c: Choices,
+  personId: string,
+  name: string,
+  version: number,
+): QuestionPage {
+  return {
+    title: PERSON_PARTS[part].title,
+    caption: name,
+    action: `/people/${personId}/edit/${part}`,
+    backLink: `/people/${personId}`,
+    fields: PERSON_PARTS[part].fields(c),
+    hidden: { version },
+  };
+}
+
+/** Equality information: its own page, read only with `equality.read`, saved with its version. */
+export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+  const page = (personId: string, name: string, version: number): QuestionPage => ({
+    title: 'Equality information',
+    caption: name,
+    intro:
+      'We ask these questions to check that support is fair for everyone. Each answer can be “Prefer not to say”. Only the person and the workers holding their case can see the answers.',
+    action: `/people/${personId}/equality`,
+    backLink: `/people/${personId}`,
+    fields: equalityFields,
+    hidden: { version },
+  });
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/equality',
+    { config: { access: { permission: 'equality.read' } } },
+    async (request, reply) => {
+      const answers = await getEquality(db, person(request));
+      const { name } = await personHeader(db, person(request));
+      return showQuestion(
+        reply,
+        page(request.params.personId, name, answers.version),
+        formFrom(equalityFields, answers),
+      );
+    },
+  );
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/equality',
+    { config: { access: { permission: 'case.write' } } },
+    async (request, reply) => {
+      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const version = Number(field(request.body, 'version'));
+      const answersOf = (values: FormValues) =>
+        Object.fromEntries(
+          equalityFields.map((f) => [f.name, text(values, f.name) || null]),
+        ) as EqualityAnswers;
+      return questionFlow(reply, page(request.params.personId, name, version), request.body, {
+        check: (values) => checkEquality(answersOf(values)),
+        save: async (values) => {
+          await setEquality(db, person(request), answersOf(values), version);
+          return `/people/${request.params.personId}#equality`;
+        },
+      });
+    },
+  );
+};

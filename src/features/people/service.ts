@@ -1,0 +1,349 @@
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { relationshipAllows } from '../../platform/auth/policy.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { audited, recordAudit } from '../../platform/audit/index.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import { inTenant } from '../../platform/db/transaction.ts';
+import { ageOn, todayInLondon } from '../../platform/dates.ts';
+import { Problem } from '../../platform/http/problem.ts';
+import { transitionStatus } from './rules.ts';
+import {
+  circleMembers,
+  legalOrders,
+  people,
+  personEquality,
+  representatives,
+  supportOffers,
+} from './schema.ts';
+import {
+  allocationChoices,
+  type CaseQuery,
+  caseList,
+  clientGroupList,
+  findPerson,
+  nationOf,
+  timeline,
+} from './store.ts';
+import { checkEquality, checkPerson, type EqualityAnswers, type PersonFields } from './validate.ts';
+
+export const EMPTY_PERSON: PersonFields = {
+  legalName: '',
+  preferredName: null,
+  pronouns: null,
+  dateOfBirth: '',
+  phone: null,
+  email: null,
+  addressLine1: null,
+  addressLine2: null,
+  town: null,
+  postcode: null,
+  locality: null,
+  chiNumber: null,
+  nhsNumber: null,
+  mainLanguage: 'English',
+  interpreterNeeded: false,
+  communicationNeeds: [],
+  communicationOther: null,
+  clientGroup: '',
+  status: 'referred',
+  referredBy: null,
+  referralReason: null,
+  referralUrgency: null,
+  referredOn: null,
+  crisis: false,
+  crisisReason: null,
+  allocatedTeamId: null,
+  allocatedWorkerId: null,
+};
+
+/** Validation needs the reference list and today; both read inside the same transaction. */
+async function validated(tx: Tx, input: PersonFields, personId: string | null): Promise<PersonFields> {
+  const groups = await clientGroupList(tx);
+  const result = checkPerson(input, { today: todayInLondon(), clientGroups: groups.map((g) => g.code) });
+  if (!result.ok) throw Problem.invalid(result.errors);
+  const value = result.value;
+  await checkNotDuplicate(tx, value, personId);
+  return checkAllocation(tx, value);
+}
+
+/** The same CHI or NHS number on two records means a duplicate: refuse and say so. */
+async function checkNotDuplicate(tx: Tx, value: PersonFields, personId: string | null) {
+  const conditions = [];
+  if (value.chiNumber) conditions.push(eq(people.chiNumber, value.chiNumber));
+  if (value.nhsNumber) conditions.push(eq(people.nhsNumber, value.nhsNumber));
+  if (!conditions.length) return;
+  const clash = await tx
+    .select({ id: people.id, chi: people.chiNumber, nhs: people.nhsNumber })
+    .from(people)
+    .where(or(...conditions));
+  const other = clash.find((c) => c.id !== personId);
+  if (!other) return;
+  const field = value.chiNumber && other.chi === value.chiNumber ? 'chiNumber' : 'nhsNumber';
+  throw Problem.invalid([
+    { field, message: 'Someone with this number already has a record – search the case list for them' },
+  ]);
+}
+
+/** A worker must be an active worker or manager of this council; their team is filled in if missing. */
+async function checkAllocation(tx: Tx, value: PersonFields): Promise<PersonFields> {
+  const { teams, staff } = await allocationChoices(tx);
+  if (value.allocatedTeamId && !teams.some((t) => t.id === value.allocatedTeamId))
+    throw Problem.invalid([{ field: 'allocatedTeamId', message: 'Select a team from the list' }]);
+  if (!value.allocatedWorkerId) return value;
+  const worker = staff.find((s) => s.id === value.allocatedWorkerId);
+  if (!worker)
+    throw Problem.invalid([{ field: 'allocatedWorkerId', message: 'Select a worker from the list' }]);
+  if (value.allocatedTeamId && worker.teamId && worker.teamId !== value.allocatedTeamId)
+    throw Problem.invalid([
+      {
+        field: 'allocatedWorkerId',
+        message: `${worker.name} is not in the team you chose – choose both again`,
+      },
+    ]);
+  return { ...value, allocatedTeamId: value.allocatedTeamId ?? worker.teamId };
+}
+
+/** A worker records a new person. The audit record names the new person. */
+export async function createPerson(db: Db, access: CouncilAccess, input: PersonFields) {
+  // Nobody's record is left unheld: without an allocation it goes to the creator and their team.
+  const allocated =
+    input.allocatedTeamId || input.allocatedWorkerId
+      ? input
+      : { ...input, allocatedTeamId: access.actor.teamId, allocatedWorkerId: access.actor.userId };
+  return inTenant(db, access.authorityId, async (tx) => {
+    const value = await validated(tx, allocated, null);
+    const [created] = await tx
+      .insert(people)
+      .values({ ...value, authorityId: access.authorityId, updatedBy: access.actor.userId })
+      .returning({ id: people.id });
+    await recordAudit(tx, {
+      actor: access.actor,
+      authorityId: access.authorityId,
+      personId: created!.id,
+      action: 'people.create',
+      route: access.route,
+      outcome: 'allowed',
+    });
+    return { id: created!.id };
+  });
+}
+
+/**
+ * Changes some of a person's details. The save names the version it started from; if
+ * someone else saved first, nothing is written and the caller is told (409).
+ */
+export async function updatePerson(
+  db: Db,
+  access: PersonAccess,
+  patch: Partial<PersonFields>,
+  version: number,
+) {
+  return audited(
+    db,
+    access,
+    'case.write:person',
+    async (tx) => {
+      const current = await findPerson(tx, access.personId, true);
+      if (!current) throw Problem.notFound('Person');
+      if (current.version !== version) throw staleRecord();
+      const merged = { ...pick(current), ...patch };
+      const value = await validated(tx, merged, access.personId);
+      const [saved] = await tx
+        .update(people)
+        .set({ ...value, version: version + 1, updatedBy: access.actor.userId, updatedAt: new Date() })
+        .where(and(eq(people.id, access.personId), eq(people.version, version)))
+        .returning({ version: people.version });
+      if (!saved) throw staleRecord();
+      return { version: saved.version };
+    },
+    { fields: Object.keys(patch) },
+  );
+}
+
+export const staleRecord = () =>
+  Problem.conflict(
+    'Someone else saved a change to this record while you were working on it. Nothing you entered has been saved. Open the record again to see their change, then make yours.',
+  );
+
+function pick(row: typeof people.$inferSelect): PersonFields {
+  const {
+    authorityId: _a,
+    id: _i,
+    version: _v,
+    updatedBy: _u,
+    createdAt: _c,
+    updatedAt: _d,
+    ...fields
+  } = row;
+  return fields;
+}
+
+/** Everything on the record except equality information (that needs `equality.read`). */
+export async function getPersonRecord(db: Db, access: PersonAccess) {
+  return audited(db, access, 'record.read', async (tx) => {
+    const person = await findPerson(tx, access.personId);
+    if (!person) throw Problem.notFound('Person');
+    const [circle, reps, offers, orders, events, choices, groups] = await Promise.all([
+      tx
+        .select()
+        .from(circleMembers)
+        .where(eq(circleMembers.personId, access.personId))
+        .orderBy(asc(circleMembers.createdAt)),
+      tx
+        .select()
+        .from(representatives)
+        .where(eq(representatives.personId, access.personId))
+        .orderBy(asc(representatives.startDate)),
+      tx
+        .select()
+        .from(supportOffers)
+        .where(eq(supportOffers.personId, access.personId))
+        .orderBy(asc(supportOffers.offeredOn)),
+      tx
+        .select()
+        .from(legalOrders)
+        .where(eq(legalOrders.personId, access.personId))
+        .orderBy(asc(legalOrders.startDate)),
+      timeline(tx, access.personId),
+      allocationChoices(tx),
+      clientGroupList(tx),
+    ]);
+    const today = todayInLondon();
+    return {
+      person,
+      age: ageOn(person.dateOfBirth, today),
+      transition: transitionStatus(person.dateOfBirth, today),
+      nation: await nationOf(tx, access.authorityId),
+      clientGroupLabel: groups.find((g) => g.code === person.clientGroup)?.label ?? person.clientGroup,
+      workerName: choices.staff.find((s) => s.id === person.allocatedWorkerId)?.name ?? null,
+      teamName: choices.teams.find((t) => t.id === person.allocatedTeamId)?.name ?? null,
+      circle,
+      representatives: reps,
+      supportOffers: offers,
+      legalOrders: orders,
+      timeline: events,
+      mayReadEquality: relationshipAllows('equality.read', access.actor.role, access.relationship),
+      mayWriteCase: relationshipAllows('case.write', access.actor.role, access.relationship),
+      today,
+    };
+  });
+}
+
+export type PersonRecord = Awaited<ReturnType<typeof getPersonRecord>>;
+
+const NO_ANSWERS: EqualityAnswers = {
+  ethnicity: null,
+  disability: null,
+  sex: null,
+  genderIdentity: null,
+  religion: null,
+};
+
+/** Equality answers: read only with `equality.read`, and the read itself is audited as such. */
+export async function getEquality(db: Db, access: PersonAccess) {
+  return audited(db, access, 'equality.read', async (tx) => {
+    const [row] = await tx.select().from(personEquality).where(eq(personEquality.personId, access.personId));
+    if (!row) return { ...NO_ANSWERS, version: 0 };
+    const { ethnicity, disability, sex, genderIdentity, religion, version } = row;
+    return { ethnicity, disability, sex, genderIdentity, religion, version };
+  });
+}
+
+/** Saves all five answers at once; version 0 means "no answers were recorded yet". */
+export async function setEquality(db: Db, access: PersonAccess, answers: EqualityAnswers, version: number) {
+  const errors = checkEquality(answers);
+  if (errors.length) throw Problem.invalid(errors);
+  return audited(db, access, 'case.write:equality', async (tx) => {
+    if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
+    const values = { ...answers, updatedBy: access.actor.userId, updatedAt: new Date() };
+    if (version === 0) {
+      const inserted = await tx
+        .insert(personEquality)
+        .values({ ...values, authorityId: access.authorityId, personId: access.personId })
+        .onConflictDoNothing()
+        .returning({ version: personEquality.version });
+      if (!inserted.length) throw staleRecord();
+      return { version: 1 };
+    }
+    const [saved] = await tx
+      .update(personEquality)
+      .set({ ...values, version: version + 1 })
+      .where(and(eq(personEquality.personId, access.personId), eq(personEquality.version, version)))
+      .returning({ version: personEquality.version });
+    if (!saved) throw staleRecord();
+    return { version: saved.version };
+  });
+}
+
+export async function listCases(db: Db, access: CouncilAccess, query: CaseQuery) {
+  return audited(db, access, 'caselist.read', async (tx) => ({
+    ...(await caseList(tx, query)),
+    choices: await allocationChoices(tx),
+    clientGroups: await clientGroupList(tx),
+  }));
+}
+
+/** Reference lists and staff for the forms (no personal data). */
+export async function formChoices(db: Db, authorityId: string) {
+  return inTenant(db, authorityId, async (tx) => ({
+    ...(await allocationChoices(tx)),
+    clientGroups: await clientGroupList(tx),
+    nation: await nationOf(tx, authorityId),
+  }));
+}
+
+/**
+ * The people this account may see, from its relationships in force today: the person
+ * themselves, someone they represent, or someone whose circle or support they are in.
+ */
+export async function myPeople(db: Db, access: CouncilAccess) {
+  const today = todayInLondon();
+  return audited(db, access, 'my.records', (tx) =>
+    tx.execute(sql`
+      select p.id, p.legal_name as "legalName", p.preferred_name as "preferredName", r.kind, r.powers,
+             r.valid_to::text as "validTo"
+        from person_relationships r
+        join people p on p.authority_id = r.authority_id and p.id = r.person_id
+       where r.user_id = ${access.actor.userId}
+         and r.valid_from <= ${today} and (r.valid_to is null or r.valid_to >= ${today})
+         and (r.consent_withdrawn_on is null or r.consent_withdrawn_on > ${today})
+       order by (r.kind = 'self') desc, p.legal_name`),
+  ).then(
+    (result) =>
+      (
+        result as unknown as {
+          rows: {
+            id: string;
+            legalName: string;
+            preferredName: string | null;
+            kind: string;
+            powers: string[];
+            validTo: string | null;
+          }[];
+        }
+      ).rows,
+  );
+}
+
+/** Accounts in this council with one of the given roles, found by email (for linking). */
+export async function accountByEmail(tx: Tx, email: string) {
+  const [user] = await tx
+    .select({ id: users.id, role: users.role, name: users.displayName })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  return user ?? null;
+}
+
+/** The few details a question page shows about whose record it is; an audited read. */
+export async function personHeader(db: Db, access: PersonAccess, action = 'record.read') {
+  return audited(db, access, action, async (tx) => {
+    const person = await findPerson(tx, access.personId);
+    if (!person) throw Problem.notFound('Person');
+    return {
+      person,
+      nation: await nationOf(tx, access.authorityId),
+      name: person.preferredName ?? person.legalName,
+    };
+  });
+}
