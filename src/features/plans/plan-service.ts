@@ -59,7 +59,11 @@ export async function planOverview(db: Db, access: PersonAccess) {
       budget: context.budget
         ? { weekly: context.budget.weeklyAmount, kind: context.budget.kind, version: context.budget.version }
         : null,
-      budgetCheck: checkAgainstBudget(totals.weekly.total, context.budgetWeekly),
+      // An agreed plan is shown against the budget it was agreed against, not the budget it produced.
+      budgetCheck: checkAgainstBudget(
+        totals.weekly.total,
+        plan?.state === 'agreed' ? (plan.agreedBudgetWeekly ?? context.budgetWeekly) : context.budgetWeekly,
+      ),
       offer: context.offer,
       optionByOutcome: Object.fromEntries(latestChoice),
       directPayment: plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source) : null,

@@ -1,9 +1,140 @@
 import { addDays } from '../../platform/dates.ts';
-import type { DemoPlan } from './seed.ts';
+import type { CostLine } from './costs.ts';
+import type { SdsOption } from './options.ts';
+import type { DemoOutcome, DemoPlan } from './seed.ts';
+
+type Line = Omit<CostLine, 'outcomeRef' | 'sdsOption'>;
+
+/** Support that suits each area of outcome (the areas the outcomes feature records). */
+const BY_AREA: Record<string, { howMet: string; flexibility: string; line: Line }> = {
+  daily_living: {
+    howMet: 'The same two carers help each morning, at a time that suits.',
+    flexibility: 'On a bad day the visit can be longer and a later one shorter.',
+    line: {
+      description: 'Help to get up and dressed',
+      providerKind: 'provider',
+      frequency: '1 hour every morning',
+      weeklyCost: 17_150,
+      fundingStream: 'council_social_care',
+    },
+  },
+  feeling_safe: {
+    howMet: 'A personal assistant checks in and helps plan the week.',
+    flexibility: 'Hours can move to the days that feel hardest.',
+    line: {
+      description: 'Personal assistant to check in',
+      providerKind: 'personal_assistant',
+      frequency: '4 hours a week',
+      weeklyCost: 8_560,
+      fundingStream: 'council_social_care',
+    },
+  },
+  health: {
+    howMet: 'Help with medicines and exercises every day.',
+    flexibility: 'Times can change around appointments.',
+    line: {
+      description: 'Help with health routines',
+      providerKind: 'provider',
+      frequency: '30 minutes every day',
+      weeklyCost: 8_575,
+      fundingStream: 'council_social_care',
+    },
+  },
+  where_i_live: {
+    howMet: 'A housing support worker helps keep the tenancy going.',
+    flexibility: 'Visits can be by phone some weeks.',
+    line: {
+      description: 'Housing support worker',
+      providerKind: 'provider',
+      frequency: '2 hours a week',
+      weeklyCost: 4_600,
+      fundingStream: 'housing_support',
+    },
+  },
+  people_i_see: {
+    howMet: 'A personal assistant, chosen by the person, goes out with them.',
+    flexibility: 'Hours can be saved up for a day trip.',
+    line: {
+      description: 'Personal assistant for going out',
+      providerKind: 'personal_assistant',
+      frequency: '2 hours, three times a week',
+      weeklyCost: 12_840,
+      fundingStream: 'council_social_care',
+    },
+  },
+  things_i_do: {
+    howMet: 'Two sessions a week at a group the person picked.',
+    flexibility: 'Sessions can be swapped for another group or activity.',
+    line: {
+      description: 'Sessions at a day opportunity',
+      providerKind: 'community_resource',
+      frequency: 'Two sessions a week',
+      weeklyCost: 7_600,
+      fundingStream: 'council_social_care',
+    },
+  },
+  work_and_learning: {
+    howMet: 'A job coach helps find and keep work.',
+    flexibility: 'Hours can be used for interviews when they come up.',
+    line: {
+      description: 'Job coach',
+      providerKind: 'personal_assistant',
+      frequency: '4 hours a week',
+      weeklyCost: 8_560,
+      fundingStream: 'employment_support',
+    },
+  },
+  managing_money: {
+    howMet: 'Help once a week with bills and letters.',
+    flexibility: 'More help in the weeks big letters arrive.',
+    line: {
+      description: 'Help with money and letters',
+      providerKind: 'provider',
+      frequency: '1 hour a week',
+      weeklyCost: 2_450,
+      fundingStream: 'council_social_care',
+    },
+  },
+};
+
+/** A mix (option 4): the person's own support by direct payment, with council-arranged back-up. */
+const COUNCIL_BACK_UP: Line = {
+  description: 'Council-arranged back-up support',
+  providerKind: 'provider',
+  frequency: 'About 1 hour a week, when needed',
+  weeklyCost: 2_450,
+  fundingStream: 'council_social_care',
+};
+
+export function supportForArea(
+  area: string,
+  option: SdsOption,
+  unpaid: DemoPlan['unpaid'],
+  helpedBy = 'The person and their social worker',
+): DemoOutcome {
+  const support = BY_AREA[area] ?? BY_AREA.people_i_see!;
+  const lines: DemoOutcome['lines'] =
+    option === 4
+      ? [
+          { ...support.line, sdsOption: 1 },
+          { ...COUNCIL_BACK_UP, sdsOption: 3 },
+        ]
+      : [{ ...support.line, sdsOption: option }];
+  if (unpaid)
+    lines.push({
+      ...unpaid,
+      providerKind: 'family_and_friends_unpaid',
+      weeklyCost: 0,
+      fundingStream: 'council_social_care',
+      sdsOption: lines[0]!.sdsOption,
+    });
+  return { words: '', howMet: support.howMet, flexibility: support.flexibility, option, helpedBy, lines };
+}
 
 /** The words of the demo plans. Rates: personal assistant £21.40 an hour, care company £24.50 an hour. */
 export const MORAG: DemoPlan = {
   signedBy: 'Morag Campbell',
+  unpaid: { description: 'Lifts from my sister Eilidh', frequency: 'Saturdays' },
   aboutMe:
     'I am Morag. I worked in the library for twenty years and I still read all the time. I have used a wheelchair since my accident. ' +
     'I like my own routine and doing things for myself. My sister Eilidh lives with me.',

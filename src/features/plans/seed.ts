@@ -40,7 +40,7 @@ export const seedDemoPlans: DemoSeeder = async (tx, context) => {
   }
 };
 
-import { CALLUM, MORAG, NESSIE, OTHERS } from './seed-data.ts';
+import { CALLUM, MORAG, NESSIE, OTHERS, supportForArea } from './seed-data.ts';
 
 export interface DemoOutcome {
   words: string;
@@ -52,6 +52,8 @@ export interface DemoOutcome {
 }
 export interface DemoPlan {
   aboutMe: string;
+  /** Unpaid help counted against the first outcome, so it is seen and valued. */
+  unpaid?: { description: string; frequency: string };
   signedBy?: string;
   contingency: string;
   outcomes: DemoOutcome[];
@@ -69,21 +71,35 @@ async function seedPlan(
   today: string,
 ) {
   const recorded = await listCurrentOutcomes(tx, personId);
-  // Pair the demo's support with the person's recorded outcomes where they exist.
-  const outcomes: (PlanOutcome & { demo: DemoOutcome; recorded?: OutcomeSummary })[] = demo.outcomes.map(
-    (d, i) => {
-      const r = recorded[i];
-      return {
-        ref: r?.id ?? `O${i + 1}`,
-        personWords: r?.personWords ?? d.words,
-        workerView: r?.professionalView ?? '',
+  // The person's recorded outcomes come first, each met by support that suits its area;
+  // without recorded outcomes, the demo's own outcomes are written into the plan.
+  const outcomes: (PlanOutcome & { demo: DemoOutcome; recorded?: OutcomeSummary })[] = recorded.length
+    ? recorded.map((r, i) => {
+        const option = demo.outcomes[Math.min(i, demo.outcomes.length - 1)]!.option;
+        const d = supportForArea(
+          r.area,
+          option,
+          i === 0 ? demo.unpaid : undefined,
+          demo.outcomes[i]?.helpedBy,
+        );
+        return {
+          ref: r.id,
+          personWords: r.personWords,
+          workerView: r.professionalView ?? '',
+          howMet: d.howMet,
+          flexibility: d.flexibility,
+          demo: d,
+          recorded: r,
+        };
+      })
+    : demo.outcomes.map((d, i) => ({
+        ref: `O${i + 1}`,
+        personWords: d.words,
+        workerView: '',
         howMet: d.howMet,
         flexibility: d.flexibility,
         demo: d,
-        recorded: r,
-      };
-    },
-  );
+      }));
   const content: SupportPlanContent = {
     aboutMe: demo.aboutMe,
     outcomes: outcomes.map(({ demo: _d, recorded: _r, ...o }) => o),
@@ -125,8 +141,12 @@ async function seedPlan(
   }
   const total = planTotals(content.costLines).weekly.total;
   const decidedOn = addDays(today, -21);
+  const overBudget = budget !== null && total > budget.weeklyAmount;
   const agreed = await updatePlanIfUnchanged(tx, plan.id, plan.rowVersion, {
     state: 'agreed',
+    overBudgetException: overBudget
+      ? 'Panel agreed the extra cost while the new support settles in; to be reviewed in three months.'
+      : null,
     signature: { role: 'person', name: demo.signedBy ?? 'the person', on: addDays(today, -28) },
     decidedBy: manager,
     decidedOn,
