@@ -1,4 +1,4 @@
-import { addDays, todayInLondon } from '../../platform/dates.ts';
+import { addDays, formatDate, todayInLondon } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { validateEffectiveDates } from '../../platform/policy-dates.ts';
 
@@ -12,6 +12,14 @@ export function effectiveDateErrors(
   from: string,
   today = todayInLondon(),
 ): FieldError[] {
+  const latest = published.at(-1);
+  if (latest && /^\d{4}-\d{2}-\d{2}$/.test(from) && from <= latest.effectiveFrom)
+    return [
+      {
+        field: 'effectiveFrom',
+        message: `Overlap: the version in force from ${formatDate(latest.effectiveFrom)} already covers this date. Start after ${formatDate(latest.effectiveFrom)}.`,
+      },
+    ];
   const runs = published.map((v) => ({ effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo }));
   const last = runs.at(-1);
   if (last && last.effectiveTo === null && from > last.effectiveFrom) last.effectiveTo = addDays(from, -1);
