@@ -9,8 +9,15 @@ let callum: string;
 beforeAll(async () => {
   site = await startSite();
   const db = site.database.db;
-  morag = (await rows<{ id: string }>(db, sql`select person_id as id from person_relationships where kind = 'self'`))[0]!.id;
-  callum = (await rows<{ id: string }>(db, sql`select person_id as id from person_relationships where kind = 'representative'`))[0]!.id;
+  morag = (
+    await rows<{ id: string }>(db, sql`select person_id as id from person_relationships where kind = 'self'`)
+  )[0]!.id;
+  callum = (
+    await rows<{ id: string }>(
+      db,
+      sql`select person_id as id from person_relationships where kind = 'representative'`,
+    )
+  )[0]!.id;
 });
 afterAll(() => site.stop());
 
@@ -44,11 +51,15 @@ describe('the person’s own plan', () => {
     expect(await textOf(page.getByRole('alert'))).toContain('Describe the risk');
     await expectAccessible(page);
     await page.getByLabel('What is the risk?').fill('Taking the bus to the youth club');
-    await page.getByLabel('What do you think about it?').fill('He knows the route and wants to go like his friends do.');
+    await page
+      .getByLabel('What do you think about it?')
+      .fill('He knows the route and wants to go like his friends do.');
     await page.getByRole('button', { name: 'Save' }).click();
 
     await page.getByRole('link', { name: /about me and what happens if things go wrong/ }).click();
-    await page.getByLabel('About me').fill('Callum is 15 and mad about football. He likes to visit a new place before he goes.');
+    await page
+      .getByLabel('About me')
+      .fill('Callum is 15 and mad about football. He likes to visit a new place before he goes.');
     await page.getByRole('button', { name: 'Save' }).click();
 
     expect(await textOf(page.getByText('Your changes are saved as a new version.'))).toBeTruthy();

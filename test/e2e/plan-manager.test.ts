@@ -1,0 +1,132 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, rows } from '../../src/platform/db/transaction.ts';
+import { addBudgetVersion } from '../../src/features/budgets/versions.ts';
+import { apiToken, bearer } from '../support/app.ts';
+import { expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
+
+let site: Site;
+let callum: string;
+const tokens: Record<string, string> = {};
+
+/** Moves Callum's plan on through the API, as his mother and his worker would. */
+async function step(role: string, path: string, body: Record<string, unknown> = {}) {
+  const plan = (
+    await site.app.inject({ url: `/api/v1/people/${callum}/plan`, headers: bearer(tokens[role]!) })
+  ).json().plan;
+  const response = await site.app.inject({
+    method: path === 'my-part' ? 'PATCH' : 'POST',
+    url: `/api/v1/people/${callum}/plan/${path}`,
+    headers: bearer(tokens[role]!),
+    payload: { rowVersion: plan.rowVersion, ...body },
+  });
+  expect(response.statusCode, `${role} ${path}: ${response.body}`).toBeLessThan(300);
+}
+
+beforeAll(async () => {
+  site = await startSite();
+  const db = site.database.db;
+  callum = (
+    await rows<{ id: string }>(
+      db,
+      sql`select person_id as id from person_relationships where kind = 'representative'`,
+    )
+  )[0]!.id;
+  for (const role of ['representative', 'worker']) tokens[role] = await apiToken(site.app, role);
+  await step('representative', 'sign');
+  await step('worker', 'submit');
+  // A budget comfortably above the plan, so the decision is about the plan itself.
+  const [manager] = await rows<{ id: string }>(
+    db,
+    sql`select id from users where email = 'manager@demo.selfdirect.test'`,
+  );
+  await inTenant(db, site.authorityId, (tx) =>
+    addBudgetVersion(tx, {
+      authorityId: site.authorityId,
+      personId: callum,
+      kind: 'indicative',
+      weeklyAmount: 100_000,
+      annualAmount: 5_200_000,
+      explanation: { total: 100_000, lines: [], notes: [] },
+      reason: 'Indicative budget for the browser test',
+      decidedBy: manager!.id,
+    }),
+  );
+});
+afterAll(() => site.stop());
+
+describe('a manager deciding on a plan', () => {
+  it('returns it with reasons, then agrees the reworked plan', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'manager');
+    await page.goto(`/people/${callum}/plan`);
+    expect(await textOf(page.locator('#plan-state .govuk-tag'))).toBe('Waiting for a decision');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Decide on this plan' }).click();
+    expect(await heading(page)).toBe('Decide on this support plan');
+    await expectAccessible(page);
+
+    await page.getByLabel('Send it back for changes').check();
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('Give at least one reason');
+    await expectAccessible(page);
+    await page
+      .getByLabel('If you send it back: why are you sending it back?')
+      .fill('Say who steps in if the assistant is ill\nAdd how Callum gets home');
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    expect(await textOf(page.locator('#plan-state .govuk-tag'))).toBe('Sent back for changes');
+    expect(await textOf(page.locator('.govuk-warning-text').first())).toContain('Add how Callum gets home');
+    await expectAccessible(page);
+
+    await step('representative', 'my-part', {
+      contingency: 'If the assistant is ill, Gran takes Callum and brings him home.',
+    });
+    await step('worker', 'share');
+    await step('representative', 'sign');
+    await step('worker', 'submit');
+
+    await page.goto(`/people/${callum}/plan/decide`);
+    await page.getByLabel('Agree the plan').check();
+    await page.getByRole('button', { name: 'Save the decision' }).click();
+    expect(await textOf(page.getByText('The plan is agreed.'))).toBeTruthy();
+    expect(await textOf(page.locator('#plan-state .govuk-tag'))).toBe('Agreed');
+    expect(await textOf(page.getByText('You will be paid'))).toContain('every four weeks');
+    const history = await textOf(page.locator('table').last());
+    expect(history).toContain(
+      'Sent back by Priya Nair: Say who steps in if the assistant is ill; Add how Callum gets home',
+    );
+    expect(history).toContain('Agreed by Priya Nair');
+    await page.screenshot({ path: '/tmp/plans-manager-agreed.png', fullPage: true });
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('lets the worker add a cost line, refusing one with no funding stream or option', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'worker');
+    await page.goto(`/people/${callum}/plan`);
+    await page.getByRole('button', { name: 'Start a new version' }).click();
+    await page.getByRole('link', { name: 'Add a piece of support and its cost' }).click();
+    expect(await heading(page)).toBe('Add a piece of support and its cost');
+    await expectAccessible(page);
+    await page.getByLabel('Which outcome is this support for?').selectOption({ index: 1 });
+    await page.getByLabel('What is the support?').fill('Swimming lessons');
+    await page.getByLabel('Community group or service').check();
+    await page.getByLabel('How often?').fill('Saturday mornings');
+    await page.getByLabel('Cost a week').fill('12.50');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const summary = await textOf(page.getByRole('alert'));
+    expect(summary).toContain('Select which funding stream pays for this support');
+    expect(summary).toContain('Select how this support will be arranged');
+    expect(await page.getByLabel('What is the support?').inputValue()).toBe('Swimming lessons');
+    await expectAccessible(page);
+    await page.getByLabel('Which funding stream pays for it?').selectOption('council_social_care');
+    await page.getByLabel('Option 2: you choose, someone else arranges').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await textOf(page.getByRole('cell', { name: /Swimming lessons/ }))).toContain(
+      'Community group or service',
+    );
+    await expectAccessible(page);
+    await context.close();
+  });
+});
