@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInLondon } from '../../src/platform/dates.ts';
+import { demoPersonId } from '../../src/features/payments/test-support.ts';
+import { expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
+
+let site: Site;
+let morag: string;
+beforeAll(async () => {
+  site = await startSite();
+  morag = await demoPersonId(site.database.db);
+});
+afterAll(() => site.stop());
+
+describe('a finance officer', () => {
+  it('runs a payment cycle, approves the totals and downloads the bank file', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'finance');
+    await page.goto('/payments/runs');
+    expect(await heading(page)).toBe('Direct-payment runs');
+    await expectAccessible(page);
+    const next = addDays(todayInLondon(), 7).split('-');
+    await page.getByLabel('Day').fill(String(Number(next[2])));
+    await page.getByLabel('Month').fill(String(Number(next[1])));
+    await page.getByLabel('Year').fill(next[0]!);
+    await page.getByRole('button', { name: 'Work out the payments due' }).click();
+    expect(await heading(page)).toMatch(/^Payment run for/);
+    expect(await textOf(page.getByRole('table'))).toContain('Morag Campbell');
+    await expectAccessible(page);
+    await page.screenshot({ path: '/tmp/payments-run.png', fullPage: true });
+    await page.getByRole('button', { name: /Approve and pay/ }).click();
+    await page.getByText('Paid').first().waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download the bank file (CSV)' }).click();
+    const file = readFileSync((await (await download).path())!, 'utf8');
+    expect(file.split('\n')[0]).toBe('Sort code,Account number,Account name,Amount,Reference');
+    expect(file).toContain('608371,31926819,MORAG CAMPBELL');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Remittances for each person' }).click();
+    expect(await textOf(page.getByRole('main'))).toContain('account ending 6819');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('sees Morag’s agreement with the account masked', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'finance');
+    await page.goto(`/people/${morag}/payments`);
+    expect(await heading(page)).toBe('Direct payment');
+    const main = await textOf(page.getByRole('main'));
+    expect(main).toContain('Account ending ****6819');
+    expect(main).not.toContain('31926819');
+    await expectAccessible(page);
+    await page.screenshot({ path: '/tmp/payments-person.png', fullPage: true });
+    await context.close();
+  });
+});
+
+describe('a return with money building up', () => {
+  it('opens a surplus review that is resolved with the person’s say', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'person');
+    await page.goto(`/my/${morag}/payments`);
+    expect(await heading(page)).toBe('Your direct payment');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Send a return' }).click();
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('There is a problem');
+    await expectAccessible(page);
+    const fill = async (legend: string, iso: string) => {
+      const [y, m, d] = iso.split('-');
+      const group = page.getByRole('group', { name: legend });
+      await group.getByLabel('Day').fill(String(Number(d)));
+      await group.getByLabel('Month').fill(String(Number(m)));
+      await group.getByLabel('Year').fill(y!);
+    };
+    await fill('First day of the period', '2026-04-01');
+    await fill('Last day of the period', '2026-04-28');
+    await page.getByLabel('Money in the account on the first day').fill('100');
+    await page.getByLabel('Direct payments received').fill('1000');
+    await page.getByLabel('Personal assistants’ wages').fill('700');
+    await page.getByLabel('Employer costs').fill('100');
+    await page.getByLabel('Care agency bills').fill('0');
+    await page.getByLabel('Other things for your support').fill('50');
+    await page.getByLabel('Money in the account on the last day').fill('9250');
+    await page.getByRole('button', { name: 'Send the return' }).click();
+    expect(await heading(page)).toBe('Money building up in the account');
+    await expectAccessible(page);
+    await page.getByLabel('What is the money for?').fill('I am saving for a short break with my PA in July.');
+    await page.getByRole('button', { name: 'Send your answer' }).click();
+    expect(await textOf(page.getByRole('main'))).toContain('saving for a short break');
+    await context.close();
+
+    const staff = await newPage(site);
+    await signIn(staff.page, 'finance');
+    await staff.page.goto(`/people/${morag}/payments`);
+    await staff.page
+      .getByRole('link', { name: /Surplus of/ })
+      .first()
+      .click();
+    await staff.page.getByLabel('The person keeps it').check();
+    await staff.page
+      .getByLabel('Reason, in words the person will read')
+      .fill('Saving for a planned short break is a good use of the money.');
+    await expectAccessible(staff.page);
+    await staff.page.screenshot({ path: '/tmp/payments-surplus.png', fullPage: true });
+    await staff.page.getByRole('button', { name: 'Record the decision' }).click();
+    const main = await textOf(staff.page.getByRole('main'));
+    expect(main).toContain('You keep the money.');
+    expect(main).toContain('Saving for a planned short break');
+    await staff.context.close();
+  });
+});
