@@ -212,7 +212,9 @@ export async function planServices(tx: Tx, personId: string): Promise<AssessedSe
   return lines.map((line) => ({
     label: line.description,
     weeklyCost: line.weeklyCost,
-    freePersonalCare: /personal care|nursing/i.test(`${line.description} ${line.providerKind}`),
+    freePersonalCare: /personal care|nursing|wash|dress|bath|toilet|get up|going to bed|medication/i.test(
+      `${line.description} ${line.providerKind}`,
+    ),
   }));
 }
 

@@ -169,12 +169,15 @@ async function expectedPayments(
   const changes = await asSystem(database.db, (tx) => tx.select().from(dpAgreementChanges));
   const rules = agreements.map((a: AgreementRow) => toRuleAgreement(a, changes));
   const paid: Record<string, string[]> = {};
-  for (const p of paidBefore) (paid[p.agreement_id] ??= []).push(p.period_start);
+  const add = (agreementId: string, period: string) => {
+    paid[agreementId] = [...(paid[agreementId] ?? []), period];
+  };
+  for (const p of paidBefore) add(p.agreement_id, p.period_start);
   const expected: string[] = [];
   for (const runDate of dates) {
     for (const payment of planPaymentRun(rules, runDate, paid).payments) {
       expected.push(`${payment.agreementId} ${payment.periodStart} ${payment.amount}`);
-      (paid[payment.agreementId] ??= []).push(payment.periodStart);
+      add(payment.agreementId, payment.periodStart);
     }
   }
   return expected.sort();

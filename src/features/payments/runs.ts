@@ -53,7 +53,9 @@ export async function planRun(tx: Tx, runDate: string): Promise<RunPlan> {
         order by r.decided_at, r.id`,
   );
   const paidBy: Record<string, string[]> = {};
-  for (const p of paid) (paidBy[p.agreementId] ??= []).push(p.periodStart);
+  for (const p of paid) {
+    paidBy[p.agreementId] = [...(paidBy[p.agreementId] ?? []), p.periodStart];
+  }
   const byId = new Map(agreements.map((a) => [a.id, a]));
   const plan = planPaymentRun(
     agreements.map((a) => toRuleAgreement(a, changes)),
