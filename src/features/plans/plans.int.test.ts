@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, rows } from '../../platform/db/transaction.ts';
 import { addBudgetVersion } from '../budgets/versions.ts';
+import { updatePlanIfUnchanged } from './store.ts';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 
 let t: TestApp;
@@ -264,6 +265,42 @@ describe('bad input', () => {
     const states = (await plan(morag)).versions.map((v: { state: string }) => v.state);
     expect(states.filter((s: string) => s === 'agreed')).toHaveLength(1);
   });
+});
+
+describe('compare-and-set on a real PostgreSQL', () => {
+  it.runIf(process.env.TEST_DB === 'postgres')(
+    'lets only the first of two overlapping transactions change a version; the second waits, then finds it changed',
+    async () => {
+      const db = t.database.db;
+      const [row] = await rows<{ id: string; row_version: number }>(
+        db,
+        sql`select id, row_version from support_plans where person_id = ${callum} order by version desc limit 1`,
+      );
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      let updated!: () => void;
+      const firstUpdated = new Promise<void>((resolve) => {
+        updated = resolve;
+      });
+      const first = inTenant(db, t.authorityId, async (tx) => {
+        const result = await updatePlanIfUnchanged(tx, row!.id, row!.row_version, {});
+        updated();
+        await held;
+        return result;
+      });
+      await firstUpdated;
+      const second = inTenant(db, t.authorityId, (tx) =>
+        updatePlanIfUnchanged(tx, row!.id, row!.row_version, {}),
+      );
+      // The second UPDATE is now blocked on the first one's row lock.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      release();
+      expect((await first)?.rowVersion).toBe(row!.row_version + 1);
+      expect(await second).toBeNull();
+    },
+  );
 });
 
 describe('SDS options', () => {
