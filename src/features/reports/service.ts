@@ -102,7 +102,13 @@ export async function equityReport(
   access: CouncilAccess,
   asOf = todayInLondon(),
 ): Promise<EquityReport> {
-  const cells = await audited(db, access, 'reports.equity', (tx) => equityCells(tx, asOf), { asOf });
+  const cells = await audited(
+    db,
+    access,
+    'reports.equity',
+    (tx) => equityCells(tx, access.authorityId, asOf),
+    { asOf },
+  );
   const allCell = cells.find((c) => c.dimension === 'all') ?? {
     dimension: 'all' as const,
     value: null,
