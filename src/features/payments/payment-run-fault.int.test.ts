@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '../../cli/seed-demo.ts';
+import { addDays } from '../../platform/dates.ts';
 import { type Database, openDatabase } from '../../platform/db/client.ts';
 import { migrate } from '../../platform/db/migrate.ts';
 import { asSystem, inTenant, rows } from '../../platform/db/transaction.ts';
@@ -30,7 +31,8 @@ import { personWithAgreedPlan } from './test-support.ts';
 const CHILD = fileURLToPath(new URL('../../../test/fault/payment-run-child.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const KILLS_NEEDED = 22;
-const RUN_DATES = ['2026-03-02', '2026-03-09', '2026-03-30', '2026-04-27', '2026-05-04', '2026-06-01'];
+// Weekly run dates: the first pays the back periods since January (a long run), later ones a cycle each.
+const RUN_DATES = Array.from({ length: 40 }, (_, i) => addDays('2026-03-02', 7 * i));
 
 let database: Database;
 let url: string;
@@ -122,7 +124,7 @@ function runChild(runDate: string, killAfterMs: number | null): Promise<ChildRes
         DATABASE_URL: url,
         AUTHORITY_ID: authorityId,
         RUN_DATE: runDate,
-        BATCH_SIZE: '2',
+        BATCH_SIZE: '1',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -195,10 +197,10 @@ describe.skipIf(!onPostgres)('a payment run killed at random and resumed (real p
     let cycle = 0;
     let midPosting = 0;
     const used: string[] = [];
-    for (let attempt = 0; kills < KILLS_NEEDED && attempt < 80; attempt++) {
+    for (let attempt = 0; kills < KILLS_NEEDED && attempt < 150; attempt++) {
       const runDate = RUN_DATES[Math.min(cycle, RUN_DATES.length - 1)]!;
       if (!used.includes(runDate)) used.push(runDate);
-      const result = await runChild(runDate, Math.floor(Math.random() * 900));
+      const result = await runChild(runDate, Math.floor(Math.random() * 500));
       if (result.killed) {
         kills += 1;
         if (result.batches > 0) midPosting += 1;
