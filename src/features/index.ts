@@ -5,7 +5,9 @@ import { accountsFeature } from './accounts/routes.ts';
 import { conversationsFeature } from './conversations/routes.ts';
 import { peopleFeature } from './people/routes.ts';
 import { budgetsFeature } from './budgets/routes.ts';
+import { chargingFeature } from './charging/routes.ts';
 import { eligibilityFeature } from './eligibility/routes.ts';
+import { paymentsFeature } from './payments/routes.ts';
 import { plansFeature } from './plans/routes.ts';
 import { publicFeature } from './public/pages.ts';
 import { reportsFeature } from './reports/routes.ts';
@@ -26,4 +28,6 @@ export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }
   { name: 'budgets', routes: budgetsFeature },
   { name: 'plans', routes: plansFeature },
   { name: 'reports', routes: reportsFeature },
+  { name: 'payments', routes: paymentsFeature },
+  { name: 'charging', routes: chargingFeature },
 ];
