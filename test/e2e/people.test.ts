@@ -73,6 +73,23 @@ describe('a worker records a new person and completes their record', () => {
     expect(page.url()).toBe(personUrl);
     expect(await textOf(page.locator('.govuk-summary-list'))).toContain('EH5 2AA');
 
+    // Two people change the same record at once: the second is told, and nothing is overwritten.
+    const other = await context.newPage();
+    await other.goto(`${personUrl}/edit/contact`);
+    await page.goto(`${personUrl}/edit/contact`);
+    await page.getByLabel('Phone number (optional)').fill('0131 496 0123');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await other.getByLabel('Phone number (optional)').fill('0131 496 0999');
+    await other.getByRole('button', { name: 'Continue' }).click();
+    await other.getByRole('button', { name: 'Save' }).click();
+    expect(await textOf(other.getByRole('alert'))).toContain('Someone else saved a change to this record');
+    expect(await other.getByLabel('Phone number (optional)').inputValue()).toBe('0131 496 0999');
+    await expectAccessible(other);
+    await other.close();
+    await page.goto(personUrl);
+    expect(await textOf(page.locator('.govuk-summary-list'))).toContain('0131 496 0123');
+
     // An outcome: their words first, the worker's view beside them.
     await page.getByRole('link', { name: 'Personal outcomes' }).click();
     expect(await heading(page)).toBe('Personal outcomes');

@@ -326,6 +326,35 @@ describe('access', () => {
     expect(record.body).not.toContain('ethnicity');
   });
 
+  it('ends a circle member’s access on the day the person withdraws consent', async () => {
+    const sister = await apiToken(t.app, 'circle@demo.selfdirect.test');
+    const [member] = await rows<{ id: string }>(
+      t.database.db,
+      sql`select id from circle_members where person_id = ${morag} and user_id is not null`,
+    );
+    expect((await t.app.inject({ url: `/api/v1/people/${morag}`, headers: bearer(sister) })).statusCode).toBe(
+      200,
+    );
+    const early = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${morag}/circle/${member!.id}/withdraw`,
+      headers: bearer(worker),
+      payload: { withdrawnOn: '2020-01-01' },
+    });
+    expect(problem(early).errors?.map((e) => e.field)).toEqual(['withdrawnOn']);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
+    const withdrawn = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/people/${morag}/circle/${member!.id}/withdraw`,
+      headers: bearer(worker),
+      payload: { withdrawnOn: today },
+    });
+    expect(withdrawn.statusCode).toBe(204);
+    expect((await t.app.inject({ url: `/api/v1/people/${morag}`, headers: bearer(sister) })).statusCode).toBe(
+      403,
+    );
+  });
+
   it('records "prefer not to say" and refuses answers not on the list', async () => {
     const { version } = (
       await t.app.inject({ url: `/api/v1/people/${morag}/equality`, headers: bearer(worker) })
