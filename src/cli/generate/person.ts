@@ -1,11 +1,8 @@
-import { type AssessedNeed, computeBudget } from '../../features/budgets/rules.ts';
 import { decideEligibility, type ScotlandBand } from '../../features/eligibility/rules.ts';
 import { scotlandAssessment } from './eligibility.ts';
 import { type DirectPaymentCandidate, generateBudgetAndPlan } from './plan.ts';
-import type { CostLine } from '../../features/plans/costs.ts';
-import type { SupportPlanContent } from '../../features/plans/content.ts';
 import { AGE_BANDS, type AgeBand } from '../../platform/age-bands.ts';
-import { addDays, compareDates, type IsoDate } from '../../platform/dates.ts';
+import { addDays } from '../../platform/dates.ts';
 import type { BulkLoader } from './bulk.ts';
 import { type Council, dateWithin, type Team } from './council.ts';
 import type { Random } from './random.ts';
@@ -20,9 +17,7 @@ import {
   FIRST_NAMES_MALE,
   OUTCOME_OPENINGS,
   OUTCOME_PHRASES,
-  optionWeights,
   PROFESSIONAL_VIEWS,
-  PROVIDER_FOR_UNIT,
   SEX_WEIGHTS_ADULT,
   SEX_WEIGHTS_CHILD,
   SEX_WEIGHTS_OLDER,
@@ -35,6 +30,8 @@ export const PERSON_TABLES = [
   'people',
   'person_equality',
   'eligibility_decisions',
+  'conversations',
+  'conversation_entries',
   'personal_outcomes',
   'personal_outcome_changes',
   'person_budgets',
@@ -45,7 +42,7 @@ export const PERSON_TABLES = [
 ];
 
 const ageBandWeights = AGE_BAND_WEIGHTS as Record<AgeBand, number>;
-const unitByCode = new Map(SUPPORT_UNITS.map((u) => [u.code, u]));
+const _unitByCode = new Map(SUPPORT_UNITS.map((u) => [u.code, u]));
 
 /**
  * One person's whole record: details, equality answers, an eligibility decision with its
@@ -186,6 +183,39 @@ export function generatePerson(
     band === '0-17' || clientGroup === 'dementia'
       ? random.pick(['person', 'representative', 'family'])
       : 'person';
+  // The good conversation the outcomes came from: what matters, in the person's own words.
+  const conversationId = random.uuid();
+  loader.add('conversations', {
+    authority_id: authorityId,
+    id: conversationId,
+    person_id: id,
+    held_on: decidedOn,
+    place: random.pick(['At home', 'At the day centre', 'By video call', 'At the library']),
+    who_was_there:
+      saidBy === 'person' ? `${first} and ${decider.name}` : `${first}, family and ${decider.name}`,
+    transition: band === '0-17' && age >= 14,
+    created_by: decider.id,
+    created_at: `${decidedOn}T10:30:00Z`,
+  });
+  // A child's own views are kept apart from their parents' (conversations/lists.ts).
+  const child = band === '0-17';
+  for (const [section, text] of [
+    [child ? 'child_views' : 'what_matters', outcomes.map((o) => o.words).join(' ')],
+    [child ? 'parent_views' : 'working', 'Having the same people help, at times that suit the family.'],
+  ] as const)
+    loader.add('conversation_entries', {
+      authority_id: authorityId,
+      id: random.uuid(),
+      conversation_id: conversationId,
+      person_id: id,
+      section,
+      text,
+      said_by: section === 'parent_views' ? 'family' : section === 'working' ? 'worker' : saidBy,
+      said_by_name: section === 'working' ? decider.name : section === 'parent_views' ? 'Parent' : first,
+      own_words: (section === 'what_matters' || section === 'child_views') && saidBy === 'person',
+      created_by: decider.id,
+      created_at: `${decidedOn}T10:30:00Z`,
+    });
   for (const outcome of outcomes) {
     loader.add('personal_outcomes', {
       authority_id: authorityId,
