@@ -14,9 +14,9 @@ let callum: string;
 
 beforeAll(async () => {
   t = await testApp();
-  [worker, person, rep] = await Promise.all(
-    ['worker', 'person', 'representative'].map((r) => apiToken(t.app, r)),
-  );
+  worker = await apiToken(t.app, 'worker');
+  person = await apiToken(t.app, 'person');
+  rep = await apiToken(t.app, 'representative');
   const found = await rows<{ id: string; name: string }>(
     t.database.db,
     sql`select id, legal_name as name from people where legal_name in ('Morag Campbell', 'Callum Reid')`,
