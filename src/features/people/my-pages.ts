@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { listConversations } from '../conversations/service.ts';
@@ -55,5 +55,3 @@ export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
     },
   );
 };
-
-export type { FastifyRequest };
