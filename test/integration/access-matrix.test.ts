@@ -152,9 +152,12 @@ describe('the access matrix', () => {
     console.log(
       `Access matrix: ${routes.length} routes × ${world.fixtures.length} fixtures (roles × relationships) = ${requests} requests`,
     );
-    expect(unexpectedAllows).toEqual([]);
-    expect(unexpectedRefusals).toEqual([]);
-    expect(unaudited).toEqual([]);
+    // One assertion, so a failure shows all three lists at once.
+    expect({ unexpectedAllows, unexpectedRefusals, unaudited }).toEqual({
+      unexpectedAllows: [],
+      unexpectedRefusals: [],
+      unaudited: [],
+    });
     expect(requests).toBe(routes.length * world.fixtures.length);
   }, 600_000);
 

@@ -102,10 +102,23 @@ const COLUMN_LABELS: Record<string, string> = {
 
 /** Columns that mean nothing to the reader; they stay in the JSON copy. */
 const HIDDEN = new Set(['authority_id', 'person_id', 'version', 'hash', 'prev_hash', 'token_hash']);
-const MONEY = /(amount|pence|total|cost|balance|budget|charge|contribution|price|fee|weekly|annual)/;
+const MONEY = /(amount|pence|total|cost|balance|budget|charge|contribution|price|fee|weekly|annual|rate)/;
+
+/** Abbreviations spelled out or capitalised as a reader expects. */
+const WORDS: Record<string, string> = {
+  dp: 'direct payment',
+  sds: 'SDS',
+  chi: 'CHI',
+  nhs: 'NHS',
+  isf: 'ISF',
+};
 
 export const humanise = (name: string) => {
-  const words = name.replaceAll('_', ' ').trim();
+  const words = name
+    .split('_')
+    .filter(Boolean)
+    .map((word) => WORDS[word] ?? word)
+    .join(' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
@@ -123,15 +136,33 @@ export function formatValue(column: string, type: string | undefined, value: unk
     return londonDateTime.format(new Date(value));
   if ((type === 'bigint' || type === 'integer') && MONEY.test(column)) return formatPence(Number(value));
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
-  if (Array.isArray(value)) return value.length ? value.map((v) => readable(v)).join(', ') : 'None';
-  return readable(value);
+  if (Array.isArray(value)) return value.length ? value.map((v) => readable(v, column)).join(', ') : 'None';
+  if (typeof value === 'string' && UUID.test(value)) return 'Internal reference (in the computer copy)';
+  return readable(value, column);
 }
 
-function readable(value: unknown): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_ANYWHERE = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+const isReference = (key: string, value: unknown) =>
+  /(^id$|Id$|_id$)/.test(key) || (typeof value === 'string' && UUID.test(value));
+
+/**
+ * Stored structures (a budget's working-out lines, a plan's sections) in words: keys as
+ * labels, amounts under money-like keys in pounds, internal references left out.
+ */
+function readable(value: unknown, key = ''): string {
   if (value === null || value === undefined) return '';
-  if (typeof value !== 'object') return String(value).replaceAll('_', ' ');
+  if (typeof value === 'number' && MONEY.test(key.toLowerCase()) && Number.isInteger(value))
+    return formatPence(value);
+  if (typeof value !== 'object')
+    return String(value).replace(UUID_ANYWHERE, 'reference').replaceAll('_', ' ');
+  if (Array.isArray(value)) return value.map((item) => readable(item, key)).join(' | ');
   return Object.entries(value as Row)
-    .map(([key, inner]) => `${humanise(key)}: ${readable(inner)}`)
+    .filter(([inner, v]) => !isReference(inner, v) && v !== null && v !== '')
+    .map(
+      ([inner, v]) =>
+        `${humanise(inner.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase())}: ${readable(v, inner)}`,
+    )
     .join('; ');
 }
 

@@ -137,7 +137,7 @@ export async function breakGlassOpenings(db: Db, access: CouncilAccess, now = ne
 /** The records a person or representative may see "who has looked" at, for their account page. */
 export async function recordsWithWhoLooked(db: Db, access: CouncilAccess) {
   if (!['person', 'representative'].includes(access.actor.role)) return [];
-  return auditedCouncilRead(db, access, 'my.records', {}, (tx) =>
+  return auditedCouncilRead(db, access, 'account.linked_records', {}, (tx) =>
     rows<{ personId: string; name: string; kind: string }>(
       tx,
       sql`select p.id as "personId", coalesce(p.preferred_name, p.legal_name) as name, r.kind
