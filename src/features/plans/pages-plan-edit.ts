@@ -59,6 +59,8 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
       'restriction',
       'non-negotiable',
     ] as const) {
+      // The staff-only sections exist only on the staff side, so every route's rule says who may use it.
+      if (base === '/my' && STAFF_ONLY.includes(section)) continue;
       const path =
         section === 'outcome' || section === 'risk'
           ? `${base}/:personId/plan/edit/${section}/:index`
