@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
+import { countOf, expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ describe('the person, from their own account', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await heading(page)).toBe('What I want');
-    expect(await page.getByText('“I want to go to the pictures with my sister on a Friday.”').count()).toBe(
+    expect(await countOf(page.getByText('“I want to go to the pictures with my sister on a Friday.”'))).toBe(
       1,
     );
 
@@ -52,7 +52,7 @@ describe('the person, from their own account', () => {
       .fill('I want to go to the pictures with my sister every Friday.');
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
-    expect(await page.getByText('“I want to go to the pictures with my sister every Friday.”').count()).toBe(
+    expect(await countOf(page.getByText('“I want to go to the pictures with my sister every Friday.”'))).toBe(
       1,
     );
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
+import { countOf, expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -21,7 +21,7 @@ describe('a worker records a new person and completes their record', () => {
     await page.getByRole('button', { name: 'Search' }).click();
     expect(await textOf(page.locator('#result-count'))).toBe('1 person found.');
     await page.goto('/people?crisis=yes');
-    expect(await page.locator('tbody .govuk-tag--red').count()).toBeGreaterThanOrEqual(3);
+    expect(await countOf(page.locator('tbody .govuk-tag--red'))).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: '/tmp/people-case-list.png', fullPage: true });
 
     await page.goto('/people');

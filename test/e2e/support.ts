@@ -77,4 +77,10 @@ export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** How many elements match, once the first has appeared (so a count never races a page load). */
+export async function countOf(locator: Locator): Promise<number> {
+  await locator.first().waitFor({ timeout: 10_000 });
+  return locator.count();
+}
+
 export const heading = (page: Page) => textOf(page.getByRole('heading', { level: 1 }));
