@@ -102,6 +102,37 @@ export const SUPPORT_RESPONSES = {
   declined: 'Declined',
 } as const;
 
+/** Where in the journey support was offered, as it reads inside a sentence ("offered at …"). */
+const SUPPORT_STAGE_PHRASES: Record<string, string> = {
+  contact: 'first contact',
+  conversation: 'the good conversation',
+  eligibility: 'the eligibility decision',
+  outcomes: 'agreeing outcomes',
+  budget: 'working out the budget',
+  planning: 'support planning',
+  review: 'the review',
+};
+
+const SUPPORT_RESPONSE_PHRASES: Record<string, string> = {
+  offered: 'waiting for an answer',
+  accepted: 'accepted',
+  declined: 'declined',
+};
+
+/** "Independent advocacy offered at the good conversation — accepted", for the timeline. */
+export function supportOfferSentence(
+  kind: string,
+  stage: string,
+  response: string,
+  provider: string | null,
+): string {
+  const what = labelOf(SUPPORT_KINDS, kind);
+  const from = provider ? ` from ${provider}` : '';
+  const when = SUPPORT_STAGE_PHRASES[stage] ?? labelOf(SUPPORT_STAGES, stage).toLowerCase();
+  const answer = SUPPORT_RESPONSE_PHRASES[response] ?? labelOf(SUPPORT_RESPONSES, response).toLowerCase();
+  return `${what}${from} offered at ${when} — ${answer}`;
+}
+
 export const LEGAL_ORDER_KINDS = {
   compulsory_treatment: 'Compulsory treatment order (mental health)',
   community_treatment: 'Community-based compulsory treatment (mental health)',

@@ -3,6 +3,7 @@ import { teams, users } from '../../platform/auth/schema.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { rows } from '../../platform/db/transaction.ts';
 import { authorities } from '../../platform/db/schema.ts';
+import { supportOfferSentence } from './lists.ts';
 import type { Nation } from './rules.ts';
 import { clientGroups, people } from './schema.ts';
 
@@ -121,35 +122,41 @@ export interface TimelineEvent {
  * offers and legal orders.
  */
 export async function timeline(tx: Tx, personId: string, limit = 40): Promise<TimelineEvent[]> {
-  const found = await rows<{ at: Date | string; kind: string; text: string }>(
+  // Support offers come back as their codes and are worded in TypeScript from the same
+  // labels the record shows, so the timeline never shows a stored code.
+  const found = await rows<{ at: Date | string; kind: string; text: string; codes: string[] | null }>(
     tx,
     sql`select * from (
       select created_at as at, 'record' as kind,
-             'Record opened' || coalesce(' – referred by ' || referred_by, '') as text
+             'Record opened' || coalesce(' – referred by ' || referred_by, '') as text, null::text[] as codes
         from people where id = ${personId}
       union all
-      select created_at, 'conversation', 'Good conversation held on ' || to_char(held_on, 'FMDD Month YYYY')
+      select created_at, 'conversation', 'Good conversation held on ' || to_char(held_on, 'FMDD Month YYYY'), null
         from conversations where person_id = ${personId}
       union all
       select c.changed_at, 'outcome',
              case when c.version = 1 then 'Outcome added by ' else 'Outcome changed by ' end
-             || c.changed_by_name || ': “' || left(o.person_words, 80) || '”'
+             || c.changed_by_name || ': “' || left(o.person_words, 80) || '”', null
         from personal_outcome_changes c
         join personal_outcomes o on o.authority_id = c.authority_id and o.id = c.outcome_id
        where c.person_id = ${personId}
       union all
-      select created_at, 'circle', 'Circle of support: ' || name || ' (' || relationship || ') added'
+      select created_at, 'circle', 'Circle of support: ' || name || ' (' || relationship || ') added', null
         from circle_members where person_id = ${personId}
       union all
-      select created_at, 'representative', 'Representative recorded: ' || name
+      select created_at, 'representative', 'Representative recorded: ' || name, null
         from representatives where person_id = ${personId}
       union all
-      select created_at, 'support', 'Support offered (' || kind || ', ' || stage || '): ' || response
+      select created_at, 'support', coalesce(provider, ''), array[kind, stage, response]
         from support_offers where person_id = ${personId}
       union all
-      select created_at, 'legal', 'Legal order recorded, with ' || cardinality(non_negotiables) || ' non-negotiable condition(s)'
+      select created_at, 'legal', 'Legal order recorded, with ' || cardinality(non_negotiables) || ' non-negotiable condition(s)', null
         from legal_orders where person_id = ${personId}
     ) events order by at desc limit ${limit}`,
   );
-  return found.map((e) => ({ ...e, at: new Date(e.at) }));
+  return found.map(({ codes, ...e }) => ({
+    ...e,
+    at: new Date(e.at),
+    text: codes ? supportOfferSentence(codes[0]!, codes[1]!, codes[2]!, e.text || null) : e.text,
+  }));
 }

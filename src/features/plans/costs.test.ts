@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sumPence } from '../../platform/money/index.ts';
-import { type CostLine, checkAgainstBudget, planTotals, validateCostLine } from './costs.ts';
+import {
+  type CostLine,
+  checkAgainstBudget,
+  fundingStreamTotals,
+  planTotals,
+  validateCostLine,
+} from './costs.ts';
 import type { SdsOption } from './options.ts';
 
 const paLine: CostLine = {
@@ -62,28 +68,60 @@ describe('planTotals', () => {
       { ...paLine, description: 'Day centre', providerKind: 'provider', weeklyCost: 12_000, sdsOption: 3 },
       { ...paLine, description: 'Physio', weeklyCost: 3_000, fundingStream: 'health' },
     ];
-    const totals = planTotals(lines, 'Support plan version 2');
+    const totals = planTotals(lines, 'Support plan version 2', [
+      { ref: 'O1', personWords: 'I want to go swimming again' },
+    ]);
     expect(totals.weekly.total).toBe(23_560);
     expect(totals.weekly.lines[0]).toEqual({
       label: 'Personal assistant for swimming (2 hours, twice a week)',
       amount: 8_560,
-      rule: 'Cost line for outcome O1',
+      rule: 'Personal assistant support for ‘I want to go swimming again’ (option 1)',
       policyVersion: 'Support plan version 2',
     });
+    expect(totals.weekly.lines[1]?.rule).toBe(
+      'Care provider support for ‘I want to go swimming again’ (option 3)',
+    );
     expect(totals.byOption.lines.map((l) => [l.label, l.amount])).toEqual([
       ['Option 1: a direct payment', 11_560],
       ['Option 3: the council chooses and arranges', 12_000],
     ]);
     expect(totals.byFundingStream.lines.map((l) => [l.label, l.amount])).toEqual([
       ['Paid from social care', 20_560],
-      ['Paid from health', 3_000],
+      ['Paid from NHS health funding', 3_000],
     ]);
+  });
+  it('never shows an internal reference when the outcome is not in the plan', () => {
+    const totals = planTotals([{ ...paLine, outcomeRef: '5b0c2f7e-1111-4c4c-9d9d-123456789abc' }]);
+    expect(totals.weekly.lines[0]?.rule).toBe(
+      'Personal assistant support for an outcome that is no longer in the plan (option 1)',
+    );
   });
   it('says so when there are no costs', () => {
     const totals = planTotals([]);
     expect(totals.weekly.total).toBe(0);
     expect(totals.byOption.lines).toEqual([]);
     expect(totals.weekly.notes).toEqual(['The plan has no costs yet.']);
+  });
+  it('funds the agreed budget per stream, leaving out unpaid help', () => {
+    const lines: CostLine[] = [
+      { ...paLine, fundingStream: 'council_social_care' },
+      { ...paLine, fundingStream: 'health', weeklyCost: 3_000 },
+      { ...paLine, fundingStream: 'council_social_care', weeklyCost: 1_440 },
+      { ...paLine, providerKind: 'family_and_friends_unpaid', weeklyCost: 0, fundingStream: 'equipment' },
+    ];
+    expect(fundingStreamTotals(lines)).toEqual([
+      { stream: 'council_social_care', source: 'Council social care', weeklyAmount: 10_000 },
+      { stream: 'health', source: 'NHS health funding', weeklyAmount: 3_000 },
+    ]);
+  });
+  it('funding streams always add up to the plan total', () => {
+    fc.assert(
+      fc.property(fc.array(costLine, { maxLength: 20 }), (lines) => {
+        const streams = fundingStreamTotals(lines);
+        expect(sumPence(streams.map((s) => s.weeklyAmount))).toBe(sumPence(lines.map((l) => l.weeklyCost)));
+        expect(new Set(streams.map((s) => s.stream)).size).toBe(streams.length);
+      }),
+    );
   });
   it('every breakdown sums exactly to the same total', () => {
     fc.assert(

@@ -10,6 +10,7 @@ import {
   sumPence,
 } from '../../platform/money/index.ts';
 import type { FieldError } from '../people/rules.ts';
+import { fundingStreamLabel } from './catalogue.ts';
 import { SDS_OPTION_NAMES, type SdsOption } from './options.ts';
 
 export const PROVIDER_KINDS = {
@@ -71,11 +72,30 @@ export interface PlanTotals {
   byFundingStream: Explained;
 }
 
+/** The plan's outcomes, so a cost line can name the outcome it is for in the person's words. */
+export type OutcomeWords = readonly { ref: string; personWords: string }[];
+
+/**
+ * Why a cost line is in the plan, in plain words: "Personal assistant support for ‘I want
+ * to go swimming again’ (option 1)". Never an internal reference.
+ */
+export function costLineReason(line: CostLine, outcomes: OutcomeWords): string {
+  const who = PROVIDER_KINDS[line.providerKind] ?? 'Support';
+  const words = outcomes.find((o) => o.ref === line.outcomeRef)?.personWords.trim();
+  const what = words ? `‘${words}’` : 'an outcome that is no longer in the plan';
+  return `${who} support for ${what} (option ${line.sdsOption})`;
+}
+
 /**
  * Adds up the plan. `source` names where the figures come from (e.g. "Support plan version 3"),
- * shown where budget explanations show a policy version.
+ * shown where budget explanations show a policy version; `outcomes` lets each line say which
+ * outcome it is for.
  */
-export function planTotals(lines: readonly CostLine[], source = 'This support plan'): PlanTotals {
+export function planTotals(
+  lines: readonly CostLine[],
+  source = 'This support plan',
+  outcomes: OutcomeWords = [],
+): PlanTotals {
   const total = sumPence(lines.map((l) => l.weeklyCost));
   const line = (label: string, amount: Pence, rule: string): ExplanationLine => ({
     label,
@@ -93,7 +113,7 @@ export function planTotals(lines: readonly CostLine[], source = 'This support pl
     weekly: {
       total,
       lines: lines.map((l) =>
-        line(`${l.description} (${l.frequency})`, l.weeklyCost, `Cost line for outcome ${l.outcomeRef}`),
+        line(`${l.description} (${l.frequency})`, l.weeklyCost, costLineReason(l, outcomes)),
       ),
       notes,
     },
@@ -112,14 +132,27 @@ export function planTotals(lines: readonly CostLine[], source = 'This support pl
       total,
       lines: streams.map((s) =>
         line(
-          `Paid from ${s.replaceAll('_', ' ')}`,
+          `Paid from ${fundingStreamLabel(s)}`,
           sumWhere((l) => l.fundingStream === s),
-          `Cost lines paid from ${s}`,
+          `Support in the plan paid from ${fundingStreamLabel(s)}`,
         ),
       ),
       notes,
     },
   };
+}
+
+/**
+ * The agreed budget's funding streams: the plan's cost lines added up per stream, in the
+ * order each stream first appears. Unpaid help (£0) is not a stream of money.
+ */
+export function fundingStreamTotals(lines: readonly CostLine[]) {
+  const totals = new Map<string, Pence>();
+  for (const line of lines)
+    totals.set(line.fundingStream, (totals.get(line.fundingStream) ?? 0) + line.weeklyCost);
+  return [...totals]
+    .filter(([, weeklyAmount]) => weeklyAmount > 0)
+    .map(([stream, weeklyAmount]) => ({ stream, source: fundingStreamLabel(stream), weeklyAmount }));
 }
 
 export interface BudgetCheck {

@@ -5,9 +5,8 @@ import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
 import { addBudgetVersion } from '../budgets/versions.ts';
-import { fundingStreamLabel } from './catalogue.ts';
 import { validatePlanForSubmission } from './content.ts';
-import { type CostLine, checkAgainstBudget, planTotals } from './costs.ts';
+import { checkAgainstBudget, fundingStreamTotals, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { type PlanEvent, transition } from './lifecycle.ts';
 import {
@@ -83,7 +82,7 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
       // Agreement: the older agreed plan steps aside, and the agreed budget follows this plan.
       await supersedeOlderAgreed(tx, access.personId, updated.version);
       const source = `Support plan version ${updated.version}`;
-      const totals = planTotals(updated.content.costLines, source);
+      const totals = planTotals(updated.content.costLines, source, updated.content.outcomes);
       const check = checkAgainstBudget(totals.weekly.total, context.budgetWeekly);
       const exception = updated.overBudgetException;
       const budgetVersion = await addBudgetVersion(tx, {
@@ -107,7 +106,7 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
         reason: `${source} agreed by ${access.actor.displayName}${exception ? ` over budget: ${exception}` : ''}`,
         decidedBy: access.actor.userId,
         supportPlanId: updated.id,
-        fundingStreams: streamTotals(updated.content.costLines),
+        fundingStreams: fundingStreamTotals(updated.content.costLines),
       });
       return {
         plan: updated,
@@ -117,15 +116,6 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
     },
     { rowVersion, decision: decision.type },
   );
-}
-
-function streamTotals(lines: readonly CostLine[]) {
-  const totals = new Map<string, number>();
-  for (const line of lines)
-    totals.set(line.fundingStream, (totals.get(line.fundingStream) ?? 0) + line.weeklyCost);
-  return [...totals]
-    .filter(([, weeklyAmount]) => weeklyAmount > 0)
-    .map(([stream, weeklyAmount]) => ({ stream, source: fundingStreamLabel(stream), weeklyAmount }));
 }
 
 /** Starts the next version from the agreed plan (for example at review); the agreed one stays in force. */

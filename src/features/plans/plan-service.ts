@@ -47,7 +47,7 @@ export async function planOverview(db: Db, access: PersonAccess) {
         : withNewOutcomes(plan.content, context.outcomes)
       : { ...emptyPlanContent(), outcomes: outcomesForPlan(context.outcomes) };
     const source = plan ? `Support plan version ${plan.version}` : 'This support plan';
-    const totals = planTotals(content.costLines, source);
+    const totals = planTotals(content.costLines, source, content.outcomes);
     const latestChoice = new Map<string, number>();
     for (const c of choices) if (!latestChoice.has(c.outcomeId)) latestChoice.set(c.outcomeId, c.sdsOption);
     return {

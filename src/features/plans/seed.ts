@@ -7,7 +7,7 @@ import { convertAmount } from '../../platform/money/periods.ts';
 import { addBudgetVersion, currentBudget } from '../budgets/versions.ts';
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
 import type { PlanOutcome, SupportPlanContent } from './content.ts';
-import { type CostLine, planTotals } from './costs.ts';
+import { type CostLine, fundingStreamTotals, planTotals } from './costs.ts';
 import type { SdsOption } from './options.ts';
 import { insertOptionChoice, insertPlanVersion, updatePlanIfUnchanged } from './store.ts';
 
@@ -153,7 +153,7 @@ async function seedPlan(
     agreedBudgetWeekly: budget?.weeklyAmount ?? total,
   });
   const source = 'Support plan version 1';
-  const totals = planTotals(content.costLines, source);
+  const totals = planTotals(content.costLines, source, content.outcomes);
   await addBudgetVersion(tx, {
     authorityId: context.authorityId,
     personId,
@@ -164,5 +164,6 @@ async function seedPlan(
     reason: `${source} agreed`,
     decidedBy: manager,
     supportPlanId: agreed!.id,
+    fundingStreams: fundingStreamTotals(content.costLines),
   });
 }
