@@ -97,6 +97,44 @@ export async function postTransfers(
   transfers: readonly NewTransfer[],
 ): Promise<{ posted: TransferRow[]; alreadyPosted: TransferRow[] }> {
   if (!transfers.length) return { posted: [], alreadyPosted: [] };
+  await validateAll(tx, transfers);
+  await ensureAccounts(
+    tx,
+    authorityId,
+    transfers.flatMap((t) => [t.debitAccount, t.creditAccount]),
+  );
+  const posted = await tx
+    .insert(ledgerTransfers)
+    .values(transfers.map((t) => storedValues(authorityId, t)))
+    .onConflictDoNothing({ target: [ledgerTransfers.authorityId, ledgerTransfers.idempotencyKey] })
+    .returning();
+  const postedKeys = new Set(posted.map((r) => r.idempotencyKey));
+  const alreadyPosted = await checkRepeats(
+    tx,
+    transfers.filter((t) => !postedKeys.has(t.idempotencyKey)),
+  );
+  return { posted, alreadyPosted };
+}
+
+export function storedValues(authorityId: string, t: NewTransfer) {
+  return {
+    authorityId,
+    idempotencyKey: t.idempotencyKey,
+    debitAccount: t.debitAccount,
+    creditAccount: t.creditAccount,
+    amount: t.amount,
+    kind: t.kind,
+    reversesTransferId: t.reversesTransferId ?? null,
+    postedOn: t.postedOn,
+    description: t.description,
+    personId: t.personId ?? personOfAccount(t.creditAccount) ?? personOfAccount(t.debitAccount),
+    runId: t.runId ?? null,
+    postedBy: t.postedBy,
+  };
+}
+
+/** Every transfer checked by the pure rules (a reversal against its stored original) before any is written. */
+export async function validateAll(tx: Tx, transfers: readonly NewTransfer[]) {
   const originals = await loadByIds(
     tx,
     transfers.flatMap((t) => (t.reversesTransferId ? [t.reversesTransferId] : [])),
@@ -112,34 +150,11 @@ export async function postTransfers(
       throw Problem.invalid(problems.map((p) => ({ field: fieldFor(p.code), message: p.message })));
     }
   }
-  await ensureAccounts(
-    tx,
-    authorityId,
-    transfers.flatMap((t) => [t.debitAccount, t.creditAccount]),
-  );
-  const posted = await tx
-    .insert(ledgerTransfers)
-    .values(
-      transfers.map((t) => ({
-        authorityId,
-        idempotencyKey: t.idempotencyKey,
-        debitAccount: t.debitAccount,
-        creditAccount: t.creditAccount,
-        amount: t.amount,
-        kind: t.kind,
-        reversesTransferId: t.reversesTransferId ?? null,
-        postedOn: t.postedOn,
-        description: t.description,
-        personId: t.personId ?? personOfAccount(t.creditAccount) ?? personOfAccount(t.debitAccount),
-        runId: t.runId ?? null,
-        postedBy: t.postedBy,
-      })),
-    )
-    .onConflictDoNothing({ target: [ledgerTransfers.authorityId, ledgerTransfers.idempotencyKey] })
-    .returning();
-  const postedKeys = new Set(posted.map((r) => r.idempotencyKey));
-  const repeats = transfers.filter((t) => !postedKeys.has(t.idempotencyKey));
-  if (!repeats.length) return { posted, alreadyPosted: [] };
+}
+
+/** Keys the insert skipped: each must already hold exactly this transfer, else the caller is refused. */
+export async function checkRepeats(tx: Tx, repeats: readonly NewTransfer[]): Promise<TransferRow[]> {
+  if (!repeats.length) return [];
   const stored = await tx
     .select()
     .from(ledgerTransfers)
@@ -167,7 +182,7 @@ export async function postTransfers(
     }
     alreadyPosted.push(row);
   }
-  return { posted, alreadyPosted };
+  return alreadyPosted;
 }
 
 function fieldFor(code: string): string {

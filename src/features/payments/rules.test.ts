@@ -219,6 +219,27 @@ describe('schedule properties', () => {
       }),
     );
   });
+
+  it('starting after the last paid period gives the same as listing every earlier period as paid', () => {
+    fc.assert(
+      fc.property(
+        agreementArb,
+        runDateArb,
+        fc.nat(),
+        fc.integer({ min: -30, max: 900 }),
+        (a, runDate, k, d) => {
+          const all = paymentsDue(a, runDate, []);
+          // The start of a real period (the usual case), or any date at all.
+          const settled = all.length && k % 2 ? all[k % all.length]!.periodStart : addDays('2025-01-01', d);
+          const earlier = all
+            .filter((p) => compareDates(p.periodStart, settled) <= 0)
+            .map((p) => p.periodStart);
+          expect(paymentsDue(a, runDate, [], settled)).toEqual(paymentsDue(a, runDate, earlier));
+          expect(paymentsDue(a, runDate, [], null)).toEqual(all);
+        },
+      ),
+    );
+  });
 });
 
 describe('planPaymentRun', () => {

@@ -30,16 +30,27 @@ export function paymentKey(runDate: IsoDate, agreementId: string, periodStart: I
   return `run:${runDate}:agreement:${agreementId}:period:${periodStart}`;
 }
 
+/**
+ * `settledThroughByAgreement` (optional) gives each agreement's last paid period start, so
+ * only the periods after it are walked (see `paymentsDue`); the plan is the same as passing
+ * every paid period.
+ */
 export function planPaymentRun(
   agreements: readonly DirectPaymentAgreement[],
   runDate: IsoDate,
   paidPeriodsByAgreement: Readonly<Record<string, readonly IsoDate[]>>,
+  settledThroughByAgreement: Readonly<Record<string, IsoDate>> = {},
 ): PaymentRunPlan {
   const payments: PlannedPayment[] = [];
   const nilPeriods: DuePayment[] = [];
   const ordered = [...agreements].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const agreement of ordered) {
-    for (const due of paymentsDue(agreement, runDate, paidPeriodsByAgreement[agreement.id] ?? [])) {
+    for (const due of paymentsDue(
+      agreement,
+      runDate,
+      paidPeriodsByAgreement[agreement.id] ?? [],
+      settledThroughByAgreement[agreement.id],
+    )) {
       if (due.amount === 0) nilPeriods.push(due);
       else
         payments.push({

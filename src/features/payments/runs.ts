@@ -1,124 +1,17 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { inTenant, rows } from '../../platform/db/transaction.ts';
 import { isIsoDate } from '../../platform/dates.ts';
-import { type Explained, formatPence, sumPence } from '../../platform/money/index.ts';
+import { formatPence, sumPence } from '../../platform/money/index.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { type AgreementRow, toRuleAgreement } from './agreements.ts';
-import { accountId } from './ledger.ts';
-import { type NewTransfer, postTransfers } from './ledger-store.ts';
-import { type PlannedPayment, paymentsDue, planPaymentRun } from './rules.ts';
-import { dpAgreementChanges, dpAgreements, dpPayments, paymentRuns } from './schema.ts';
+import { planRun } from './run-plan.ts';
+import { postSlice, type SliceResult } from './run-posting.ts';
+import { dpAgreements, dpPayments, paymentRuns } from './schema.ts';
 
 export type RunRow = typeof paymentRuns.$inferSelect;
 
-export interface RunLine extends PlannedPayment {
-  personId: string;
-  holderName: string;
-  /** Surplus taken off this payment by a decided review, and which review. */
-  reduction: number;
-  reviewId: string | null;
-  /** What goes to the bank: amount − reduction. */
-  sent: number;
-  /** Invoice method: the contribution billed for this period instead of netted off. */
-  invoiced: number;
-}
-
-export interface RunPlan {
-  runDate: string;
-  lines: RunLine[];
-  count: number;
-  total: number;
-  totalSent: number;
-}
-
-/**
- * Every payment due on a run date, set-based: three queries (agreements, their changes, the
- * periods already paid) and one for surplus reductions still to apply, then the pure rules.
- * Re-planning after a crash gives exactly the payments not yet posted.
- */
-export async function planRun(tx: Tx, runDate: string): Promise<RunPlan> {
-  const agreements = await tx.select().from(dpAgreements).orderBy(asc(dpAgreements.id));
-  const changes = await tx.select().from(dpAgreementChanges);
-  const paid = await tx
-    .select({ agreementId: dpPayments.agreementId, periodStart: dpPayments.periodStart })
-    .from(dpPayments);
-  const pendingReductions = await rows<{ id: string; agreement_id: string; decision_amount: string }>(
-    tx,
-    sql`select r.id, r.agreement_id, r.decision_amount::text from surplus_reviews r
-        where r.decision = 'reduce_next_payment'
-          and not exists (select 1 from ledger_transfers t where t.idempotency_key = 'surplus-review:' || r.id)
-        order by r.decided_at, r.id`,
-  );
-  const paidBy: Record<string, string[]> = {};
-  for (const p of paid) {
-    paidBy[p.agreementId] = [...(paidBy[p.agreementId] ?? []), p.periodStart];
-  }
-  const byId = new Map(agreements.map((a) => [a.id, a]));
-  const plan = planPaymentRun(
-    agreements.map((a) => toRuleAgreement(a, changes)),
-    runDate,
-    paidBy,
-  );
-  const invoices = invoicedAmounts(
-    agreements.filter((a) => a.contributionMethod === 'invoice'),
-    changes,
-    runDate,
-    paidBy,
-  );
-  const reductions = new Map<string, { id: string; amount: number }[]>();
-  for (const r of pendingReductions) {
-    const list = reductions.get(r.agreement_id) ?? [];
-    list.push({ id: r.id, amount: Number(r.decision_amount) });
-    reductions.set(r.agreement_id, list);
-  }
-  const lines: RunLine[] = plan.payments.map((payment) => {
-    const agreement = byId.get(payment.agreementId)!;
-    // A decided surplus reduction comes off the agreement's first payment in the run, never below £0.
-    const pending = reductions.get(payment.agreementId)?.shift();
-    const reduction = pending ? Math.min(pending.amount, payment.amount) : 0;
-    return {
-      ...payment,
-      personId: agreement.personId,
-      holderName: agreement.holderName,
-      reduction,
-      reviewId: pending?.id ?? null,
-      sent: payment.amount - reduction,
-      invoiced: invoices.get(`${payment.agreementId}:${payment.periodStart}`) ?? 0,
-    };
-  });
-  return {
-    runDate,
-    lines,
-    count: lines.length,
-    total: plan.total,
-    totalSent: sumPence(lines.map((l) => l.sent)),
-  };
-}
-
-/** Invoice method: gross − net for each due period is the contribution billed. */
-function invoicedAmounts(
-  agreements: AgreementRow[],
-  changes: (typeof dpAgreementChanges.$inferSelect)[],
-  runDate: string,
-  paidBy: Record<string, string[]>,
-) {
-  const result = new Map<string, number>();
-  for (const agreement of agreements) {
-    const netted = toRuleAgreement({ ...agreement, contributionMethod: 'net' }, changes);
-    const gross = toRuleAgreement(agreement, changes, true);
-    const net = new Map(
-      paymentsDue(netted, runDate, paidBy[agreement.id] ?? []).map((d) => [d.periodStart, d.amount]),
-    );
-    for (const due of paymentsDue(gross, runDate, paidBy[agreement.id] ?? [])) {
-      const billed = due.amount - (net.get(due.periodStart) ?? 0);
-      if (billed > 0) result.set(`${agreement.id}:${due.periodStart}`, billed);
-    }
-  }
-  return result;
-}
+export { planRun, type RunLine, type RunPlan, withReduction } from './run-plan.ts';
 
 /** Creates the run for a date once; asking again for the same date returns the same run. */
 export async function createRun(db: Db, access: CouncilAccess, runDate: string) {
@@ -205,19 +98,20 @@ export async function postedPayments(tx: Tx, runId: string) {
 }
 
 export interface PostOptions {
+  /** Agreements per batch: each batch posts every payment due to that many agreements (~one each per cycle). */
   batchSize?: number;
-  /** Called after each committed batch; the fault test uses it to report progress. */
+  /** Called after each committed batch that posted something; the fault test uses it to report progress. */
   afterBatch?: (batch: number, posted: number) => Promise<void> | void;
   /** The totals the officer saw; refused if the plan has changed since (not checked on resume). */
   expected?: { count: number; total: number };
 }
 
 /**
- * Approves a run and posts it in batches, each batch one transaction holding the council's
- * payment lock: the transfers, the paid-period rows and, for decided surplus reviews, the
- * recovery, all land together or not at all. If the process dies part-way, calling this
- * again re-plans (paid periods drop out) and posts only what is missing; re-running a posted
- * run does nothing.
+ * Approves a run and posts it in batches of agreements, each batch one audited transaction
+ * (see postSlice). The batches walk the agreements in id order, each planning only its own
+ * slice, so a run costs a few statements per thousand payments. If the process dies
+ * part-way, calling this again walks the slices again: what was posted has its period paid
+ * and drops out, so only what is missing is posted; re-running a posted run does nothing.
  */
 export async function approveAndPost(
   db: Db,
@@ -225,7 +119,7 @@ export async function approveAndPost(
   runId: string,
   options: PostOptions = {},
 ) {
-  const batchSize = options.batchSize ?? 50;
+  const batchSize = options.batchSize ?? 1000;
   const run = await audited(db, access, 'payments.run.approve', async (tx) => {
     const found = await getRun(tx, runId);
     if (found.status === 'planned') {
@@ -245,13 +139,27 @@ export async function approveAndPost(
     return found;
   });
   if (run.status === 'posted') return { posted: 0, alreadyPosted: true };
+  const poster = { authorityId: access.authorityId, userId: access.actor.userId };
   let posted = 0;
+  let after: string | null = null;
   for (let batch = 0; ; batch++) {
-    const poster = { authorityId: access.authorityId, userId: access.actor.userId };
-    const count = await inTenant(db, access.authorityId, (tx) => postBatch(tx, poster, run, batchSize));
-    if (count === 0) break;
-    posted += count;
-    await options.afterBatch?.(batch, posted);
+    // One audit event per batch, about the run: filled in by the work before audited() records it.
+    const detail: Record<string, unknown> = { runId, runDate: run.runDate, batch };
+    const slice: SliceResult = await audited(
+      db,
+      access,
+      'payments.run.batch',
+      async (tx) => {
+        const result = await postSlice(tx, poster, run, { after, limit: batchSize });
+        Object.assign(detail, { agreements: result.agreements, payments: result.posted, sent: result.sent });
+        return result;
+      },
+      detail,
+    );
+    posted += slice.posted;
+    if (slice.posted > 0) await options.afterBatch?.(batch, posted);
+    if (slice.agreements < batchSize) break;
+    after = slice.lastAgreementId;
   }
   await audited(
     db,
@@ -266,94 +174,4 @@ export async function approveAndPost(
     { runId, runDate: run.runDate, postedNow: posted },
   );
   return { posted, alreadyPosted: false };
-}
-
-export async function postBatch(
-  tx: Tx,
-  access: { authorityId: string; userId: string },
-  run: RunRow,
-  batchSize: number,
-): Promise<number> {
-  // One poster at a time per council, so "plan, then post what is unpaid" cannot race another run.
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtext('selfdirect-payments:' || ${access.authorityId}))`,
-  );
-  const plan = await planRun(tx, run.runDate);
-  const batch = plan.lines.slice(0, batchSize);
-  if (!batch.length) return 0;
-  const fund = accountId('council_dp_fund', access.authorityId);
-  const transfers: NewTransfer[] = [];
-  for (const line of batch) {
-    const person = accountId('person_dp_account', line.personId);
-    const base = { postedOn: run.runDate, runId: run.id, postedBy: access.userId, personId: line.personId };
-    transfers.push({
-      ...base,
-      idempotencyKey: line.idempotencyKey,
-      debitAccount: fund,
-      creditAccount: person,
-      amount: line.amount,
-      kind: 'payment',
-      description: `Direct payment ${line.periodStart} to ${line.periodEnd}`,
-    });
-    if (line.reduction > 0 && line.reviewId) {
-      transfers.push({
-        ...base,
-        idempotencyKey: `surplus-review:${line.reviewId}`,
-        debitAccount: person,
-        creditAccount: accountId('recovered_surplus', access.authorityId),
-        amount: line.reduction,
-        kind: 'recovery',
-        description: `Surplus taken off the payment for ${line.periodStart} (agreed after a surplus review)`,
-      });
-    }
-    if (line.invoiced > 0) {
-      transfers.push({
-        ...base,
-        idempotencyKey: `contribution:${line.idempotencyKey}`,
-        debitAccount: accountId('contributions_receivable', line.personId),
-        creditAccount: fund,
-        amount: line.invoiced,
-        kind: 'contribution',
-        description: `Contribution invoiced for ${line.periodStart} to ${line.periodEnd}`,
-      });
-    }
-  }
-  const { posted, alreadyPosted } = await postTransfers(tx, access.authorityId, transfers);
-  const transferIdByKey = new Map([...posted, ...alreadyPosted].map((t) => [t.idempotencyKey, t.id]));
-  await tx.insert(dpPayments).values(
-    batch.map((line) => ({
-      authorityId: access.authorityId,
-      runId: run.id,
-      agreementId: line.agreementId,
-      personId: line.personId,
-      periodStart: line.periodStart,
-      periodEnd: line.periodEnd,
-      amount: line.amount,
-      reduction: line.reduction,
-      transferId: transferIdByKey.get(line.idempotencyKey) ?? null,
-      explanation: withReduction(line.explanation, line.reduction, line.invoiced),
-    })),
-  );
-  return batch.length;
-}
-
-/** The payment's explanation, plus the surplus taken off it and any contribution invoiced. */
-export function withReduction(explanation: Explained, reduction: number, invoiced: number): Explained {
-  const notes = [...explanation.notes];
-  if (invoiced > 0)
-    notes.push(`Your contribution of ${formatPence(invoiced)} for this period is invoiced separately.`);
-  if (reduction === 0) return { ...explanation, notes };
-  return {
-    total: explanation.total - reduction,
-    lines: [
-      ...explanation.lines,
-      {
-        label: 'Less surplus agreed after your surplus review',
-        amount: -reduction,
-        rule: 'Recovery by reducing the next payment',
-        policyVersion: 'Surplus review decision',
-      },
-    ],
-    notes,
-  };
 }

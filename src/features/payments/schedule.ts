@@ -246,11 +246,17 @@ export function explainPeriod(
 /**
  * The periods whose payment date is on or before the run date and that are not yet paid,
  * in date order. `alreadyPaidPeriods` holds the start dates of periods already paid.
+ *
+ * `settledThrough`, when given, is the start of the agreement's last paid period: every
+ * period starting on or before it is settled (paid, or nil and fixed, because a change may
+ * only take effect after the last paid period), so the schedule starts after it instead of
+ * walking years of history. The result is the same as listing all those periods as paid.
  */
 export function paymentsDue(
   agreement: DirectPaymentAgreement,
   runDate: IsoDate,
   alreadyPaidPeriods: readonly IsoDate[],
+  settledThrough?: IsoDate | null,
 ): DuePayment[] {
   const errors = validateAgreement(agreement);
   if (errors.length > 0) {
@@ -261,7 +267,8 @@ export function paymentsDue(
   const paid = new Set(alreadyPaidPeriods);
   const anchor = agreement.cycleAnchor ?? agreement.startDate;
   const due: DuePayment[] = [];
-  for (let n = cycleContaining(anchor, agreement.frequency, agreement.startDate); ; n++) {
+  const from = settledThrough ? maxDate(settledThrough, agreement.startDate) : agreement.startDate;
+  for (let n = cycleContaining(anchor, agreement.frequency, from); ; n++) {
     const nominalStart = cycleStart(anchor, agreement.frequency, n);
     const nextStart = cycleStart(anchor, agreement.frequency, n + 1);
     const periodStart = maxDate(nominalStart, agreement.startDate);
@@ -270,6 +277,7 @@ export function paymentsDue(
     const lastDay = addDays(nextStart, -1);
     const periodEnd = agreement.endDate === null ? lastDay : minDate(lastDay, agreement.endDate);
     if (paid.has(periodStart)) continue;
+    if (settledThrough && compareDates(periodStart, settledThrough) <= 0) continue;
     const explanation = explainPeriod(
       agreement,
       periodStart,

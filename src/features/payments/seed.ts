@@ -7,7 +7,8 @@ import { currentContribution } from '../charging/service.ts';
 import { agreedCostLines } from '../plans/agreed.ts';
 import { supportPlanCostLines, supportPlans } from '../plans/schema.ts';
 import { bankKey, encryptBankDetails } from './crypto.ts';
-import { planRun, postBatch } from './runs.ts';
+import { planRun } from './run-plan.ts';
+import { postRunIn } from './run-posting.ts';
 import { dpAgreements, dpReturns, paymentPolicyVersions, paymentRuns } from './schema.ts';
 
 /**
@@ -73,7 +74,7 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
         postedAt: new Date(),
       })
       .returning();
-    while ((await postBatch(tx, poster, run!, 50)) > 0) {}
+    await postRunIn(tx, poster, run!);
   }
   const paidIn =
     agreement!.amountPerPeriod -
