@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import type { Explained, Pence } from '../../platform/money/index.ts';
 import { budgetFundingStreams, personBudgets } from './schema.ts';
@@ -104,4 +104,48 @@ export async function addBudgetVersion(tx: Tx, input: NewBudgetVersion): Promise
       .values(fundingStreams.map((s) => ({ ...s, authorityId: input.authorityId, budgetId: created!.id })));
   }
   return created!;
+}
+
+/** Where a person's crisis money stands, for the tags on every list. */
+export interface InterimStatus {
+  /** An interim budget is in force today and not yet regularised by a full decision. */
+  current: boolean;
+  /** The latest expiry date passed with the interim budget still not regularised, if any. */
+  expiredOn: string | null;
+}
+
+/**
+ * Interim budget status for a page of people in one query (never one query per row): only
+ * people with an unregularised interim budget appear in the map. An interim budget still
+ * marked current after its expiry date has expired without being regularised.
+ */
+export async function interimStatusFor(
+  tx: Tx,
+  personIds: readonly string[],
+  today: string,
+): Promise<Map<string, InterimStatus>> {
+  if (personIds.length === 0) return new Map();
+  const found = await tx
+    .select({
+      personId: personBudgets.personId,
+      current: sql<boolean>`bool_or(${personBudgets.status} = 'current' and ${personBudgets.expiresOn} >= ${today})`,
+      expiredOn: sql<
+        string | null
+      >`(max(${personBudgets.expiresOn}) filter (where ${personBudgets.status} = 'expired' or ${personBudgets.expiresOn} < ${today}))::text`,
+    })
+    .from(personBudgets)
+    .where(
+      and(
+        inArray(personBudgets.personId, [...personIds]),
+        eq(personBudgets.kind, 'interim'),
+        sql`${personBudgets.status} in ('current', 'expired')`,
+      ),
+    )
+    .groupBy(personBudgets.personId);
+  return new Map(
+    found.map((row) => [
+      row.personId,
+      { current: Boolean(row.current), expiredOn: row.expiredOn ? String(row.expiredOn) : null },
+    ]),
+  );
 }

@@ -155,6 +155,15 @@ export const representativeBody = z
   })
   .strict();
 
+export const representativeChangeBody = z
+  .object({
+    powers: z.array(z.string().max(40)).max(10).describe(Object.keys(REPRESENTATIVE_POWERS).join(', ')),
+    changeFrom: isoDate.describe('The first day the new powers and dates apply'),
+    endDate: isoDate.nullable().optional(),
+    evidenceReference: z.string().max(200).nullable().optional(),
+  })
+  .strict();
+
 export const supportOfferSchema = z.object({
   id: z.uuid(),
   kind: z.string(),

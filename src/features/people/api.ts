@@ -16,12 +16,14 @@ import {
   personPatch,
   personSchema,
   representativeBody,
+  representativeChangeBody,
   representativeSchema,
   supportOfferBody,
   supportOfferSchema,
   toPersonFields,
 } from './api-schemas.ts';
-import { addCircleMember, addRepresentative, endRepresentative, withdrawCircleConsent } from './circle.ts';
+import { addCircleMember, addRepresentative, withdrawCircleConsent } from './circle.ts';
+import { changeRepresentative, endRepresentative } from './representative-changes.ts';
 import { addLegalOrder, addSupportOffer } from './safeguards.ts';
 import {
   createPerson,
@@ -37,6 +39,12 @@ const created = z.object({ id: z.uuid() });
 const withConflict = { ...errorResponses, 409: problemSchema };
 const person = (request: { access: unknown }) => request.access as PersonAccess;
 const council = (request: { access: unknown }) => request.access as CouncilAccess;
+
+/** An interim (crisis) budget not yet regularised: in force today, or past its expiry. */
+const interimSchema = z
+  .object({ current: z.boolean(), expiredOn: z.string().nullable() })
+  .nullable()
+  .describe('Interim budget not yet regularised by a full decision; null when there is none');
 
 export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -70,6 +78,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
                 workerName: z.string().nullable(),
                 teamName: z.string().nullable(),
                 updatedAt: z.date(),
+                interim: interimSchema,
               }),
             ),
           }),
@@ -121,6 +130,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
             supportOffers: z.array(supportOfferSchema),
             legalOrders: z.array(legalOrderSchema),
             timeline: z.array(z.object({ at: z.date(), kind: z.string(), text: z.string() })),
+            interim: interimSchema,
           }),
           ...errorResponses,
         },
@@ -254,6 +264,32 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request) =>
       endRepresentative(db, person(request), request.params.representativeId, request.body.endDate),
+  );
+
+  app.post(
+    '/api/v1/people/:personId/representatives/:representativeId/change',
+    {
+      config: { access: { permission: 'case.write' } },
+      schema: {
+        tags: ['people'],
+        summary:
+          'Change a representative’s powers or dates from a day: the current version ends the day before, a new version starts, and access follows at once',
+        params: personParams.extend({ representativeId: z.uuid() }),
+        body: representativeChangeBody,
+        response: {
+          201: created.extend({ previousId: z.uuid(), previousEndDate: z.string() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await changeRepresentative(db, person(request), request.params.representativeId, {
+          ...request.body,
+          endDate: request.body.endDate ?? null,
+          evidenceReference: request.body.evidenceReference ?? null,
+        }),
+      ),
   );
 
   app.post(

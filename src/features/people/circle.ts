@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { compareDates, isIsoDate, todayInLondon } from '../../platform/dates.ts';
+import { compareDates, isIsoDate } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { type Representative, type RepresentativeKind, validateRepresentative } from './rules.ts';
 import { circleMembers, personRelationships, representatives } from './schema.ts';
@@ -179,32 +179,5 @@ export async function addRepresentative(db: Db, access: PersonAccess, raw: Repre
       })
       .returning({ id: representatives.id });
     return { id: saved!.id, linkedAccount: account !== null };
-  });
-}
-
-/** An authority ends (revoked, expired, the young person came of age): access ends the same day. */
-export async function endRepresentative(
-  db: Db,
-  access: PersonAccess,
-  representativeId: string,
-  endDate: string,
-) {
-  return audited(db, access, 'case.write:representative_end', async (tx) => {
-    const [rep] = await tx
-      .select()
-      .from(representatives)
-      .where(and(eq(representatives.id, representativeId), eq(representatives.personId, access.personId)));
-    if (!rep) throw Problem.notFound('Representative');
-    if (!isIsoDate(endDate) || compareDates(endDate, rep.startDate) < 0)
-      throw Problem.invalid([
-        { field: 'endDate', message: 'End date must be a real date on or after the start date' },
-      ]);
-    await tx.update(representatives).set({ endDate }).where(eq(representatives.id, representativeId));
-    if (rep.relationshipId)
-      await tx
-        .update(personRelationships)
-        .set({ validTo: endDate })
-        .where(eq(personRelationships.id, rep.relationshipId));
-    return { endDate, today: todayInLondon() };
   });
 }

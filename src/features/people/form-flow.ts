@@ -40,6 +40,8 @@ export interface QuestionPage {
   hidden?: Record<string, string | number>;
   submitText?: string;
   checkTitle?: string;
+  /** The check page's save button, when "Save" would not say what happens. */
+  saveText?: string;
 }
 
 export type FormValues = Record<string, string | string[]>;

@@ -24,6 +24,7 @@ import {
   personFieldsFrom,
 } from './parts.ts';
 import { registerRecordParts } from './record-parts.ts';
+import { registerRepresentativePages } from './representative-pages.ts';
 import {
   createPerson,
   EMPTY_PERSON,
@@ -171,6 +172,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
   );
 
   registerRecordParts(app, db);
+  registerRepresentativePages(app, db);
 
   app.post<{ Params: { personId: string; memberId: string } }>(
     '/people/:personId/circle/:memberId/withdraw',

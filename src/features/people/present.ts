@@ -10,6 +10,7 @@ import {
   SUPPORT_RESPONSES,
   SUPPORT_STAGES,
 } from './lists.ts';
+import { isChangeable, isReplaced } from './representative-history.ts';
 import { REPRESENTATIVE_KINDS, REPRESENTATIVE_POWERS } from './rules.ts';
 import type { PersonRecord } from './service.ts';
 
@@ -54,6 +55,8 @@ export function summaryView(record: PersonRecord) {
       kindLabel: labelOf(REPRESENTATIVE_KINDS, r.kind),
       powerLabels: r.powers.map((x) => labelOf(REPRESENTATIVE_POWERS, x)),
       current: inForce(r.startDate, r.endDate, null, today),
+      replaced: isReplaced(r, record.representatives),
+      changeable: isChangeable(r, record.representatives, today),
     })),
     supportOffers: record.supportOffers.map((o) => ({
       ...o,

@@ -7,6 +7,7 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { ageOn, todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { interimStatusFor } from '../budgets/versions.ts';
 import { transitionStatus } from './rules.ts';
 import {
   circleMembers,
@@ -210,6 +211,7 @@ export async function getPersonRecord(db: Db, access: PersonAccess) {
       clientGroupList(tx),
     ]);
     const today = todayInLondon();
+    const interim = await interimStatusFor(tx, [access.personId], today);
     return {
       person,
       age: ageOn(person.dateOfBirth, today),
@@ -223,6 +225,7 @@ export async function getPersonRecord(db: Db, access: PersonAccess) {
       supportOffers: offers,
       legalOrders: orders,
       timeline: events,
+      interim: interim.get(access.personId) ?? null,
       mayReadEquality: relationshipAllows('equality.read', access.actor.role, access.relationship),
       mayWriteCase: relationshipAllows('case.write', access.actor.role, access.relationship),
       today,
@@ -276,12 +279,25 @@ export async function setEquality(db: Db, access: PersonAccess, answers: Equalit
   });
 }
 
+/**
+ * One page of the case list: the people (one query), then the interim budget status of
+ * that page's people from the budgets feature (one more query, never one per row).
+ */
 export async function listCases(db: Db, access: CouncilAccess, query: CaseQuery) {
-  return audited(db, access, 'caselist.read', async (tx) => ({
-    ...(await caseList(tx, query)),
-    choices: await allocationChoices(tx),
-    clientGroups: await clientGroupList(tx),
-  }));
+  return audited(db, access, 'caselist.read', async (tx) => {
+    const page = await caseList(tx, query);
+    const interim = await interimStatusFor(
+      tx,
+      page.people.map((p) => p.id),
+      todayInLondon(),
+    );
+    return {
+      total: page.total,
+      people: page.people.map((p) => ({ ...p, interim: interim.get(p.id) ?? null })),
+      choices: await allocationChoices(tx),
+      clientGroups: await clientGroupList(tx),
+    };
+  });
 }
 
 /** Reference lists and staff for the forms (no personal data). */

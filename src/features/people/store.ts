@@ -144,8 +144,14 @@ export async function timeline(tx: Tx, personId: string, limit = 40): Promise<Ti
       select created_at, 'circle', 'Circle of support: ' || name || ' (' || relationship || ') added', null
         from circle_members where person_id = ${personId}
       union all
-      select created_at, 'representative', 'Representative recorded: ' || name, null
-        from representatives where person_id = ${personId}
+      select r.created_at, 'representative',
+             case when exists (
+               select 1 from representatives o
+                where o.authority_id = r.authority_id and o.person_id = r.person_id and o.kind = r.kind
+                  and lower(trim(o.name)) = lower(trim(r.name)) and o.start_date < r.start_date)
+             then 'Representative’s powers changed: ' || r.name || ', from ' || to_char(r.start_date, 'FMDD Month YYYY')
+             else 'Representative recorded: ' || r.name end, null
+        from representatives r where r.person_id = ${personId}
       union all
       select created_at, 'support', coalesce(provider, ''), array[kind, stage, response]
         from support_offers where person_id = ${personId}

@@ -2,7 +2,9 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { currentBudget } from '../budgets/versions.ts';
+import { aboutMeConversation } from '../conversations/about-me-read.ts';
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
+import { aboutMeFromConversation } from './about-me.ts';
 import type { PlanOutcome, SupportPlanContent } from './content.ts';
 import type { Actor, PlanError, Signature, SupportPlan } from './lifecycle.ts';
 import { councilOffer } from './options-service.ts';
@@ -10,13 +12,22 @@ import { currentPlan, type PlanRow } from './store.ts';
 
 /** Everything a plan action needs, read once inside its transaction. */
 export async function loadPlanContext(tx: Tx, access: PersonAccess) {
-  const [plan, outcomes, budget, offer] = [
+  const [plan, outcomes, budget, offer, conversation] = [
     await currentPlan(tx, access.personId),
     await listCurrentOutcomes(tx, access.personId),
     await currentBudget(tx, access.personId),
     await councilOffer(tx, access.authorityId),
+    await aboutMeConversation(tx, access.personId),
   ];
-  return { plan, outcomes, budget, offer, budgetWeekly: budget?.weeklyAmount ?? 0 };
+  return {
+    plan,
+    outcomes,
+    budget,
+    offer,
+    budgetWeekly: budget?.weeklyAmount ?? 0,
+    /** "About me" as the good conversation has it, for a plan that has none yet. */
+    aboutMeStarter: aboutMeFromConversation(conversation),
+  };
 }
 export type PlanContext = Awaited<ReturnType<typeof loadPlanContext>>;
 

@@ -2,6 +2,7 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { withAboutMe } from './about-me.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
 import { checkAgainstBudget, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
@@ -41,11 +42,18 @@ export async function planOverview(db: Db, access: PersonAccess) {
       versions.flatMap((v) => [v.createdBy ?? '', v.decidedBy ?? '']),
     );
     const plan = context.plan;
+    const open = plan && plan.state !== 'agreed' && plan.state !== 'submitted';
     const content = plan
-      ? plan.state === 'agreed' || plan.state === 'submitted'
-        ? plan.content
-        : withNewOutcomes(plan.content, context.outcomes)
-      : { ...emptyPlanContent(), outcomes: outcomesForPlan(context.outcomes) };
+      ? open
+        ? withAboutMe(withNewOutcomes(plan.content, context.outcomes), context.aboutMeStarter)
+        : plan.content
+      : withAboutMe(
+          { ...emptyPlanContent(), outcomes: outcomesForPlan(context.outcomes) },
+          context.aboutMeStarter,
+        );
+    // Shown until someone saves the plan: the words are the conversation's, not yet the plan's.
+    const aboutMeFromConversation =
+      (!plan || open) && plan?.content.aboutMe === undefined && !!content.aboutMe;
     const source = plan ? `Support plan version ${plan.version}` : 'This support plan';
     const totals = planTotals(content.costLines, source, content.outcomes);
     const latestChoice = new Map<string, number>();
@@ -55,6 +63,7 @@ export async function planOverview(db: Db, access: PersonAccess) {
       councilName: await authorityName(tx, access.authorityId),
       plan,
       content,
+      aboutMeFromConversation,
       totals,
       budget: context.budget
         ? { weekly: context.budget.weeklyAmount, kind: context.budget.kind, version: context.budget.version }
@@ -103,9 +112,12 @@ export async function editPlan(
     async (tx) => {
       const context = await loadPlanContext(tx, access);
       const base = context.plan;
-      const start = base
-        ? withNewOutcomes(structuredClone(base.content), context.outcomes)
-        : { ...emptyPlanContent(), outcomes: outcomesForPlan(context.outcomes) };
+      const start = withAboutMe(
+        base
+          ? withNewOutcomes(structuredClone(base.content), context.outcomes)
+          : { ...emptyPlanContent(), outcomes: outcomesForPlan(context.outcomes) },
+        context.aboutMeStarter,
+      );
       if (base && base.rowVersion !== rowVersion) staleWrite();
       const content = change(start);
       const errors = validateForSave(content, context.offer.options);
