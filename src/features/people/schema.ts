@@ -1,26 +1,19 @@
 import { sql } from 'drizzle-orm';
 import {
-  type AnyPgColumn,
   boolean,
   date,
+  foreignKey,
   index,
   integer,
   pgTable,
   primaryKey,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { teams, users } from '../../platform/auth/schema.ts';
-import {
-  authorityColumn,
-  createdAt,
-  tenantColumns,
-  tenantKey,
-  tenantReference,
-  timestamps,
-  updatedAt,
-} from '../../platform/db/tenant-table.ts';
+import { authorities } from '../../platform/db/schema.ts';
 
 /**
  * Client groups, a national reference list (not per council) so equity reports compare
@@ -36,7 +29,10 @@ export const clientGroups = pgTable('client_groups', {
 export const people = pgTable(
   'people',
   {
-    ...tenantColumns(),
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
     legalName: text('legal_name').notNull(),
     preferredName: text('preferred_name'),
     pronouns: text('pronouns'),
@@ -77,12 +73,19 @@ export const people = pgTable(
     /** Optimistic concurrency: a save names the version it started from. */
     version: integer('version').notNull().default(1),
     updatedBy: uuid('updated_by'),
-    ...timestamps(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    tenantKey(t),
-    tenantReference(t, t.allocatedTeamId, teams),
-    tenantReference(t, t.allocatedWorkerId, users),
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.allocatedTeamId],
+      foreignColumns: [teams.authorityId, teams.id],
+    }),
+    foreignKey({
+      columns: [t.authorityId, t.allocatedWorkerId],
+      foreignColumns: [users.authorityId, users.id],
+    }),
     index('people_worker_idx').on(t.authorityId, t.allocatedWorkerId),
     index('people_team_idx').on(t.authorityId, t.allocatedTeamId),
     index('people_name_idx').on(t.authorityId, t.legalName),
@@ -92,10 +95,6 @@ export const people = pgTable(
   ],
 );
 
-/** A row about a person: foreign key (authority_id, person_id) to their record in the same council. */
-export const personReference = (t: { authorityId: AnyPgColumn; personId: AnyPgColumn }) =>
-  tenantReference(t, t.personId, people);
-
 /**
  * Equality information, kept in its own table so that reading a record never reads it by
  * accident: only `equality.read` does. Every answer may be 'prefer_not_to_say'; a missing
@@ -104,7 +103,9 @@ export const personReference = (t: { authorityId: AnyPgColumn; personId: AnyPgCo
 export const personEquality = pgTable(
   'person_equality',
   {
-    authorityId: authorityColumn(),
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
     personId: uuid('person_id').notNull(),
     ethnicity: text('ethnicity'),
     disability: text('disability'),
@@ -113,9 +114,12 @@ export const personEquality = pgTable(
     religion: text('religion'),
     version: integer('version').notNull().default(1),
     updatedBy: uuid('updated_by'),
-    updatedAt: updatedAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.authorityId, t.personId] }), personReference(t)],
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.personId] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+  ],
 );
 
 /**
@@ -127,7 +131,10 @@ export const personEquality = pgTable(
 export const personRelationships = pgTable(
   'person_relationships',
   {
-    ...tenantColumns(),
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
     personId: uuid('person_id').notNull(),
     userId: uuid('user_id').notNull(),
     kind: text('kind', {
@@ -138,12 +145,12 @@ export const personRelationships = pgTable(
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     consentWithdrawnOn: date('consent_withdrawn_on', { mode: 'string' }),
-    createdAt: createdAt(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    tenantKey(t),
-    personReference(t),
-    tenantReference(t, t.userId, users),
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    foreignKey({ columns: [t.authorityId, t.userId], foreignColumns: [users.authorityId, users.id] }),
     index('person_relationships_user_idx').on(t.authorityId, t.userId, t.personId),
     index('person_relationships_person_idx').on(t.authorityId, t.personId),
   ],
@@ -157,7 +164,10 @@ export const personRelationships = pgTable(
 export const circleMembers = pgTable(
   'circle_members',
   {
-    ...tenantColumns(),
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
     personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
     /** In the person's words: "my sister", "neighbour", "my advocate from Partners in Advocacy". */
@@ -170,13 +180,16 @@ export const circleMembers = pgTable(
     userId: uuid('user_id'),
     relationshipId: uuid('relationship_id'),
     createdBy: uuid('created_by'),
-    createdAt: createdAt(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    tenantKey(t),
-    personReference(t),
-    tenantReference(t, t.userId, users),
-    tenantReference(t, t.relationshipId, personRelationships),
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    foreignKey({ columns: [t.authorityId, t.userId], foreignColumns: [users.authorityId, users.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.relationshipId],
+      foreignColumns: [personRelationships.authorityId, personRelationships.id],
+    }),
     index('circle_members_person_idx').on(t.authorityId, t.personId),
   ],
 );
@@ -190,7 +203,10 @@ export const circleMembers = pgTable(
 export const representatives = pgTable(
   'representatives',
   {
-    ...tenantColumns(),
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
     personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
@@ -202,13 +218,16 @@ export const representatives = pgTable(
     userId: uuid('user_id'),
     relationshipId: uuid('relationship_id'),
     createdBy: uuid('created_by'),
-    createdAt: createdAt(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    tenantKey(t),
-    personReference(t),
-    tenantReference(t, t.userId, users),
-    tenantReference(t, t.relationshipId, personRelationships),
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    foreignKey({ columns: [t.authorityId, t.userId], foreignColumns: [users.authorityId, users.id] }),
+    foreignKey({
+      columns: [t.authorityId, t.relationshipId],
+      foreignColumns: [personRelationships.authorityId, personRelationships.id],
+    }),
     index('representatives_person_idx').on(t.authorityId, t.personId),
   ],
 );
@@ -220,7 +239,10 @@ export const representatives = pgTable(
 export const supportOffers = pgTable(
   'support_offers',
   {
-    ...tenantColumns(),
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
     personId: uuid('person_id').notNull(),
     /** 'advocacy' or 'communication' */
     kind: text('kind').notNull(),
@@ -230,9 +252,13 @@ export const supportOffers = pgTable(
     offeredOn: date('offered_on', { mode: 'string' }).notNull(),
     notes: text('notes'),
     createdBy: uuid('created_by'),
-    createdAt: createdAt(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [tenantKey(t), personReference(t), index('support_offers_person_idx').on(t.authorityId, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    index('support_offers_person_idx').on(t.authorityId, t.personId),
+  ],
 );
 
 /**
@@ -243,7 +269,10 @@ export const supportOffers = pgTable(
 export const legalOrders = pgTable(
   'legal_orders',
   {
-    ...tenantColumns(),
+    authorityId: uuid('authority_id')
+      .notNull()
+      .references(() => authorities.id),
+    id: uuid('id').notNull().defaultRandom(),
     personId: uuid('person_id').notNull(),
     kind: text('kind').notNull(),
     reference: text('reference'),
@@ -252,7 +281,11 @@ export const legalOrders = pgTable(
     endDate: date('end_date', { mode: 'string' }),
     nonNegotiables: text('non_negotiables').array().notNull(),
     createdBy: uuid('created_by'),
-    createdAt: createdAt(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [tenantKey(t), personReference(t), index('legal_orders_person_idx').on(t.authorityId, t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.authorityId, t.id] }),
+    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    index('legal_orders_person_idx').on(t.authorityId, t.personId),
+  ],
 );
