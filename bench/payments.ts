@@ -70,7 +70,7 @@ export async function paymentRunScenario(bench: BenchDatabase): Promise<Scenario
   const ratio = ratioOf(appMs, baselineMs);
   return {
     scenario: `payment run: ${posted.posted} payments, ${last.agreements} agreements`,
-    app: 'createRun + approveAndPost: plan with the rules, post in audited batches of 50',
+    app: 'createRun + approveAndPost: plan with the rules, post audited batches of 1,000 agreements (set-based)',
     baseline: 'two raw INSERTs of the same transfers and payment rows, one transaction',
     unit: 'ms',
     appValue: appMs,

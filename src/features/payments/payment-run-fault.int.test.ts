@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { seedDemo } from '../../cli/seed-demo.ts';
+import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { addDays } from '../../platform/dates.ts';
 import { type Database, openDatabase } from '../../platform/db/client.ts';
 import { migrate } from '../../platform/db/migrate.ts';
@@ -15,6 +16,7 @@ import { type AgreementRow, toRuleAgreement } from './agreements.ts';
 import { bankKey, encryptBankDetails } from './crypto.ts';
 import { checkLedger } from './ledger-store.ts';
 import { planPaymentRun } from './rules.ts';
+import { approveAndPost, createRun } from './runs.ts';
 import { dpAgreementChanges, dpAgreements } from './schema.ts';
 import { personWithAgreedPlan } from './test-support.ts';
 
@@ -37,6 +39,7 @@ const RUN_DATES = Array.from({ length: 40 }, (_, i) => addDays('2026-03-02', 7 *
 let database: Database;
 let url: string;
 let authorityId: string;
+let financeAccess: CouncilAccess;
 
 const onPostgres = testDbKind() === 'postgres';
 
@@ -55,6 +58,28 @@ beforeAll(async () => {
   await migrate(database);
   const config = { ...testConfig(), mode: 'demo' as const };
   ({ authorityId } = await seedDemo(database.db, config));
+  const [finance] = await asSystem(database.db, (tx) =>
+    rows<{ id: string; display_name: string; email: string }>(
+      tx,
+      sql`select id, display_name, email from users where authority_id = ${authorityId} and role = 'finance' limit 1`,
+    ),
+  );
+  financeAccess = {
+    kind: 'council',
+    authorityId,
+    permission: 'payments.run',
+    route: 'fault-test payment run',
+    actor: {
+      userId: finance!.id,
+      authorityId,
+      role: 'finance',
+      teamId: null,
+      displayName: finance!.display_name,
+      email: finance!.email,
+      via: 'token',
+      credentialHash: 'fault-test',
+    },
+  };
   const key = bankKey(config.sessionSecret);
   // Thirty agreements: weekly, four-weekly and monthly, some with contributions, some ending,
   // some changing part-way through a period (pro rata).
@@ -207,8 +232,22 @@ describe.skipIf(!onPostgres)('a payment run killed at random and resumed (real p
       }
       if (result.finished) cycle += 1;
     }
-    // Resume every run date touched, in order, as a finance officer would.
-    for (const runDate of used) expect((await runChild(runDate, null)).finished).toBe(true);
+    // Resume every run date touched, in order, as a finance officer would: a run left unfinished
+    // in a new process; a posted one again here (no process to start), where it must add nothing.
+    for (const runDate of used) {
+      const [run] = await asSystem(database.db, (tx) =>
+        rows<{ status: string }>(tx, sql`select status from payment_runs where run_date = ${runDate}`),
+      );
+      if (run?.status !== 'posted') expect((await runChild(runDate, null)).finished).toBe(true);
+      else {
+        const again = await createRun(database.db, financeAccess, runDate);
+        expect(again.created).toBe(false);
+        expect(await approveAndPost(database.db, financeAccess, again.run.id)).toEqual({
+          posted: 0,
+          alreadyPosted: true,
+        });
+      }
+    }
     expect(kills).toBeGreaterThanOrEqual(KILLS_NEEDED);
     expect(midPosting).toBeGreaterThan(0);
 
