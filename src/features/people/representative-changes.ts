@@ -24,7 +24,7 @@ export interface RepresentativeChange {
   evidenceReference: string | null;
 }
 
-const changedUnderYou = () =>
+export const changedUnderYou = () =>
   Problem.conflict(
     'Someone else changed or ended this representative while you were working on it. Nothing you entered has been saved. Open the record again to see their change.',
   );

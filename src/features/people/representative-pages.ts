@@ -16,6 +16,7 @@ import {
   text,
 } from './form-flow.ts';
 import {
+  changedUnderYou,
   changeRepresentative,
   checkChange,
   checkEnd,
@@ -79,6 +80,11 @@ const describeRep = (r: RepresentativeRow) =>
   `${r.name}, ${(REPRESENTATIVE_KINDS as Record<string, string>)[r.kind]?.toLowerCase() ?? r.kind}`;
 
 type Params = { personId: string; representativeId: string };
+
+/** Someone else changed or ended it since the form was opened: say so rather than check stale answers. */
+function stillAsSeen(found: Awaited<ReturnType<typeof getRepresentative>>, seenEndDate: string) {
+  if (!found.changeable || (found.representative.endDate ?? '') !== seenEndDate) throw changedUnderYou();
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerRepresentativePages(app: FastifyInstance, db: Db) {
@@ -140,11 +146,13 @@ export function registerRepresentativePages(app: FastifyInstance, db: Db) {
       const found = await load(request);
       const seenEndDate = field(request.body, 'seenEndDate');
       return questionFlow(reply, changePage(request.params, found, seenEndDate), request.body, {
-        check: (values) =>
-          checkChange(found.representative, changeInput(values), {
+        check: (values) => {
+          stillAsSeen(found, seenEndDate);
+          return checkChange(found.representative, changeInput(values), {
             dateOfBirth: found.person.dateOfBirth,
             nation: found.nation,
-          }),
+          });
+        },
         save: async (values) => {
           await changeRepresentative(
             db,
@@ -194,7 +202,10 @@ export function registerRepresentativePages(app: FastifyInstance, db: Db) {
       const found = await load(request);
       const seenEndDate = field(request.body, 'seenEndDate');
       return questionFlow(reply, endPage(request.params, found, seenEndDate), request.body, {
-        check: (values) => checkEnd(found.representative, text(values, 'endDate')),
+        check: (values) => {
+          stillAsSeen(found, seenEndDate);
+          return checkEnd(found.representative, text(values, 'endDate'));
+        },
         save: async (values) => {
           await endRepresentative(
             db,

@@ -131,7 +131,7 @@ export async function timeline(tx: Tx, personId: string, limit = 40): Promise<Ti
              'Record opened' || coalesce(' – referred by ' || referred_by, '') as text, null::text[] as codes
         from people where id = ${personId}
       union all
-      select created_at, 'conversation', 'Good conversation held on ' || to_char(held_on, 'FMDD Month YYYY'), null
+      select created_at, 'conversation', 'Good conversation held on ' || to_char(held_on, 'FMDD FMMonth YYYY'), null
         from conversations where person_id = ${personId}
       union all
       select c.changed_at, 'outcome',
@@ -149,7 +149,7 @@ export async function timeline(tx: Tx, personId: string, limit = 40): Promise<Ti
                select 1 from representatives o
                 where o.authority_id = r.authority_id and o.person_id = r.person_id and o.kind = r.kind
                   and lower(trim(o.name)) = lower(trim(r.name)) and o.start_date < r.start_date)
-             then 'Representative’s powers changed: ' || r.name || ', from ' || to_char(r.start_date, 'FMDD Month YYYY')
+             then 'Representative’s powers changed: ' || r.name || ', from ' || to_char(r.start_date, 'FMDD FMMonth YYYY')
              else 'Representative recorded: ' || r.name end, null
         from representatives r where r.person_id = ${personId}
       union all
