@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countOf, expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
+import {
+  countOf,
+  expectAccessible,
+  heading,
+  newPage,
+  type Site,
+  signIn,
+  startSite,
+  textOf,
+} from './support.ts';
 
 let site: Site;
 beforeAll(async () => {
@@ -123,6 +132,60 @@ describe('a worker records a new person and completes their record', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await textOf(page.locator('#non-negotiables'))).toContain('Must attend supervision weekly');
+
+    // A representative: recorded, then their powers changed and their authority ended, with history kept.
+    await page.goto(`${personUrl}/representatives/new`);
+    await page.getByLabel('Representative’s name').fill('Kenneth Mackenzie');
+    await page.getByLabel('Welfare power of attorney').check();
+    await page.getByLabel('See the record').check();
+    await page.getByLabel('Make decisions about care and welfare').check();
+    await page.getByLabel('Day').first().fill('1');
+    await page.getByLabel('Month').first().fill('2');
+    await page.getByLabel('Year').first().fill('2024');
+    await page.getByLabel('Evidence reference').fill('OPG PA-2024-77');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('link', { name: 'Change what Kenneth Mackenzie can do' }).click();
+    expect(await heading(page)).toBe('Change what Kenneth Mackenzie can do');
+    await expectAccessible(page);
+    await page.getByLabel('See the record').uncheck();
+    await page.getByLabel('Make decisions about care and welfare').uncheck();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain(
+      'Select at least one thing the representative can do',
+    );
+    expect(await page.getByLabel('Evidence for the change').inputValue()).toBe('OPG PA-2024-77');
+    await expectAccessible(page);
+    await page.getByLabel('Make decisions about care and welfare').check();
+    await page.getByLabel('Evidence for the change').fill('OPG PA-2024-77, varied by the Sheriff Court');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await heading(page)).toBe('Check the change before you save it');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    const reps = page.locator('#representatives + table tbody tr');
+    expect(await countOf(reps)).toBe(2);
+    expect(await textOf(reps.first())).toContain('Replaced by a change');
+    expect(await textOf(reps.nth(1))).not.toContain('See the record');
+    await page.getByRole('link', { name: 'End Kenneth Mackenzie’s authority' }).click();
+    expect(await heading(page)).toBe('End Kenneth Mackenzie’s authority');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'End the authority' }).click();
+    expect(await textOf(reps.nth(1))).toContain('to ');
+    expect(await countOf(page.getByRole('link', { name: 'End Kenneth Mackenzie’s authority' }))).toBe(1);
+
+    // Support offered reads in plain words on the timeline.
+    await page.goto(`${personUrl}/support-offers/new`);
+    await page.getByLabel('Independent advocacy').check();
+    await page.getByLabel('Good conversation').check();
+    await page.getByLabel('Accepted').check();
+    await page.getByLabel('Who provides it').fill('Partners in Advocacy');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await textOf(page.locator('#timeline + ol'))).toContain(
+      'Independent advocacy from Partners in Advocacy offered at the good conversation — accepted',
+    );
     await page.screenshot({ path: '/tmp/people-summary.png', fullPage: true });
     await context.close();
   });
