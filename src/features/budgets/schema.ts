@@ -2,20 +2,18 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { Explained } from '../../platform/money/index.ts';
-import { authorities } from '../../platform/db/schema.ts';
-import { people } from '../people/schema.ts';
+import { createdAt, tenantColumns, tenantKey, tenantReference } from '../../platform/db/tenant-table.ts';
+import { personReference } from '../people/schema.ts';
 
 /**
  * A published, versioned, effective-dated budget policy: support units × published rates,
@@ -25,10 +23,7 @@ import { people } from '../people/schema.ts';
 export const budgetPolicyVersions = pgTable(
   'budget_policy_versions',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     versionLabel: text('version_label').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
     effectiveTo: date('effective_to', { mode: 'string' }),
@@ -40,13 +35,13 @@ export const budgetPolicyVersions = pgTable(
     /** Who shaped it (co-production), in plain words. */
     coProducedWith: text('co_produced_with'),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     publishedBy: uuid('published_by'),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     /** The re-pricing report (RepricingSummary) as shown when it was published, kept for the public. */
     repricing: jsonb('repricing'),
   },
-  (t) => [primaryKey({ columns: [t.authorityId, t.id] })],
+  (t) => [tenantKey(t)],
 );
 
 /**
@@ -57,10 +52,7 @@ export const budgetPolicyVersions = pgTable(
 export const personBudgets = pgTable(
   'person_budgets',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     version: integer('version').notNull(),
     kind: text('kind', { enum: ['indicative', 'agreed', 'interim'] }).notNull(),
@@ -81,15 +73,12 @@ export const personBudgets = pgTable(
     expiresOn: date('expires_on', { mode: 'string' }),
     /** The support plan whose agreement produced an agreed budget. */
     supportPlanId: uuid('support_plan_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.policyVersionId],
-      foreignColumns: [budgetPolicyVersions.authorityId, budgetPolicyVersions.id],
-    }),
+    tenantKey(t),
+    personReference(t),
+    tenantReference(t, t.policyVersionId, budgetPolicyVersions),
     uniqueIndex('person_budgets_version_unique').on(t.authorityId, t.personId, t.version),
     index('person_budgets_current_idx').on(t.authorityId, t.status, t.kind),
   ],
@@ -99,10 +88,7 @@ export const personBudgets = pgTable(
 export const budgetFundingStreams = pgTable(
   'budget_funding_streams',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     budgetId: uuid('budget_id').notNull(),
     /** 'council_social_care', 'independent_living_fund', 'health', 'equipment', 'housing_adaptations', 'housing_support', 'employment_support'. */
     stream: text('stream').notNull(),
@@ -112,11 +98,8 @@ export const budgetFundingStreams = pgTable(
     contact: text('contact'),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.budgetId],
-      foreignColumns: [personBudgets.authorityId, personBudgets.id],
-    }),
+    tenantKey(t),
+    tenantReference(t, t.budgetId, personBudgets),
     index('budget_funding_streams_budget_idx').on(t.authorityId, t.budgetId),
   ],
 );

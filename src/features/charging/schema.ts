@@ -1,18 +1,6 @@
-import {
-  bigint,
-  date,
-  foreignKey,
-  index,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { authorities } from '../../platform/db/schema.ts';
-import { people } from '../people/schema.ts';
+import { bigint, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantColumns, tenantKey, tenantReference } from '../../platform/db/tenant-table.ts';
+import { personReference } from '../people/schema.ts';
 import type { ChargingAssessment, ChargingPolicy } from './rules.ts';
 
 /**
@@ -22,19 +10,16 @@ import type { ChargingAssessment, ChargingPolicy } from './rules.ts';
 export const chargingPolicyVersions = pgTable(
   'charging_policy_versions',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     versionLabel: text('version_label').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
     policy: jsonb('policy').$type<ChargingPolicy>().notNull(),
     /** 'net': the contribution is taken off the direct payment; 'invoice': billed separately. */
     contributionMethod: text('contribution_method', { enum: ['net', 'invoice'] }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
+    tenantKey(t),
     uniqueIndex('charging_policy_versions_label_unique').on(t.authorityId, t.versionLabel),
   ],
 );
@@ -63,10 +48,7 @@ export interface AssessedService {
 export const financialAssessments = pgTable(
   'financial_assessments',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     policyId: uuid('policy_id').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
@@ -79,15 +61,12 @@ export const financialAssessments = pgTable(
     weeklyContribution: bigint('weekly_contribution', { mode: 'number' }).notNull(),
     result: jsonb('result').$type<ChargingAssessment>().notNull(),
     assessedBy: uuid('assessed_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.policyId],
-      foreignColumns: [chargingPolicyVersions.authorityId, chargingPolicyVersions.id],
-    }),
+    tenantKey(t),
+    personReference(t),
+    tenantReference(t, t.policyId, chargingPolicyVersions),
     index('financial_assessments_person_idx').on(t.authorityId, t.personId, t.createdAt),
   ],
 );
@@ -96,21 +75,12 @@ export const financialAssessments = pgTable(
 export const chargingReviewRequests = pgTable(
   'charging_review_requests',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     assessmentId: uuid('assessment_id').notNull(),
     reason: text('reason').notNull(),
     requestedBy: uuid('requested_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.assessmentId],
-      foreignColumns: [financialAssessments.authorityId, financialAssessments.id],
-    }),
-  ],
+  (t) => [tenantKey(t), tenantReference(t, t.assessmentId, financialAssessments)],
 );

@@ -1,18 +1,12 @@
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { authorities } from '../../platform/db/schema.ts';
-import { people } from '../people/schema.ts';
+  createdAt,
+  tenantColumns,
+  tenantKey,
+  tenantReference,
+  timestamps,
+} from '../../platform/db/tenant-table.ts';
+import { personReference } from '../people/schema.ts';
 
 /**
  * Outcome areas, a national reference list ('feeling_safe', 'health', 'where_i_live',
@@ -35,10 +29,7 @@ export const outcomeAreas = pgTable('outcome_areas', {
 export const personalOutcomes = pgTable(
   'personal_outcomes',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     /** Exactly as the person (or their representative) said it. */
     personWords: text('person_words').notNull(),
@@ -57,12 +48,11 @@ export const personalOutcomes = pgTable(
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     updatedBy: uuid('updated_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    tenantKey(t),
+    personReference(t),
     index('personal_outcomes_person_idx').on(t.authorityId, t.personId),
   ],
 );
@@ -74,10 +64,7 @@ export const personalOutcomes = pgTable(
 export const personalOutcomeChanges = pgTable(
   'personal_outcome_changes',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     outcomeId: uuid('outcome_id').notNull(),
     personId: uuid('person_id').notNull(),
     version: integer('version').notNull(),
@@ -89,11 +76,8 @@ export const personalOutcomeChanges = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.outcomeId],
-      foreignColumns: [personalOutcomes.authorityId, personalOutcomes.id],
-    }),
+    tenantKey(t),
+    tenantReference(t, t.outcomeId, personalOutcomes),
     index('personal_outcome_changes_outcome_idx').on(t.authorityId, t.outcomeId, t.version),
   ],
 );
@@ -105,10 +89,7 @@ export const personalOutcomeChanges = pgTable(
 export const conversations = pgTable(
   'conversations',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
     place: text('place'),
@@ -116,13 +97,9 @@ export const conversations = pgTable(
     /** Set when the person was 14 to 17 on the day: their move to adult services is being planned. */
     transition: boolean('transition').notNull().default(false),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    index('conversations_person_idx').on(t.authorityId, t.personId),
-  ],
+  (t) => [tenantKey(t), personReference(t), index('conversations_person_idx').on(t.authorityId, t.personId)],
 );
 
 /**
@@ -133,10 +110,7 @@ export const conversations = pgTable(
 export const conversationEntries = pgTable(
   'conversation_entries',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     conversationId: uuid('conversation_id').notNull(),
     personId: uuid('person_id').notNull(),
     section: text('section').notNull(),
@@ -145,15 +119,12 @@ export const conversationEntries = pgTable(
     saidByName: text('said_by_name'),
     ownWords: boolean('own_words').notNull(),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.conversationId],
-      foreignColumns: [conversations.authorityId, conversations.id],
-    }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    tenantKey(t),
+    tenantReference(t, t.conversationId, conversations),
+    personReference(t),
     index('conversation_entries_conversation_idx').on(t.authorityId, t.conversationId),
     index('conversation_entries_person_idx').on(t.authorityId, t.personId),
   ],

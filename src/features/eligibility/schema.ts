@@ -1,17 +1,6 @@
-import {
-  boolean,
-  date,
-  foreignKey,
-  index,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { authorities } from '../../platform/db/schema.ts';
-import { people } from '../people/schema.ts';
+import { boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantColumns, tenantKey, tenantReference } from '../../platform/db/tenant-table.ts';
+import { personReference } from '../people/schema.ts';
 import type { EligibilityAssessment, EligibilityPolicy } from './rules.ts';
 
 /** Where to find help when the council will not pay for support: words and a list of links. */
@@ -28,10 +17,7 @@ export interface Signposting {
 export const eligibilityPolicyVersions = pgTable(
   'eligibility_policy_versions',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     framework: text('framework', { enum: ['scotland', 'england'] }).notNull(),
     versionLabel: text('version_label').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
@@ -43,7 +29,7 @@ export const eligibilityPolicyVersions = pgTable(
     publishedBy: uuid('published_by'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.authorityId, t.id] })],
+  (t) => [tenantKey(t)],
 );
 
 /**
@@ -54,10 +40,7 @@ export const eligibilityPolicyVersions = pgTable(
 export const eligibilityDecisions = pgTable(
   'eligibility_decisions',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     policyVersionId: uuid('policy_version_id').notNull(),
     policyVersionLabel: text('policy_version_label').notNull(),
@@ -70,15 +53,12 @@ export const eligibilityDecisions = pgTable(
     decidedBy: uuid('decided_by').notNull(),
     decidedByName: text('decided_by_name').notNull(),
     decidedOn: date('decided_on', { mode: 'string' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.policyVersionId],
-      foreignColumns: [eligibilityPolicyVersions.authorityId, eligibilityPolicyVersions.id],
-    }),
+    tenantKey(t),
+    personReference(t),
+    tenantReference(t, t.policyVersionId, eligibilityPolicyVersions),
     index('eligibility_decisions_person_idx').on(t.authorityId, t.personId, t.createdAt),
   ],
 );

@@ -3,20 +3,24 @@ import {
   bigint,
   check,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { authorities } from '../../platform/db/schema.ts';
+import {
+  authorityColumn,
+  createdAt,
+  tenantColumns,
+  tenantKey,
+  tenantReference,
+} from '../../platform/db/tenant-table.ts';
 import type { Explained } from '../../platform/money/index.ts';
-import { people } from '../people/schema.ts';
+import { personReference } from '../people/schema.ts';
 
 /**
  * Ledger accounts, named as in accounts.ts ("person_dp_account:<person id>"). Append-only:
@@ -25,18 +29,13 @@ import { people } from '../people/schema.ts';
 export const ledgerAccounts = pgTable(
   'ledger_accounts',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityColumn(),
     id: text('id').notNull(),
     kind: text('kind').notNull(),
     personId: uuid('person_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-  ],
+  (t) => [tenantKey(t), personReference(t)],
 );
 
 /**
@@ -47,10 +46,7 @@ export const ledgerAccounts = pgTable(
 export const ledgerTransfers = pgTable(
   'ledger_transfers',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     idempotencyKey: text('idempotency_key').notNull(),
     debitAccount: text('debit_account').notNull(),
     creditAccount: text('credit_account').notNull(),
@@ -63,27 +59,18 @@ export const ledgerTransfers = pgTable(
     personId: uuid('person_id'),
     runId: uuid('run_id'),
     postedBy: uuid('posted_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
+    tenantKey(t),
     uniqueIndex('ledger_transfers_key_unique').on(t.authorityId, t.idempotencyKey),
     // A transfer can be reversed once only, enforced by the database as well as the rules.
     uniqueIndex('ledger_transfers_reversal_unique')
       .on(t.authorityId, t.reversesTransferId)
       .where(sql`reverses_transfer_id is not null`),
-    foreignKey({
-      columns: [t.authorityId, t.debitAccount],
-      foreignColumns: [ledgerAccounts.authorityId, ledgerAccounts.id],
-    }),
-    foreignKey({
-      columns: [t.authorityId, t.creditAccount],
-      foreignColumns: [ledgerAccounts.authorityId, ledgerAccounts.id],
-    }),
-    foreignKey({
-      columns: [t.authorityId, t.reversesTransferId],
-      foreignColumns: [t.authorityId, t.id],
-    }),
+    tenantReference(t, t.debitAccount, ledgerAccounts),
+    tenantReference(t, t.creditAccount, ledgerAccounts),
+    tenantReference(t, t.reversesTransferId, t),
     index('ledger_transfers_debit_idx').on(t.authorityId, t.debitAccount),
     index('ledger_transfers_credit_idx').on(t.authorityId, t.creditAccount),
     index('ledger_transfers_person_idx').on(t.authorityId, t.personId),
@@ -96,20 +83,17 @@ export const ledgerTransfers = pgTable(
 export const paymentPolicyVersions = pgTable(
   'payment_policy_versions',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     versionLabel: text('version_label').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
     surplusThresholdWeeks: integer('surplus_threshold_weeks').notNull(),
     originatorName: text('originator_name').notNull(),
     originatorSortCode: text('originator_sort_code').notNull(),
     originatorAccountNumber: text('originator_account_number').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
+    tenantKey(t),
     uniqueIndex('payment_policy_versions_label_unique').on(t.authorityId, t.versionLabel),
   ],
 );
@@ -121,10 +105,7 @@ export const paymentPolicyVersions = pgTable(
 export const dpAgreements = pgTable(
   'dp_agreements',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     planId: uuid('plan_id').notNull(),
     amountPerPeriod: bigint('amount_per_period', { mode: 'number' }).notNull(),
@@ -144,11 +125,11 @@ export const dpAgreements = pgTable(
     bankDetails: text('bank_details').notNull(),
     accountLast4: text('account_last4').notNull(),
     createdBy: uuid('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    tenantKey(t),
+    personReference(t),
     // One agreement per person; later changes are dated rows in dp_agreement_changes.
     uniqueIndex('dp_agreements_person_unique').on(t.authorityId, t.personId),
   ],
@@ -158,10 +139,7 @@ export const dpAgreements = pgTable(
 export const dpAgreementChanges = pgTable(
   'dp_agreement_changes',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     agreementId: uuid('agreement_id').notNull(),
     personId: uuid('person_id').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
@@ -169,14 +147,11 @@ export const dpAgreementChanges = pgTable(
     contributionPerPeriod: bigint('contribution_per_period', { mode: 'number' }).notNull(),
     reason: text('reason').notNull(),
     createdBy: uuid('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.agreementId],
-      foreignColumns: [dpAgreements.authorityId, dpAgreements.id],
-    }),
+    tenantKey(t),
+    tenantReference(t, t.agreementId, dpAgreements),
     uniqueIndex('dp_agreement_changes_date_unique').on(t.authorityId, t.agreementId, t.effectiveFrom),
   ],
 );
@@ -185,10 +160,7 @@ export const dpAgreementChanges = pgTable(
 export const paymentRuns = pgTable(
   'payment_runs',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     runDate: date('run_date', { mode: 'string' }).notNull(),
     status: text('status', { enum: ['planned', 'approved', 'posted'] })
       .notNull()
@@ -199,12 +171,9 @@ export const paymentRuns = pgTable(
     approvedBy: uuid('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     postedAt: timestamp('posted_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    uniqueIndex('payment_runs_date_unique').on(t.authorityId, t.runDate),
-  ],
+  (t) => [tenantKey(t), uniqueIndex('payment_runs_date_unique').on(t.authorityId, t.runDate)],
 );
 
 /**
@@ -214,10 +183,7 @@ export const paymentRuns = pgTable(
 export const dpPayments = pgTable(
   'dp_payments',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     runId: uuid('run_id').notNull(),
     agreementId: uuid('agreement_id').notNull(),
     personId: uuid('person_id').notNull(),
@@ -228,23 +194,14 @@ export const dpPayments = pgTable(
     reduction: bigint('reduction', { mode: 'number' }).notNull().default(0),
     transferId: uuid('transfer_id'),
     explanation: jsonb('explanation').$type<Explained>().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
+    tenantKey(t),
     uniqueIndex('dp_payments_period_unique').on(t.authorityId, t.agreementId, t.periodStart),
-    foreignKey({
-      columns: [t.authorityId, t.runId],
-      foreignColumns: [paymentRuns.authorityId, paymentRuns.id],
-    }),
-    foreignKey({
-      columns: [t.authorityId, t.agreementId],
-      foreignColumns: [dpAgreements.authorityId, dpAgreements.id],
-    }),
-    foreignKey({
-      columns: [t.authorityId, t.transferId],
-      foreignColumns: [ledgerTransfers.authorityId, ledgerTransfers.id],
-    }),
+    tenantReference(t, t.runId, paymentRuns),
+    tenantReference(t, t.agreementId, dpAgreements),
+    tenantReference(t, t.transferId, ledgerTransfers),
     index('dp_payments_run_idx').on(t.authorityId, t.runId),
     index('dp_payments_person_idx').on(t.authorityId, t.personId),
   ],
@@ -254,10 +211,7 @@ export const dpPayments = pgTable(
 export const dpReturns = pgTable(
   'dp_returns',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     agreementId: uuid('agreement_id').notNull(),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
@@ -272,14 +226,11 @@ export const dpReturns = pgTable(
     difference: bigint('difference', { mode: 'number' }).notNull(),
     source: text('source', { enum: ['page', 'csv', 'api'] }).notNull(),
     submittedBy: uuid('submitted_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.agreementId],
-      foreignColumns: [dpAgreements.authorityId, dpAgreements.id],
-    }),
+    tenantKey(t),
+    tenantReference(t, t.agreementId, dpAgreements),
     index('dp_returns_person_idx').on(t.authorityId, t.personId),
   ],
 );
@@ -291,10 +242,7 @@ export const dpReturns = pgTable(
 export const surplusReviews = pgTable(
   'surplus_reviews',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     agreementId: uuid('agreement_id').notNull(),
     returnId: uuid('return_id').notNull(),
@@ -315,14 +263,11 @@ export const surplusReviews = pgTable(
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     rowVersion: integer('row_version').notNull().default(1),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.returnId],
-      foreignColumns: [dpReturns.authorityId, dpReturns.id],
-    }),
+    tenantKey(t),
+    tenantReference(t, t.returnId, dpReturns),
     uniqueIndex('surplus_reviews_return_unique').on(t.authorityId, t.returnId),
     index('surplus_reviews_person_idx').on(t.authorityId, t.personId),
   ],

@@ -1,19 +1,26 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { teams, users } from '../../platform/auth/schema.ts';
-import { authorities } from '../../platform/db/schema.ts';
+import {
+  authorityColumn,
+  createdAt,
+  tenantColumns,
+  tenantKey,
+  tenantReference,
+  timestamps,
+  updatedAt,
+} from '../../platform/db/tenant-table.ts';
 
 /**
  * Client groups, a national reference list (not per council) so equity reports compare
@@ -29,10 +36,7 @@ export const clientGroups = pgTable('client_groups', {
 export const people = pgTable(
   'people',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     legalName: text('legal_name').notNull(),
     preferredName: text('preferred_name'),
     pronouns: text('pronouns'),
@@ -73,19 +77,12 @@ export const people = pgTable(
     /** Optimistic concurrency: a save names the version it started from. */
     version: integer('version').notNull().default(1),
     updatedBy: uuid('updated_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.allocatedTeamId],
-      foreignColumns: [teams.authorityId, teams.id],
-    }),
-    foreignKey({
-      columns: [t.authorityId, t.allocatedWorkerId],
-      foreignColumns: [users.authorityId, users.id],
-    }),
+    tenantKey(t),
+    tenantReference(t, t.allocatedTeamId, teams),
+    tenantReference(t, t.allocatedWorkerId, users),
     index('people_worker_idx').on(t.authorityId, t.allocatedWorkerId),
     index('people_team_idx').on(t.authorityId, t.allocatedTeamId),
     index('people_name_idx').on(t.authorityId, t.legalName),
@@ -95,6 +92,10 @@ export const people = pgTable(
   ],
 );
 
+/** A row about a person: foreign key (authority_id, person_id) to their record in the same council. */
+export const personReference = (t: { authorityId: AnyPgColumn; personId: AnyPgColumn }) =>
+  tenantReference(t, t.personId, people);
+
 /**
  * Equality information, kept in its own table so that reading a record never reads it by
  * accident: only `equality.read` does. Every answer may be 'prefer_not_to_say'; a missing
@@ -103,9 +104,7 @@ export const people = pgTable(
 export const personEquality = pgTable(
   'person_equality',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityColumn(),
     personId: uuid('person_id').notNull(),
     ethnicity: text('ethnicity'),
     disability: text('disability'),
@@ -114,12 +113,9 @@ export const personEquality = pgTable(
     religion: text('religion'),
     version: integer('version').notNull().default(1),
     updatedBy: uuid('updated_by'),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.personId] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-  ],
+  (t) => [primaryKey({ columns: [t.authorityId, t.personId] }), personReference(t)],
 );
 
 /**
@@ -131,10 +127,7 @@ export const personEquality = pgTable(
 export const personRelationships = pgTable(
   'person_relationships',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     userId: uuid('user_id').notNull(),
     kind: text('kind', {
@@ -145,12 +138,12 @@ export const personRelationships = pgTable(
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
     validTo: date('valid_to', { mode: 'string' }),
     consentWithdrawnOn: date('consent_withdrawn_on', { mode: 'string' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    foreignKey({ columns: [t.authorityId, t.userId], foreignColumns: [users.authorityId, users.id] }),
+    tenantKey(t),
+    personReference(t),
+    tenantReference(t, t.userId, users),
     index('person_relationships_user_idx').on(t.authorityId, t.userId, t.personId),
     index('person_relationships_person_idx').on(t.authorityId, t.personId),
   ],
@@ -164,10 +157,7 @@ export const personRelationships = pgTable(
 export const circleMembers = pgTable(
   'circle_members',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
     /** In the person's words: "my sister", "neighbour", "my advocate from Partners in Advocacy". */
@@ -180,16 +170,13 @@ export const circleMembers = pgTable(
     userId: uuid('user_id'),
     relationshipId: uuid('relationship_id'),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    foreignKey({ columns: [t.authorityId, t.userId], foreignColumns: [users.authorityId, users.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.relationshipId],
-      foreignColumns: [personRelationships.authorityId, personRelationships.id],
-    }),
+    tenantKey(t),
+    personReference(t),
+    tenantReference(t, t.userId, users),
+    tenantReference(t, t.relationshipId, personRelationships),
     index('circle_members_person_idx').on(t.authorityId, t.personId),
   ],
 );
@@ -203,10 +190,7 @@ export const circleMembers = pgTable(
 export const representatives = pgTable(
   'representatives',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     name: text('name').notNull(),
     kind: text('kind').notNull(),
@@ -218,16 +202,13 @@ export const representatives = pgTable(
     userId: uuid('user_id'),
     relationshipId: uuid('relationship_id'),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    foreignKey({ columns: [t.authorityId, t.userId], foreignColumns: [users.authorityId, users.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.relationshipId],
-      foreignColumns: [personRelationships.authorityId, personRelationships.id],
-    }),
+    tenantKey(t),
+    personReference(t),
+    tenantReference(t, t.userId, users),
+    tenantReference(t, t.relationshipId, personRelationships),
     index('representatives_person_idx').on(t.authorityId, t.personId),
   ],
 );
@@ -239,10 +220,7 @@ export const representatives = pgTable(
 export const supportOffers = pgTable(
   'support_offers',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     /** 'advocacy' or 'communication' */
     kind: text('kind').notNull(),
@@ -252,13 +230,9 @@ export const supportOffers = pgTable(
     offeredOn: date('offered_on', { mode: 'string' }).notNull(),
     notes: text('notes'),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    index('support_offers_person_idx').on(t.authorityId, t.personId),
-  ],
+  (t) => [tenantKey(t), personReference(t), index('support_offers_person_idx').on(t.authorityId, t.personId)],
 );
 
 /**
@@ -269,10 +243,7 @@ export const supportOffers = pgTable(
 export const legalOrders = pgTable(
   'legal_orders',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     kind: text('kind').notNull(),
     reference: text('reference'),
@@ -281,11 +252,7 @@ export const legalOrders = pgTable(
     endDate: date('end_date', { mode: 'string' }),
     nonNegotiables: text('non_negotiables').array().notNull(),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    index('legal_orders_person_idx').on(t.authorityId, t.personId),
-  ],
+  (t) => [tenantKey(t), personReference(t), index('legal_orders_person_idx').on(t.authorityId, t.personId)],
 );

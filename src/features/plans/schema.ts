@@ -2,7 +2,6 @@ import {
   bigint,
   boolean,
   date,
-  foreignKey,
   index,
   integer,
   jsonb,
@@ -10,13 +9,20 @@ import {
   primaryKey,
   smallint,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { authorities } from '../../platform/db/schema.ts';
+import {
+  authorityColumn,
+  createdAt,
+  tenantColumns,
+  tenantKey,
+  tenantReference,
+  timestamps,
+  updatedAt,
+} from '../../platform/db/tenant-table.ts';
 import { personalOutcomes } from '../conversations/schema.ts';
-import { people } from '../people/schema.ts';
+import { personReference } from '../people/schema.ts';
 import type { SupportPlanContent } from './content.ts';
 
 /**
@@ -27,10 +33,7 @@ import type { SupportPlanContent } from './content.ts';
 export const supportPlans = pgTable(
   'support_plans',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     version: integer('version').notNull(),
     round: integer('round').notNull().default(1),
@@ -50,12 +53,11 @@ export const supportPlans = pgTable(
     /** Optimistic concurrency for edits and for "exactly one agreement wins". */
     rowVersion: integer('row_version').notNull().default(1),
     createdBy: uuid('created_by'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
+    tenantKey(t),
+    personReference(t),
     uniqueIndex('support_plans_version_unique').on(t.authorityId, t.personId, t.version),
     index('support_plans_state_idx').on(t.authorityId, t.state),
   ],
@@ -69,10 +71,7 @@ export const supportPlans = pgTable(
 export const supportPlanCostLines = pgTable(
   'support_plan_cost_lines',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     planId: uuid('plan_id').notNull(),
     personId: uuid('person_id').notNull(),
     outcomeId: uuid('outcome_id'),
@@ -84,16 +83,10 @@ export const supportPlanCostLines = pgTable(
     sdsOption: smallint('sds_option').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.planId],
-      foreignColumns: [supportPlans.authorityId, supportPlans.id],
-    }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.outcomeId],
-      foreignColumns: [personalOutcomes.authorityId, personalOutcomes.id],
-    }),
+    tenantKey(t),
+    tenantReference(t, t.planId, supportPlans),
+    personReference(t),
+    tenantReference(t, t.outcomeId, personalOutcomes),
     index('support_plan_cost_lines_plan_idx').on(t.authorityId, t.planId),
     index('support_plan_cost_lines_option_idx').on(t.authorityId, t.sdsOption),
   ],
@@ -106,10 +99,7 @@ export const supportPlanCostLines = pgTable(
 export const sdsOptionChoices = pgTable(
   'sds_option_choices',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     personId: uuid('person_id').notNull(),
     outcomeId: uuid('outcome_id').notNull(),
     version: integer('version').notNull(),
@@ -119,15 +109,12 @@ export const sdsOptionChoices = pgTable(
     helpedBy: text('helped_by'),
     chosenOn: date('chosen_on', { mode: 'string' }).notNull(),
     recordedBy: uuid('recorded_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.personId], foreignColumns: [people.authorityId, people.id] }),
-    foreignKey({
-      columns: [t.authorityId, t.outcomeId],
-      foreignColumns: [personalOutcomes.authorityId, personalOutcomes.id],
-    }),
+    tenantKey(t),
+    personReference(t),
+    tenantReference(t, t.outcomeId, personalOutcomes),
     uniqueIndex('sds_option_choices_version_unique').on(t.authorityId, t.outcomeId, t.version),
   ],
 );
@@ -141,15 +128,13 @@ export const sdsOptionChoices = pgTable(
 export const sdsConfiguration = pgTable(
   'sds_configuration',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityColumn(),
     /** DeploymentRoute values (options.ts) this council runs. */
     routesEnabled: text('routes_enabled').array().notNull(),
     /** Whether the council funds an independent direct-payment support organisation, shown to people. */
     supportOrganisationFunded: boolean('support_organisation_funded').notNull().default(true),
     updatedBy: uuid('updated_by').notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.authorityId] })],
 );

@@ -9,7 +9,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { authorities } from '../db/schema.ts';
+import { authorityColumn } from '../db/tenant-table.ts';
 
 /**
  * Every read and write of personal data. Append-only (the tenancy step revokes update
@@ -22,9 +22,7 @@ import { authorities } from '../db/schema.ts';
 export const auditEvents = pgTable(
   'audit_events',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
+    authorityId: authorityColumn(),
     // seq, prev_hash and hash are set by the chain trigger; the defaults only satisfy inserts.
     seq: bigint('seq', { mode: 'number' }).notNull().default(0),
     chain: smallint('chain').notNull().default(0),

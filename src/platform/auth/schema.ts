@@ -1,29 +1,16 @@
-import {
-  boolean,
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantColumns, tenantKey, tenantReference } from '../db/tenant-table.ts';
 import { authorities } from '../db/schema.ts';
 import { ROLES } from './roles.ts';
 
 export const teams = pgTable(
   'teams',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     name: text('name').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.authorityId, t.id] })],
+  (t) => [tenantKey(t)],
 );
 
 /**
@@ -45,12 +32,12 @@ export const users = pgTable(
     failedSignIns: integer('failed_sign_ins').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique('users_email_unique').on(t.email),
     unique('users_authority_id_unique').on(t.authorityId, t.id),
-    foreignKey({ columns: [t.authorityId, t.teamId], foreignColumns: [teams.authorityId, teams.id] }),
+    tenantReference(t, t.teamId, teams),
   ],
 );
 
@@ -62,7 +49,7 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
@@ -78,7 +65,7 @@ export const apiTokens = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
@@ -89,22 +76,15 @@ export const apiTokens = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     tokenHash: text('token_hash').notNull().unique(),
     userId: uuid('user_id').notNull(),
     invitedBy: uuid('invited_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.userId], foreignColumns: [users.authorityId, users.id] }),
-    foreignKey({ columns: [t.authorityId, t.invitedBy], foreignColumns: [users.authorityId, users.id] }),
-  ],
+  (t) => [tenantKey(t), tenantReference(t, t.userId, users), tenantReference(t, t.invitedBy, users)],
 );
 
 /**
@@ -115,19 +95,16 @@ export const invitations = pgTable(
 export const breakGlassGrants = pgTable(
   'break_glass_grants',
   {
-    authorityId: uuid('authority_id')
-      .notNull()
-      .references(() => authorities.id),
-    id: uuid('id').notNull().defaultRandom(),
+    ...tenantColumns(),
     userId: uuid('user_id').notNull(),
     personId: uuid('person_id').notNull(),
     reason: text('reason').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.authorityId, t.id] }),
-    foreignKey({ columns: [t.authorityId, t.userId], foreignColumns: [users.authorityId, users.id] }),
+    tenantKey(t),
+    tenantReference(t, t.userId, users),
     index('break_glass_user_person_idx').on(t.authorityId, t.userId, t.personId),
   ],
 );
