@@ -138,6 +138,8 @@ interface ChildResult {
   finished: boolean;
   killed: boolean;
   batches: number;
+  /** From "ready" to "done", for a run that finished. */
+  runMs: number | null;
 }
 
 function runChild(runDate: string, killAfterMs: number | null): Promise<ChildResult> {
@@ -156,8 +158,12 @@ function runChild(runDate: string, killAfterMs: number | null): Promise<ChildRes
     let out = '';
     let err = '';
     let killed = false;
+    let readyAt: number | null = null;
+    let doneAt: number | null = null;
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
+      readyAt ??= out.startsWith('ready\n') ? performance.now() : null;
+      if (doneAt === null && out.includes('done\n')) doneAt = performance.now();
       // The clock starts when the child is ready, so kills land in planning, approval and posting.
       if (
         killAfterMs !== null &&
@@ -183,6 +189,7 @@ function runChild(runDate: string, killAfterMs: number | null): Promise<ChildRes
           finished,
           killed: killed && !finished,
           batches: out.split('\n').filter((l) => l.startsWith('batch')).length,
+          runMs: finished && readyAt !== null && doneAt !== null ? doneAt - readyAt : null,
         });
     });
   });
@@ -222,10 +229,15 @@ describe.skipIf(!onPostgres)('a payment run killed at random and resumed (real p
     let cycle = 0;
     let midPosting = 0;
     const used: string[] = [];
+    // The kill lands at a random moment within about as long as a whole run has lately taken
+    // (a little longer, so some runs finish and the cycles move on): however fast or slow the
+    // machine and the code, the kills fall in planning, approval and posting, not after the end.
+    let runMs = 500;
     for (let attempt = 0; kills < KILLS_NEEDED && attempt < 150; attempt++) {
       const runDate = RUN_DATES[Math.min(cycle, RUN_DATES.length - 1)]!;
       if (!used.includes(runDate)) used.push(runDate);
-      const result = await runChild(runDate, Math.floor(Math.random() * 500));
+      const result = await runChild(runDate, Math.floor(Math.random() * runMs * 1.3));
+      if (result.runMs !== null) runMs = result.runMs;
       if (result.killed) {
         kills += 1;
         if (result.batches > 0) midPosting += 1;
