@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/platform/dates.ts';
-import { demoPersonId } from '../../src/features/payments/test-support.ts';
-import { expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
+import { startSiteForMorag } from './morag-site.ts';
+import { expectAccessible, heading, newPage, type Site, signIn, textOf } from './support.ts';
 
 let site: Site;
 let morag: string;
 beforeAll(async () => {
-  site = await startSite();
-  morag = await demoPersonId(site.database.db);
+  ({ site, morag } = await startSiteForMorag());
 });
 afterAll(() => site.stop());
 

@@ -1,24 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
+import { problem, type TestApp } from '../../../test/support/app.ts';
+import { bearerRequests, financeTestApp } from '../../../test/support/finance.ts';
 import { todayInLondon } from '../../platform/dates.ts';
-import { count, demoPersonId } from '../payments/test-support.ts';
+import { count } from '../payments/test-support.ts';
 
 let t: TestApp;
 let finance: string;
 let person: string;
 let morag: string;
 beforeAll(async () => {
-  t = await testApp();
-  finance = await apiToken(t.app, 'finance');
-  person = await apiToken(t.app, 'person');
-  morag = await demoPersonId(t.database.db);
+  ({ t, finance, person, morag } = await financeTestApp());
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token: string) =>
-  t.app.inject({ method: 'POST', url, payload: payload as object, headers: bearer(token) });
-const get = (url: string, token: string) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
+const { get, post } = bearerRequests(() => ({ t, token: finance }));
 
 describe('financial assessment', () => {
   it('shows the demo contribution with every line of its working', async () => {

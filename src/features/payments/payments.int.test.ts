@@ -1,24 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
-import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
-import { count, demoPersonId, personWithAgreedPlan } from './test-support.ts';
+import { problem, type TestApp } from '../../../test/support/app.ts';
+import { bearerRequests, financeTestApp } from '../../../test/support/finance.ts';
+import { count, personWithAgreedPlan } from './test-support.ts';
 
 let t: TestApp;
 let finance: string;
 let person: string;
 let morag: string;
 beforeAll(async () => {
-  t = await testApp();
-  finance = await apiToken(t.app, 'finance');
-  person = await apiToken(t.app, 'person');
-  morag = await demoPersonId(t.database.db);
+  ({ t, finance, person, morag } = await financeTestApp());
 });
 afterAll(() => t.close());
 
-const get = (url: string, token = finance) => t.app.inject({ method: 'GET', url, headers: bearer(token) });
-const post = (url: string, payload: unknown, token = finance) =>
-  t.app.inject({ method: 'POST', url, payload: payload as object, headers: bearer(token) });
+const { get, post } = bearerRequests(() => ({ t, token: finance }));
 
 describe('the demo direct payment', () => {
   it('has an agreement from Morag’s agreed plan, two paid cycles and a sound ledger', async () => {

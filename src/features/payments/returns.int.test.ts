@@ -1,22 +1,19 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
-import { count, demoPersonId } from './test-support.ts';
+import { bearer, problem, type TestApp } from '../../../test/support/app.ts';
+import { bearerRequests, financeTestApp } from '../../../test/support/finance.ts';
+import { count } from './test-support.ts';
 
 let t: TestApp;
 let finance: string;
 let person: string;
 let morag: string;
 beforeAll(async () => {
-  t = await testApp();
-  finance = await apiToken(t.app, 'finance');
-  person = await apiToken(t.app, 'person');
-  morag = await demoPersonId(t.database.db);
+  ({ t, finance, person, morag } = await financeTestApp());
 });
 afterAll(() => t.close());
 
-const post = (url: string, payload: unknown, token: string) =>
-  t.app.inject({ method: 'POST', url, payload: payload as object, headers: bearer(token) });
+const { post } = bearerRequests(() => ({ t, token: finance }));
 
 const HEADER =
   'period_start,period_end,opening_balance,payments_in,pa_wages,employer_costs,agency,other,closing_balance';
