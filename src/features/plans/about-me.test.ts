@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aboutMeFromConversation, withAboutMe } from './about-me.ts';
 
+const unwritten: { aboutMe?: string } = {};
+
 const conversation = {
   heldOn: '2026-03-03',
   entries: [
@@ -48,7 +50,7 @@ describe('About me from the good conversation', () => {
   it('never replaces words already written in the plan, even an emptied box', () => {
     expect(withAboutMe({ aboutMe: 'I am Sam.' }, 'From the conversation').aboutMe).toBe('I am Sam.');
     expect(withAboutMe({ aboutMe: '' }, 'From the conversation').aboutMe).toBe('');
-    expect(withAboutMe({}, 'From the conversation').aboutMe).toBe('From the conversation');
-    expect(withAboutMe({}, null).aboutMe).toBeUndefined();
+    expect(withAboutMe(unwritten, 'From the conversation').aboutMe).toBe('From the conversation');
+    expect(withAboutMe(unwritten, null).aboutMe).toBeUndefined();
   });
 });
