@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { CouncilAccess } from '../../src/platform/auth/access.ts';
 import { createSession } from '../../src/platform/auth/credentials.ts';
 import { auditedCouncilRead, recordAudit, verifyAuditChain } from '../../src/platform/audit/index.ts';
@@ -14,7 +11,8 @@ import { type Database, openDatabase } from '../../src/platform/db/client.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
 import { apiToken, bearer, type TestApp, testApp } from '../support/app.ts';
-import { testDbKind } from '../support/db.ts';
+import { clusterDatabase, testDbKind } from '../support/db.ts';
+import { runEntryPoint } from '../support/process.ts';
 
 /**
  * The database for this file is one the `selfdirect` command can open too (a PGlite
@@ -28,36 +26,12 @@ async function sharedDatabase(): Promise<{ database: Database; env: Record<strin
     await migrate(database);
     return { database, env: { DATA_DIR: dir }, drop: () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const adminUrl = inject('postgresUrl');
-  const name = `selfdirect_audit_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
-  await migrate(database);
-  return { database, env: { DATABASE_URL: url.toString() }, drop: () => {} };
+  const { database, url } = await clusterDatabase('selfdirect_audit');
+  return { database, env: { DATABASE_URL: url }, drop: () => {} };
 }
 
-function runCli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', ...args], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-      cwd: process.cwd(),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** The `selfdirect` command as a real process. */
+const runCli = (args: string[], env: Record<string, string>) => runEntryPoint('src/cli/index.ts', args, env);
 
 let t: TestApp;
 let shared: Awaited<ReturnType<typeof sharedDatabase>>;

@@ -1,36 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runEntryPoint } from '../support/process.ts';
 
 /** Runs `npm start`'s entry point as a real process and returns its exit code and output. */
-function start(
-  env: Record<string, string>,
-  waitFor?: RegExp,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-      env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'silent', ...env },
-      cwd: process.cwd(),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-      if (waitFor?.test(stdout)) child.kill('SIGTERM');
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const start = (env: Record<string, string>, waitFor?: RegExp) =>
+  runEntryPoint('src/server.ts', [], env, { waitFor, killAfterMs: 60_000 });
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'sd-start-'));
 

@@ -18,8 +18,16 @@ export async function testDatabase(): Promise<Database> {
     await migrate(database);
     return database;
   }
+  return (await clusterDatabase('selfdirect_test')).database;
+}
+
+/**
+ * A new, migrated database in the test cluster, named `<prefix>_<random>`, with its URL for
+ * tests that hand the same database to another process.
+ */
+export async function clusterDatabase(prefix: string): Promise<{ database: Database; url: string }> {
   const adminUrl = inject('postgresUrl');
-  const name = `selfdirect_test_${randomBytes(6).toString('hex')}`;
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -28,5 +36,5 @@ export async function testDatabase(): Promise<Database> {
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString() });
   await migrate(database);
-  return database;
+  return { database, url: url.toString() };
 }

@@ -29,17 +29,11 @@ export interface EquityCell {
  * every row (≈2× slower at 5k people on PostgreSQL, measured by `npm run bench`).
  */
 export async function equityCells(tx: Tx, authorityId: string, asOf: IsoDate): Promise<EquityCell[]> {
-  const found = await rows<{
-    dimension: string;
-    value: string | null;
-    label: string | null;
-    people: number;
-    option1: number;
-    option2: number;
-    option3: number;
-    option4: number;
-    weekly_spend: string | number;
-  }>(
+  // The database's row: the cell's counts as they are, a plain dimension name and the spend
+  // as bigint (text on PostgreSQL, a number on PGlite).
+  const found = await rows<
+    Omit<EquityCell, 'dimension' | 'weeklySpend'> & { dimension: string; weekly_spend: string | number }
+  >(
     tx,
     sql`with latest_plan as (
           select distinct on (person_id) authority_id, person_id, id
@@ -80,15 +74,9 @@ export async function equityCells(tx: Tx, authorityId: string, asOf: IsoDate): P
         group by grouping sets ((client_group), (age_band), (ethnicity), (sex), (locality), ())
         order by 1, 2`,
   );
-  return found.map((r) => ({
-    dimension: r.dimension as EquityCell['dimension'],
-    value: r.value,
-    label: r.label,
-    people: r.people,
-    option1: r.option1,
-    option2: r.option2,
-    option3: r.option3,
-    option4: r.option4,
-    weeklySpend: Number(r.weekly_spend),
+  return found.map(({ dimension, weekly_spend, ...counts }) => ({
+    dimension: dimension as EquityCell['dimension'],
+    ...counts,
+    weeklySpend: Number(weekly_spend),
   }));
 }

@@ -44,20 +44,16 @@ export function audited<T>(
   work: (tx: Tx) => Promise<T>,
   detail?: Record<string, unknown>,
 ): Promise<T> {
-  return inTenant(db, access.authorityId, async (tx) => {
-    const result = await work(tx);
-    await recordAudit(tx, {
-      actor: access.actor,
-      authorityId: access.authorityId,
-      personId: access.kind === 'person' ? access.personId : null,
-      action,
-      route: access.route,
-      outcome: access.kind === 'person' && access.breakGlassReason ? 'break_glass' : 'allowed',
-      reason: access.kind === 'person' ? access.breakGlassReason : null,
-      detail,
-    });
-    return result;
-  });
+  return workThenAudit(db, access.authorityId, work, () => ({
+    actor: access.actor,
+    authorityId: access.authorityId,
+    personId: access.kind === 'person' ? access.personId : null,
+    action,
+    route: access.route,
+    outcome: access.kind === 'person' && access.breakGlassReason ? 'break_glass' : 'allowed',
+    reason: access.kind === 'person' ? access.breakGlassReason : null,
+    detail,
+  }));
 }
 
 /**
@@ -72,17 +68,30 @@ export function auditedCouncilRead<T>(
   question: Record<string, unknown>,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return inTenant(db, access.authorityId, async (tx) => {
+  return workThenAudit(db, access.authorityId, work, (result) => ({
+    actor: access.actor,
+    authorityId: access.authorityId,
+    personId: null,
+    action,
+    route: access.route,
+    outcome: 'allowed',
+    detail: { question, rows: Array.isArray(result) ? result.length : null },
+  }));
+}
+
+/**
+ * The work, then its audit record (which may describe the result), in one transaction
+ * confined to the council: both land or neither does.
+ */
+function workThenAudit<T>(
+  db: Db,
+  authorityId: string,
+  work: (tx: Tx) => Promise<T>,
+  entry: (result: T) => AuditEntry,
+): Promise<T> {
+  return inTenant(db, authorityId, async (tx) => {
     const result = await work(tx);
-    await recordAudit(tx, {
-      actor: access.actor,
-      authorityId: access.authorityId,
-      personId: null,
-      action,
-      route: access.route,
-      outcome: 'allowed',
-      detail: { question, rows: Array.isArray(result) ? result.length : null },
-    });
+    await recordAudit(tx, entry(result));
     return result;
   });
 }
