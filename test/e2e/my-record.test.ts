@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countOf, expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
+import {
+  countOf,
+  expectAccessible,
+  heading,
+  newPage,
+  type Site,
+  signIn,
+  startSite,
+  textOf,
+} from './support.ts';
 
 let site: Site;
 beforeAll(async () => {
