@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { RelationshipResolver } from '../../platform/auth/access.ts';
 import type { Relationship, RelationshipKind } from '../../platform/auth/policy.ts';
 import type { Db } from '../../platform/db/client.ts';
-import { inTenant, rows } from '../../platform/db/transaction.ts';
+import { rows } from '../../platform/db/transaction.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 
 /**
@@ -10,20 +10,23 @@ import { todayInLondon } from '../../platform/dates.ts';
  * relationship in force today (self, representative within dates, circle member or
  * support organisation while consent stands, provider), else allocation (the allocated
  * worker, or the allocated team and its manager), else just "same council".
- * A person of another council is invisible under row-level security: 'none'.
+ * A person of another council is not found: 'none'.
+ *
+ * It runs on every person-scoped request, so it is one statement outside a transaction:
+ * both tables are filtered by the actor's council in the query itself (rather than by the
+ * row-level security setting, which would cost a transaction's three extra round trips).
  */
 export function resolveRelationship(db: Db): RelationshipResolver {
   return async (actor, authorityId, personId) => {
     const today = todayInLondon();
-    const [row] = await inTenant(db, authorityId, (tx) =>
-      rows<{
-        worker: string | null;
-        team: string | null;
-        kind: RelationshipKind | null;
-        powers: string[] | null;
-      }>(
-        tx,
-        sql`select p.allocated_worker_id as worker, p.allocated_team_id as team, r.kind, r.powers
+    const [row] = await rows<{
+      worker: string | null;
+      team: string | null;
+      kind: RelationshipKind | null;
+      powers: string[] | null;
+    }>(
+      db,
+      sql`select p.allocated_worker_id as worker, p.allocated_team_id as team, r.kind, r.powers
             from people p
             left join lateral (
               select kind, powers from person_relationships r
@@ -33,7 +36,6 @@ export function resolveRelationship(db: Db): RelationshipResolver {
               order by r.created_at desc limit 1
             ) r on true
             where p.authority_id = ${authorityId} and p.id = ${personId}`,
-      ),
     );
     if (!row) return { kind: 'none', powers: [] };
     if (row.kind) return { kind: row.kind, powers: row.powers ?? [] };
