@@ -7,7 +7,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import { type Representative, type RepresentativeKind, validateRepresentative } from './rules.ts';
 import { circleMembers, personRelationships, representatives } from './schema.ts';
 import { accountByEmail } from './service.ts';
-import { findPerson, nationOf } from './store.ts';
+import { findPerson, grantRelationship, nationOf } from './store.ts';
 import { blankToNull, type CircleMemberInput, checkCircleMember } from './validate.ts';
 
 /**
@@ -49,19 +49,15 @@ export async function addCircleMember(db: Db, access: PersonAccess, raw: CircleM
     );
     let relationshipId: string | null = null;
     if (account) {
-      const [relationship] = await tx
-        .insert(personRelationships)
-        .values({
-          authorityId: access.authorityId,
-          personId: access.personId,
-          userId: account.id,
-          kind: account.role === 'advocate' ? 'advocate' : 'circle_member',
-          powers: input.maySee,
-          validFrom: input.consentFrom,
-          validTo: input.consentTo,
-        })
-        .returning({ id: personRelationships.id });
-      relationshipId = relationship!.id;
+      relationshipId = await grantRelationship(tx, {
+        authorityId: access.authorityId,
+        personId: access.personId,
+        userId: account.id,
+        kind: account.role === 'advocate' ? 'advocate' : 'circle_member',
+        powers: input.maySee,
+        validFrom: input.consentFrom,
+        validTo: input.consentTo,
+      });
     }
     const [member] = await tx
       .insert(circleMembers)
@@ -148,19 +144,15 @@ export async function addRepresentative(db: Db, access: PersonAccess, raw: Repre
     const account = await linkedAccount(tx, input.accountEmail, ['representative'], 'a representative');
     let relationshipId: string | null = null;
     if (account) {
-      const [relationship] = await tx
-        .insert(personRelationships)
-        .values({
-          authorityId: access.authorityId,
-          personId: access.personId,
-          userId: account.id,
-          kind: 'representative',
-          powers: input.powers,
-          validFrom: input.startDate,
-          validTo: input.endDate,
-        })
-        .returning({ id: personRelationships.id });
-      relationshipId = relationship!.id;
+      relationshipId = await grantRelationship(tx, {
+        authorityId: access.authorityId,
+        personId: access.personId,
+        userId: account.id,
+        kind: 'representative',
+        powers: input.powers,
+        validFrom: input.startDate,
+        validTo: input.endDate,
+      });
     }
     const [saved] = await tx
       .insert(representatives)

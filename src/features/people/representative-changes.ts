@@ -7,7 +7,7 @@ import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { type Representative, type RepresentativeKind, validateRepresentative } from './rules.ts';
 import { personRelationships, representatives } from './schema.ts';
 import { isChangeable, isReplaced, type RepresentativeRow } from './representative-history.ts';
-import { findPerson, nationOf } from './store.ts';
+import { findPerson, grantRelationship, nationOf } from './store.ts';
 import { blankToNull } from './validate.ts';
 
 /**
@@ -169,19 +169,15 @@ export async function changeRepresentative(
             .update(personRelationships)
             .set({ validTo: lastDayOfOld })
             .where(eq(personRelationships.id, row.relationshipId));
-        const [relationship] = await tx
-          .insert(personRelationships)
-          .values({
-            authorityId: access.authorityId,
-            personId: access.personId,
-            userId: row.userId,
-            kind: 'representative',
-            powers: change.powers,
-            validFrom: change.changeFrom,
-            validTo: change.endDate,
-          })
-          .returning({ id: personRelationships.id });
-        relationshipId = relationship!.id;
+        relationshipId = await grantRelationship(tx, {
+          authorityId: access.authorityId,
+          personId: access.personId,
+          userId: row.userId,
+          kind: 'representative',
+          powers: change.powers,
+          validFrom: change.changeFrom,
+          validTo: change.endDate,
+        });
       }
       const [saved] = await tx
         .insert(representatives)

@@ -5,7 +5,7 @@ import { rows } from '../../platform/db/transaction.ts';
 import { authorities } from '../../platform/db/schema.ts';
 import { supportOfferSentence } from './lists.ts';
 import type { Nation } from './rules.ts';
-import { clientGroups, people } from './schema.ts';
+import { clientGroups, people, personRelationships } from './schema.ts';
 
 /** Queries on the people feature's own tables; every one runs inside the caller's transaction. */
 
@@ -15,6 +15,21 @@ export async function nationOf(tx: Tx, authorityId: string): Promise<Nation> {
     .from(authorities)
     .where(eq(authorities.id, authorityId));
   return row?.nation ?? 'scotland';
+}
+
+/**
+ * Gives an account a relationship to a person (the row the access guard reads), so access
+ * follows a representative's powers or a circle member's consent from the same transaction.
+ */
+export async function grantRelationship(
+  tx: Tx,
+  grant: typeof personRelationships.$inferInsert,
+): Promise<string> {
+  const [relationship] = await tx
+    .insert(personRelationships)
+    .values(grant)
+    .returning({ id: personRelationships.id });
+  return relationship!.id;
 }
 
 export async function clientGroupList(tx: Tx) {
