@@ -10,7 +10,7 @@ import { auditedCouncilRead, recordAudit, verifyAuditChain } from '../../src/pla
 import { type Database, openDatabase } from '../../src/platform/db/client.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
-import { apiToken, bearer, type TestApp, testApp } from '../support/app.ts';
+import { apiToken, bearer, demoPersonId, type TestApp, testApp } from '../support/app.ts';
 import { clusterDatabase, testDbKind } from '../support/db.ts';
 import { runEntryPoint } from '../support/process.ts';
 
@@ -39,11 +39,7 @@ let morag: string;
 beforeAll(async () => {
   shared = await sharedDatabase();
   t = await testApp({ database: shared.database });
-  const [self] = await rows<{ id: string }>(
-    t.database.db,
-    sql`select person_id as id from person_relationships where kind = 'self'`,
-  );
-  morag = self!.id;
+  morag = await demoPersonId(t);
 }, 120_000);
 let closed = false;
 afterAll(async () => {

@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { type App, buildApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/cli/seed-demo.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { DEMO_ROLES, demoEmail } from '../../src/features/accounts/demo-users.ts';
 import type { Database } from '../../src/platform/db/client.ts';
+import { rows } from '../../src/platform/db/transaction.ts';
 import { testDatabase } from './db.ts';
 
 export type DemoRole = (typeof DEMO_ROLES)[number];
@@ -65,4 +67,14 @@ export function problem(response: LightMyRequestResponse) {
     status: number;
     errors?: { field: string; message: string }[];
   };
+}
+
+/** The demo council's person who signs in as herself (Morag), or another demo person by legal name. */
+export async function demoPersonId(app: TestApp, legalName = 'Morag Campbell'): Promise<string> {
+  const [row] = await rows<{ id: string }>(
+    app.database.db,
+    sql`select id from people where authority_id = ${app.authorityId} and legal_name = ${legalName}`,
+  );
+  if (!row) throw new Error(`no demo person called ${legalName}`);
+  return row.id;
 }

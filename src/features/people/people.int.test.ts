@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../platform/db/transaction.ts';
-import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
+import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 
 let t: TestApp;
 let worker: string;
@@ -15,11 +15,7 @@ beforeAll(async () => {
   worker = await apiToken(t.app, 'worker');
   southWorker = await apiToken(t.app, 'worker.south@demo.selfdirect.test');
   person = await apiToken(t.app, 'person');
-  const [m] = await rows<{ id: string }>(
-    t.database.db,
-    sql`select person_id as id from person_relationships where kind = 'self'`,
-  );
-  morag = m!.id;
+  morag = await demoPersonId(t);
   const [c] = await rows<{ id: string }>(
     t.database.db,
     sql`select id from people where legal_name = 'Callum Reid'`,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
+import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 import { createSession } from '../../platform/auth/credentials.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { rows } from '../../platform/db/transaction.ts';
@@ -15,11 +15,7 @@ beforeAll(async () => {
   t = await testApp();
   worker = await apiToken(t.app, 'worker');
   rep = await apiToken(t.app, 'representative');
-  const [m] = await rows<{ id: string }>(
-    t.database.db,
-    sql`select person_id as id from person_relationships where kind = 'self'`,
-  );
-  morag = m!.id;
+  morag = await demoPersonId(t);
   const [w] = await rows<{ id: string }>(
     t.database.db,
     sql`select id from users where email = 'worker@demo.selfdirect.test'`,
