@@ -49,7 +49,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    // Believe X-Forwarded-For only as far as our own proxies wrote it (never the client's own entries).
+    trustProxy: (_address: string, hop: number) => hop < config.proxyHops,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -62,14 +63,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(helmet, {
     contentSecurityPolicy: contentSecurityPolicy(),
-    strictTransportSecurity: config.trustProxy,
+    strictTransportSecurity: config.secureTransport,
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.trustProxy },
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureTransport },
     getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
   });
 

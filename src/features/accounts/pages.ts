@@ -38,7 +38,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.trustProxy,
+      secure: config.secureTransport,
       signed: true,
       maxAge: SESSION_ABSOLUTE_MS / 1000,
     });
