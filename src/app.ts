@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { FEATURES } from './features/index.ts';
@@ -18,7 +19,8 @@ import { rows } from './platform/db/transaction.ts';
 import { apiDocs } from './platform/http/openapi.ts';
 import { setUpErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
-import { contentSecurityPolicy, LOG_REDACT_PATHS } from './platform/http/security.ts';
+import { loggerOptions } from './platform/http/logging.ts';
+import { contentSecurityPolicy } from './platform/http/security.ts';
 import { views } from './platform/views/index.ts';
 import { sql } from 'drizzle-orm';
 
@@ -29,6 +31,8 @@ export interface AppOptions {
   config: Config;
   /** Override for tests that need a fake; defaults to the people feature's resolver. */
   resolveRelationship?: RelationshipResolver;
+  /** Where log lines go (default: standard output); tests capture them. */
+  logStream?: DestinationStream;
 }
 
 export interface App extends FastifyInstance {
@@ -44,12 +48,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { database, config } = options;
   const db = database.db;
   const app = Fastify({
-    logger: { level: config.logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } },
+    logger: loggerOptions(config, options.logStream),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,100}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    // Believe X-Forwarded-For only as far as our own proxies wrote it (never the client's own entries).
+    trustProxy: (_address: string, hop: number) => hop < config.proxyHops,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -62,14 +67,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(helmet, {
     contentSecurityPolicy: contentSecurityPolicy(),
-    strictTransportSecurity: config.trustProxy,
+    strictTransportSecurity: config.secureTransport,
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.trustProxy },
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, signed: true, secure: config.secureTransport },
     getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
   });
 

@@ -33,6 +33,9 @@ describe('configuration', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must start with postgres/],
     [{ SESSION_SECRET: 'short' }, /SESSION_SECRET must be at least 32 characters/],
     [{ NODE_ENV: 'staging' }, /NODE_ENV/],
+    [{ ALLOW_INSECURE_HTTP: 'yes' }, /ALLOW_INSECURE_HTTP/],
+    [{ TRUST_PROXY: 'maybe' }, /TRUST_PROXY/],
+    [{ TRUST_PROXY: '0' }, /TRUST_PROXY/],
   ])('names the bad variable: %o', (env, message) => {
     expect(() => loadConfig({ DATA_DIR: '/tmp/sd-unused', ...env })).toThrow(message);
   });
@@ -46,5 +49,36 @@ describe('configuration', () => {
       HOST: '0.0.0.0',
     });
     expect(config).toMatchObject({ mode: 'production', port: 8080, host: '0.0.0.0' });
+  });
+
+  const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/sd-unused' };
+
+  it('production means Secure cookies and HSTS, with or without a proxy', () => {
+    expect(loadConfig(production).secureTransport).toBe(true);
+    expect(loadConfig({ ...production, TRUST_PROXY: 'true' }).secureTransport).toBe(true);
+  });
+
+  it('switches Secure cookies and HSTS off in production only when ALLOW_INSECURE_HTTP=true says so', () => {
+    expect(loadConfig({ ...production, ALLOW_INSECURE_HTTP: 'true' }).secureTransport).toBe(false);
+    expect(loadConfig({ ...production, ALLOW_INSECURE_HTTP: 'false' }).secureTransport).toBe(true);
+  });
+
+  it('refuses ALLOW_INSECURE_HTTP=true together with TRUST_PROXY (a TLS proxy is not plain http)', () => {
+    expect(() => loadConfig({ ...production, ALLOW_INSECURE_HTTP: 'true', TRUST_PROXY: 'true' })).toThrow(
+      /^Configuration error: ALLOW_INSECURE_HTTP/,
+    );
+  });
+
+  it('outside production, plain http unless behind a TLS proxy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-config-'));
+    expect(loadConfig({ DATA_DIR: dir }).secureTransport).toBe(false);
+    expect(loadConfig({ DATA_DIR: dir, TRUST_PROXY: 'true' }).secureTransport).toBe(true);
+  });
+
+  it('trusts only the proxy hops it is told of, never a client-chosen X-Forwarded-For', () => {
+    expect(loadConfig(production).proxyHops).toBe(0);
+    expect(loadConfig({ ...production, TRUST_PROXY: 'false' }).proxyHops).toBe(0);
+    expect(loadConfig({ ...production, TRUST_PROXY: 'true' }).proxyHops).toBe(1);
+    expect(loadConfig({ ...production, TRUST_PROXY: '2' }).proxyHops).toBe(2);
   });
 });

@@ -19,7 +19,13 @@ const environment = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SELFDIRECT_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password-1'),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  /** 'true' (one proxy), a number of proxy hops, or 'false'. Only those hops' X-Forwarded-For is believed. */
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(true|false|[1-9])$/, 'must be true, false or the number of proxies in front (1–9)')
+    .default('false'),
+  /** Production serves only over TLS; this switches Secure cookies and HSTS off for plain-http local use. */
+  ALLOW_INSECURE_HTTP: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -31,8 +37,16 @@ export interface Config {
   sessionSecret: string;
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   demoPassword: string;
-  /** Cookies are marked Secure when the app sits behind TLS (a proxy that says so). */
-  trustProxy: boolean;
+  /**
+   * How many proxies in front of the app add to X-Forwarded-For (0: none). The client's address
+   * is the one the nearest trusted proxy saw, so an address the client wrote itself is ignored.
+   */
+  proxyHops: number;
+  /**
+   * Served over TLS: session and CSRF cookies are Secure and every answer carries HSTS. On in
+   * production (unless ALLOW_INSECURE_HTTP=true) and behind a TLS proxy; off for plain-http demo use.
+   */
+  secureTransport: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -49,6 +63,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('Configuration error: SESSION_SECRET is required in production (32+ characters)');
   }
+  const proxyHops = e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY);
+  const allowInsecure = e.ALLOW_INSECURE_HTTP === 'true';
+  if (allowInsecure && proxyHops > 0) {
+    throw new ConfigError(
+      'Configuration error: ALLOW_INSECURE_HTTP cannot be true with TRUST_PROXY: a TLS proxy serves https',
+    );
+  }
   return {
     mode,
     port: e.PORT,
@@ -58,7 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? demoSecret(dataDir, mode),
     logLevel: e.LOG_LEVEL,
     demoPassword: e.SELFDIRECT_DEMO_PASSWORD,
-    trustProxy: e.TRUST_PROXY === 'true',
+    proxyHops,
+    secureTransport: proxyHops > 0 || (mode === 'production' && !allowInsecure),
   };
 }
 

@@ -1,7 +1,7 @@
 import { buildApp } from './app.ts';
 import { seedDemo } from './cli/seed-demo.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { DatabaseOpenError, openDatabase } from './platform/db/client.ts';
+import { DatabaseOpenError, openDatabase, queryFailure } from './platform/db/client.ts';
 import { migrate, NewerDataError } from './platform/db/migrate.ts';
 import { DEMO_ROLES, demoEmail } from './features/accounts/demo-users.ts';
 
@@ -57,7 +57,10 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof NewerDataError) {
     fail(error.message);
   }
-  fail(
-    `Selfdirect could not start: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
-  );
+  // A failed query is described by its SQL and code, never its values.
+  const failure = queryFailure(error);
+  const message = failure
+    ? `database error ${failure.code ?? ''} in: ${failure.sql ?? '(no query)'}`
+    : (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  fail(`Selfdirect could not start: ${message}`);
 });

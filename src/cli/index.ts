@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.ts';
 import { verifyAuditChain } from '../platform/audit/index.ts';
-import { DatabaseOpenError, openDatabase } from '../platform/db/client.ts';
+import { DatabaseOpenError, openDatabase, queryFailure } from '../platform/db/client.ts';
 import { migrate, NewerDataError } from '../platform/db/migrate.ts';
 import { rows } from '../platform/db/transaction.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -93,7 +93,14 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof DatabaseOpenError || error instanceof NewerDataError) {
     console.error(error.message);
   } else {
-    console.error(`selfdirect: ${error instanceof Error ? error.message : String(error)}`);
+    // A failed query is described by its SQL and code: its message would list the values.
+    const failure = queryFailure(error);
+    const message = failure
+      ? `database error ${failure.code ?? ''} in: ${failure.sql ?? '(no query)'}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    console.error(`selfdirect: ${message}`);
   }
   process.exit(1);
 });

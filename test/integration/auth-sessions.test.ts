@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import {
   actorFromSession,
   createSession,
@@ -61,7 +63,7 @@ describe('sessions', () => {
     expect((await account(planted)).statusCode).toBe(303);
     expect(issued.httpOnly).toBe(true);
     expect(issued.sameSite).toBe('Lax');
-    expect(issued.secure).toBeFalsy(); // Secure only behind TLS (TRUST_PROXY=true)
+    expect(issued.secure).toBeFalsy(); // plain-http demo mode; production is Secure (below)
     const [stored] = await rows<{ n: number }>(
       t.database.db,
       sql`select count(*)::int as n from sessions where token_hash = ${hashSecret('attacker-chosen-session-id-000000000000')}`,
@@ -240,5 +242,61 @@ describe('API tokens', () => {
     const token = await apiToken(t.app, 'manager');
     const page = await t.app.inject({ url: '/audit', headers: bearer(token) });
     expect(page.statusCode).toBe(303);
+  });
+});
+
+describe('transport security', () => {
+  const production = {
+    NODE_ENV: 'production',
+    SESSION_SECRET: 'a-production-secret-of-at-least-32-characters',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '/tmp/selfdirect-test-unused',
+  };
+
+  /** Signs in on the given app through the page; returns the sign-in answer and a later page. */
+  async function signInOn(app: App) {
+    const page = await app.inject('/sign-in');
+    const secret = page.cookies.find((c) => c.name === '_csrf')!;
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const answer = await app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { cookie: `_csrf=${secret.value}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({
+        _csrf: token,
+        email: 'worker@demo.selfdirect.test',
+        password: 'demo-password-1',
+      }).toString(),
+    });
+    return { page, csrfCookie: secret, answer };
+  }
+
+  it('in production, without TRUST_PROXY, marks cookies Secure and sends HSTS', async () => {
+    const app = await buildApp({ database: t.database, config: loadConfig(production) });
+    try {
+      const { page, csrfCookie, answer } = await signInOn(app);
+      expect(answer.statusCode).toBe(303);
+      expect(sessionCookie(answer)!.secure).toBe(true);
+      expect(String(answer.headers['set-cookie'])).toMatch(/selfdirect_session=[^;]+;.*Secure/);
+      expect(csrfCookie.secure).toBe(true);
+      expect(page.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+      expect(answer.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('in production with ALLOW_INSECURE_HTTP=true (plain-http local use), neither', async () => {
+    const config = loadConfig({ ...production, ALLOW_INSECURE_HTTP: 'true' });
+    const app = await buildApp({ database: t.database, config });
+    try {
+      const { page, csrfCookie, answer } = await signInOn(app);
+      expect(answer.statusCode).toBe(303);
+      expect(sessionCookie(answer)!.secure).toBeFalsy();
+      expect(csrfCookie.secure).toBeFalsy();
+      expect(page.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await app.close();
+    }
   });
 });

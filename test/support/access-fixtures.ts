@@ -30,6 +30,7 @@ export const FIXTURE_NAMES = [
   'administrator',
   'worker of another council',
   'manager of another council',
+  'worker in another team who broke glass',
 ] as const;
 
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
@@ -54,9 +55,16 @@ export const FIXTURE_ROLES: Record<FixtureName, Role | null> = {
   administrator: 'admin',
   'worker of another council': 'worker',
   'manager of another council': 'manager',
+  'worker in another team who broke glass': 'worker',
 };
 
 const HOLDING_THE_CASE: FixtureName[] = ['allocated worker', 'worker in the same team', 'team manager'];
+/**
+ * Breaking glass (an 8-hour, audited grant with a reason) lets a worker outside the case read
+ * and work on it as those holding it do, but never decide (that is a manager's) and never
+ * change who holds or may see the record: that would make the grant permanent.
+ */
+const BROKE_GLASS: FixtureName[] = ['worker in another team who broke glass'];
 
 /**
  * Who should be allowed each person-scoped permission on Pat's record. From the issue:
@@ -72,16 +80,18 @@ export const EXPECTED_FOR_PERSON: Record<string, readonly FixtureName[]> = {
     'support organisation with consent',
     'provider with a relationship',
     ...HOLDING_THE_CASE,
+    ...BROKE_GLASS,
     'finance officer',
   ],
-  'equality.read': ['the person themselves', ...HOLDING_THE_CASE],
+  'equality.read': ['the person themselves', ...HOLDING_THE_CASE, ...BROKE_GLASS],
   'own_words.write': [
     'the person themselves',
     'representative in scope',
     'circle member with consent',
     ...HOLDING_THE_CASE,
+    ...BROKE_GLASS,
   ],
-  'case.write': HOLDING_THE_CASE,
+  'case.write': [...HOLDING_THE_CASE, ...BROKE_GLASS],
   'case.decide': ['team manager'],
   'plan.sign': ['the person themselves', 'representative in scope'],
   'money.read': [
@@ -89,11 +99,14 @@ export const EXPECTED_FOR_PERSON: Record<string, readonly FixtureName[]> = {
     'representative in scope',
     'support organisation with consent',
     ...HOLDING_THE_CASE,
+    ...BROKE_GLASS,
     'finance officer',
   ],
   'money.account': ['the person themselves', 'representative in scope', 'support organisation with consent'],
   'money.manage': ['finance officer'],
-  'audit.own': ['the person themselves', 'representative in scope', ...HOLDING_THE_CASE],
+  'audit.own': ['the person themselves', 'representative in scope', ...HOLDING_THE_CASE, ...BROKE_GLASS],
+  /** Allocation and accounts linked to the record: those holding the case, never breaking glass. */
+  'access.grant': HOLDING_THE_CASE,
 };
 
 /** Council-wide permissions: by role alone, inside the actor's own council. */
@@ -178,6 +191,7 @@ export async function buildAccessWorld(app: App, db: Db, authorityId: string): P
     'allocated worker': { council: authorityId, team: teamA },
     'worker in the same team': { council: authorityId, team: teamA },
     'worker in another team': { council: authorityId, team: teamB },
+    'worker in another team who broke glass': { council: authorityId, team: teamB },
     'team manager': { council: authorityId, team: teamA },
     'manager of another team': { council: authorityId, team: teamB },
     'worker of another council': { council: other.id, team: otherTeam },
@@ -238,6 +252,11 @@ export async function buildAccessWorld(app: App, db: Db, authorityId: string): P
     { from: '2020-01-01' },
   );
   await relate('provider with a relationship', 'provider', [], { from: today() });
+  await db.execute(
+    sql`insert into break_glass_grants (authority_id, user_id, person_id, reason, expires_at)
+        values (${authorityId}, ${userIds.get('worker in another team who broke glass')!}, ${person.id},
+                'Crisis call while the allocated worker is away', now() + interval '8 hours')`,
+  );
 
   const fixtures: Fixture[] = [];
   for (const name of FIXTURE_NAMES) {

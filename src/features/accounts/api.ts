@@ -4,11 +4,10 @@ import { z } from 'zod';
 import { revokeApiToken } from '../../platform/auth/credentials.ts';
 import { verifyAuditChain } from '../../platform/audit/index.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
-import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { exportPersonRecord } from './export.ts';
 import { whoLooked } from './records.ts';
-import { issueApiToken, SIGN_IN_REFUSED } from './service.ts';
+import { issueApiToken, SignInRefused } from './service.ts';
 
 export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -30,8 +29,14 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       },
     },
     async (request, reply) => {
-      const issued = await issueApiToken(db, request.body.email, request.body.password);
-      if (!issued) throw Problem.invalid([{ field: 'email', message: SIGN_IN_REFUSED }], SIGN_IN_REFUSED);
+      const issued = await issueApiToken(db, request.body.email, request.body.password).catch(
+        (error: unknown) => {
+          // Too soon after wrong attempts: say when to come back, for people and programs.
+          if (error instanceof SignInRefused && error.waitSeconds > 0)
+            reply.header('retry-after', String(error.waitSeconds));
+          throw error;
+        },
+      );
       return reply.status(201).send({
         token: issued.token,
         tokenType: 'Bearer' as const,

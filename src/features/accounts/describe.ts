@@ -12,6 +12,7 @@ const WHAT: Record<string, string> = {
   'money.manage': 'changed payment details',
   'audit.own': 'looked at who has seen the record',
   'record.break_glass': 'opened the record without being allocated, giving a reason',
+  'access.grant': 'changed who holds or can see the record',
 };
 
 /**

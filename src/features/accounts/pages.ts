@@ -15,7 +15,7 @@ import {
   inviteStaff,
   listStaff,
   setActive,
-  SIGN_IN_REFUSED,
+  SignInRefused,
   signIn,
 } from './service.ts';
 
@@ -38,7 +38,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.trustProxy,
+      secure: config.secureTransport,
       signed: true,
       maxAge: SESSION_ABSOLUTE_MS / 1000,
     });
@@ -66,8 +66,16 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
           if (!field(request.body, 'password'))
             errors.push({ field: 'password', message: 'Enter your password' });
           if (errors.length) throw Problem.invalid(errors);
-          const token = await signIn(db, email, field(request.body, 'password'));
-          if (!token) throw Problem.invalid([{ field: 'email', message: SIGN_IN_REFUSED }]);
+          const token = await signIn(db, email, field(request.body, 'password')).catch((error: unknown) => {
+            // Too soon after wrong attempts: the same page, saying how long to wait.
+            if (error instanceof SignInRefused && error.waitSeconds > 0) return error;
+            throw error;
+          });
+          if (token instanceof SignInRefused)
+            return reply
+              .status(429)
+              .header('retry-after', String(token.waitSeconds))
+              .render(signInPage.template, { ...signInPage.context, next, values, errors: token.errors });
           if (request.actor) await endSession(db, request.actor.credentialHash);
           const actor = await actorFromSession(db, token);
           setSession(reply, token);

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/actor.ts';
 import {
   createApiToken,
@@ -9,63 +9,115 @@ import {
 } from '../../platform/auth/credentials.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import { invitations, users } from '../../platform/auth/schema.ts';
+import { invitations, signInThrottle, users } from '../../platform/auth/schema.ts';
 import { recordAudit } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { asSystem, inTenant } from '../../platform/db/transaction.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { FORGET_AFTER_SECONDS, secondsLeft, signInWaitSeconds, waitMessage } from './rules.ts';
 
-/** After this many failed attempts the account is locked for LOCKOUT_MINUTES. */
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MINUTES = 15;
 export const INVITATION_DAYS = 7;
 
-/** Deliberately the same words whether the account exists, is locked or the password is wrong. */
-export const SIGN_IN_REFUSED =
-  'Enter a correct email address and password. After several wrong attempts you must wait 15 minutes.';
+/** Deliberately the same words whether the account exists or the password is wrong. */
+export const SIGN_IN_REFUSED = 'Enter a correct email address and password.';
 
-export type SignInResult = { ok: true; userId: string } | { ok: false };
+/**
+ * `waitSeconds` > 0: the attempt came during the slowdown's wait and the password was not
+ * checked; say `waitMessage(waitSeconds)`. 0: the address or password is wrong.
+ */
+export type SignInResult = { ok: true; userId: string } | { ok: false; waitSeconds: number };
 
+/**
+ * Checks an e-mail address and password under the per-address slowdown (see rules.ts for
+ * why a slowdown and not a lockout). Every attempt first claims its turn; a right password
+ * then clears the address's wrong attempts, so the right password after a wait always works.
+ */
 export async function checkCredentials(
   db: Db,
   email: string,
   password: string,
   now = new Date(),
 ): Promise<SignInResult> {
-  const [user] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
-  const locked = user?.lockedUntil && user.lockedUntil > now;
+  const address = email.trim().toLowerCase();
+  const emailHash = hashSecret(`sign-in:${address}`);
+  const waitSeconds = await claimAttempt(db, emailHash, now);
+  if (waitSeconds > 0) return { ok: false, waitSeconds };
+  const [user] = await db.select().from(users).where(eq(users.email, address));
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
-  if (!user?.active || locked || !valid) {
-    if (user && !locked) await recordFailure(db, user.id, user.failedSignIns + 1, now);
-    return { ok: false };
-  }
-  if (user.failedSignIns > 0) {
-    await db.update(users).set({ failedSignIns: 0, lockedUntil: null }).where(eq(users.id, user.id));
-  }
+  if (!user?.active || !valid) return { ok: false, waitSeconds: 0 };
+  await db.delete(signInThrottle).where(eq(signInThrottle.emailHash, emailHash));
   return { ok: true, userId: user.id };
 }
 
-async function recordFailure(db: Db, userId: string, failures: number, now: Date) {
-  const lock = failures >= MAX_FAILED_SIGN_INS;
-  await db
-    .update(users)
-    .set({
-      failedSignIns: lock ? 0 : failures,
-      lockedUntil: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) : undefined,
-    })
-    .where(eq(users.id, userId));
+/**
+ * Takes this attempt's turn for the address, counting it as wrong until a right password
+ * clears it: 0 if the attempt may go ahead, else the seconds still to wait. The row lock
+ * makes attempts at the same moment take turns, so none slips past a wait.
+ */
+async function claimAttempt(db: Db, emailHash: string, now: Date): Promise<number> {
+  return asSystem(db, async (tx) => {
+    const created = await tx
+      .insert(signInThrottle)
+      .values({ emailHash, failures: 0, notBefore: now, lastAttemptAt: now })
+      .onConflictDoNothing()
+      .returning({ emailHash: signInThrottle.emailHash });
+    if (created.length) {
+      // Addresses quiet for a day are forgotten (at most one clean-up per new address).
+      const forgotten = new Date(now.getTime() - FORGET_AFTER_SECONDS * 1000);
+      await tx.delete(signInThrottle).where(lt(signInThrottle.lastAttemptAt, forgotten));
+    }
+    const [row] = await tx
+      .select()
+      .from(signInThrottle)
+      .where(eq(signInThrottle.emailHash, emailHash))
+      .for('update');
+    if (!row) return 0;
+    const wait = secondsLeft(row.notBefore, now);
+    if (wait > 0) return wait;
+    const quiet = now.getTime() - row.lastAttemptAt.getTime() > FORGET_AFTER_SECONDS * 1000;
+    const failures = (quiet ? 0 : row.failures) + 1;
+    await tx
+      .update(signInThrottle)
+      .set({
+        failures,
+        notBefore: new Date(now.getTime() + signInWaitSeconds(failures) * 1000),
+        lastAttemptAt: now,
+      })
+      .where(eq(signInThrottle.emailHash, emailHash));
+    return 0;
+  });
 }
 
 /** Signs in and starts a brand-new session: a session id is never carried over (no fixation). */
-export async function signIn(db: Db, email: string, password: string): Promise<string | null> {
+export async function signIn(db: Db, email: string, password: string) {
   const result = await checkCredentials(db, email, password);
-  return result.ok ? createSession(db, result.userId) : null;
+  if (!result.ok) throw signInRefusal(result.waitSeconds);
+  return createSession(db, result.userId);
 }
 
 export async function issueApiToken(db: Db, email: string, password: string) {
   const result = await checkCredentials(db, email, password);
-  return result.ok ? createApiToken(db, result.userId) : null;
+  if (!result.ok) throw signInRefusal(result.waitSeconds);
+  return createApiToken(db, result.userId);
 }
+
+/** A refused sign-in: wrong (400), or too soon (429, with the wait in words and Retry-After). */
+export class SignInRefused extends Problem {
+  constructor(readonly waitSeconds: number) {
+    const message = waitSeconds > 0 ? waitMessage(waitSeconds) : SIGN_IN_REFUSED;
+    super(
+      waitSeconds > 0 ? 429 : 400,
+      waitSeconds > 0 ? 'Too many attempts' : 'There is a problem',
+      message,
+      [{ field: 'email', message }],
+      waitSeconds > 0
+        ? 'https://selfdirect.example/problems/429'
+        : 'https://selfdirect.example/problems/validation',
+    );
+  }
+}
+
+const signInRefusal = (waitSeconds: number) => new SignInRefused(waitSeconds);
 
 export async function changePassword(db: Db, actor: Actor, current: string, next: string, confirm: string) {
   const errors = [];

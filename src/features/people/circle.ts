@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { PersonAccess } from '../../platform/auth/access.ts';
+import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { compareDates, isIsoDate } from '../../platform/dates.ts';
@@ -39,6 +40,8 @@ export async function addCircleMember(db: Db, access: PersonAccess, raw: CircleM
   };
   const errors = checkCircleMember(input);
   if (errors.length) throw Problem.invalid(errors);
+  // Linking an account gives it access to the record: not on a break-glass grant.
+  if (input.accountEmail) await requirePersonPermission(db, access, 'access.grant', 'circle');
   return audited(db, access, 'case.write:circle', async (tx) => {
     if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
     const account = await linkedAccount(
@@ -121,6 +124,7 @@ export async function addRepresentative(db: Db, access: PersonAccess, raw: Repre
     evidenceReference: blankToNull(raw.evidenceReference),
     accountEmail: blankToNull(raw.accountEmail),
   };
+  if (input.accountEmail) await requirePersonPermission(db, access, 'access.grant', 'representative');
   return audited(db, access, 'case.write:representative', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');

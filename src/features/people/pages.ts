@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { field } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
@@ -140,6 +141,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
       const part = partOf(request.params.part);
+      if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
       const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');
       const page = partPage(part, await choices(request), request.params.personId, name, current.version);
       return showQuestion(reply, page, formFrom(page.fields, current));
@@ -150,6 +152,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
       const part = partOf(request.params.part);
+      if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
       const c = await choices(request);
       const version = Number(field(request.body, 'version'));
       const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');

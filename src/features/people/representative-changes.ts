@@ -1,7 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PersonAccess } from '../../platform/auth/access.ts';
+import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
+import { inTenant } from '../../platform/db/transaction.ts';
 import { addDays, compareDates, formatDate, isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { type Representative, type RepresentativeKind, validateRepresentative } from './rules.ts';
@@ -141,6 +143,9 @@ export async function changeRepresentative(
     endDate: blankToNull(raw.endDate),
     evidenceReference: blankToNull(raw.evidenceReference),
   };
+  // New powers or dates for a linked account change what it may see: not on a break-glass grant.
+  if (await linkedToAccount(db, access, representativeId))
+    await requirePersonPermission(db, access, 'access.grant', 'representative_change');
   return audited(
     db,
     access,
@@ -199,6 +204,16 @@ export async function changeRepresentative(
     },
     { representativeId, changeFrom: change.changeFrom, powers: change.powers },
   );
+}
+
+async function linkedToAccount(db: Db, access: PersonAccess, representativeId: string) {
+  const [row] = await inTenant(db, access.authorityId, (tx) =>
+    tx
+      .select({ userId: representatives.userId })
+      .from(representatives)
+      .where(and(eq(representatives.id, representativeId), eq(representatives.personId, access.personId))),
+  );
+  return Boolean(row?.userId);
 }
 
 /** An authority ends (revoked, expired, the young person came of age): access ends the same day. */

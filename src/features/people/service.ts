@@ -1,5 +1,6 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { audited, recordAudit } from '../../platform/audit/index.ts';
@@ -140,6 +141,7 @@ export async function updatePerson(
   patch: Partial<PersonFields>,
   version: number,
 ) {
+  await checkAllocationChange(db, access, patch);
   return audited(
     db,
     access,
@@ -160,6 +162,22 @@ export async function updatePerson(
     },
     { fields: Object.keys(patch) },
   );
+}
+
+/**
+ * Changing who holds the case needs `access.grant` (the allocated worker, the team and its
+ * manager), never breaking glass: allocating oneself would make an 8-hour grant permanent.
+ * Sending the allocation unchanged with other work is not a change.
+ */
+async function checkAllocationChange(db: Db, access: PersonAccess, patch: Partial<PersonFields>) {
+  if (patch.allocatedTeamId === undefined && patch.allocatedWorkerId === undefined) return;
+  if (relationshipAllows('access.grant', access.actor.role, access.relationship)) return;
+  const current = await inTenant(db, access.authorityId, (tx) => findPerson(tx, access.personId));
+  if (!current) return; // the save itself answers "not found"
+  const changes =
+    (patch.allocatedTeamId !== undefined && patch.allocatedTeamId !== current.allocatedTeamId) ||
+    (patch.allocatedWorkerId !== undefined && patch.allocatedWorkerId !== current.allocatedWorkerId);
+  if (changes) await requirePersonPermission(db, access, 'access.grant', 'allocation');
 }
 
 export const staleRecord = () =>
@@ -228,6 +246,7 @@ export async function getPersonRecord(db: Db, access: PersonAccess) {
       interim: interim.get(access.personId) ?? null,
       mayReadEquality: relationshipAllows('equality.read', access.actor.role, access.relationship),
       mayWriteCase: relationshipAllows('case.write', access.actor.role, access.relationship),
+      mayGrantAccess: relationshipAllows('access.grant', access.actor.role, access.relationship),
       today,
     };
   });

@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { Db } from '../db/client.ts';
 import { inTenant } from '../db/transaction.ts';
 import { FORBIDDEN_TYPE, Problem, UNAUTHENTICATED_TYPE } from '../http/problem.ts';
-import type { Access, RelationshipResolver } from './access.ts';
+import type { Access, PersonAccess, RelationshipResolver } from './access.ts';
 import type { Actor } from './actor.ts';
 import { actorFromApiToken, actorFromSession } from './credentials.ts';
 import {
@@ -14,6 +14,7 @@ import {
   mayBreakGlass,
   type PersonPermission,
   type Relationship,
+  refusalFor,
   relationshipAllows,
   roleAllows,
 } from './policy.ts';
@@ -152,6 +153,33 @@ export const accessGuard = fp(
   },
   { name: 'access-guard' },
 );
+
+/**
+ * A further permission a service needs for part of an allowed request (a `case.write` that
+ * would change the allocation needs `access.grant`), decided by the same policy as the route.
+ * A refusal is audited in its own transaction (the work's would roll back with it) as
+ * `<permission>:<what>` and answered 403 with the policy's reason.
+ */
+export async function requirePersonPermission(
+  db: Db,
+  access: PersonAccess,
+  permission: PersonPermission,
+  what: string,
+): Promise<void> {
+  if (relationshipAllows(permission, access.actor.role, access.relationship)) return;
+  await inTenant(db, access.authorityId, (tx) =>
+    recordAudit(tx, {
+      actor: access.actor,
+      authorityId: access.authorityId,
+      personId: access.personId,
+      action: `${permission}:${what}`,
+      route: access.route,
+      outcome: 'denied',
+      reason: access.breakGlassReason,
+    }),
+  );
+  throw Problem.forbidden(refusalFor(permission, access.relationship));
+}
 
 const STATIC_PREFIXES = ['/assets/', '/govuk/', '/public/'];
 

@@ -97,7 +97,23 @@ export const PERSON_PERMISSIONS = {
   'money.manage': [FINANCE],
   /** "Who has looked at my record" and the subject access export. */
   'audit.own': [SELF, rep('view_record'), CASE_HOLDERS],
+  /**
+   * Change who holds the record or who may see it: the allocation, an account linked to the
+   * circle or as a representative, a linked representative's powers or dates. Lasting access
+   * comes only from a lasting relationship (the allocated worker, the allocated team and its
+   * manager), never from breaking glass: see BREAK_GLASS_NEVER.
+   */
+  'access.grant': [{ roles: ['worker', 'manager'], relationships: ['allocated_worker', 'team'] }],
 } as const satisfies Record<string, readonly Rule[]>;
+
+/**
+ * What breaking glass never gives, whatever the rules above say. Breaking glass is an
+ * 8-hour, audited grant to work on a record; anything that would outlast it (allocating the
+ * person to oneself, giving an account access) would turn the grant into permanent access.
+ * Ending access (ending a representative, recording withdrawn consent) is not listed: it
+ * gives nobody anything.
+ */
+export const BREAK_GLASS_NEVER: ReadonlySet<string> = new Set(['access.grant']);
 
 export const AUTHORITY_PERMISSIONS = {
   'caselist.read': ['worker', 'manager', 'finance'],
@@ -134,6 +150,7 @@ export function relationshipAllows(
   role: Role,
   relationship: Relationship,
 ): boolean {
+  if (relationship.kind === 'break_glass' && BREAK_GLASS_NEVER.has(permission)) return false;
   const rules: readonly Rule[] = PERSON_PERMISSIONS[permission];
   return rules.some(
     (rule) =>
@@ -146,4 +163,14 @@ export function relationshipAllows(
 /** Could some relationship let this role do it? Workers and managers may then break glass. */
 export function mayBreakGlass(permission: PersonPermission, role: Role): boolean {
   return relationshipAllows(permission, role, { kind: 'break_glass', powers: [] });
+}
+
+/** Why a further permission was refused, in plain words (the guard's own refusals say theirs). */
+export function refusalFor(permission: PersonPermission, relationship: Relationship): string {
+  if (permission === 'access.grant') {
+    return relationship.kind === 'break_glass'
+      ? 'Breaking glass lets you read and work on this record for 8 hours. It does not let you change who holds the case or who can see the record. Ask the team manager to do this.'
+      : 'Only the team manager or the worker who holds the case can change who holds it or who can see the record.';
+  }
+  return 'You do not have access to this.';
 }

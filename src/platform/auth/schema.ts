@@ -29,8 +29,6 @@ export const users = pgTable(
     teamId: uuid('team_id'),
     passwordHash: text('password_hash'),
     active: boolean('active').notNull().default(true),
-    failedSignIns: integer('failed_sign_ins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -39,6 +37,23 @@ export const users = pgTable(
     unique('users_authority_id_unique').on(t.authorityId, t.id),
     tenantReference(t, t.teamId, teams),
   ],
+);
+
+/**
+ * The sign-in slowdown (features/accounts/rules.ts), one row per e-mail address that has had
+ * wrong attempts, whether or not an account has it, so the answers never tell which exist.
+ * The address is kept only as a SHA-256 hash. `not_before` is when the next attempt may be
+ * checked; a right password then deletes the row.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    emailHash: text('email_hash').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    notBefore: timestamp('not_before', { withTimezone: true }).notNull(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sign_in_throttle_last_attempt_idx').on(t.lastAttemptAt)],
 );
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */

@@ -86,3 +86,26 @@ function describe(error: unknown): string {
 export async function ping(db: Db): Promise<void> {
   await db.execute(sql`select 1`);
 }
+
+/**
+ * What may be logged about a failed query: its SQL text (with $1… placeholders, never the
+ * values bound to them) and the database's error code and names (table, column, constraint).
+ * Never the parameters, and never the database's message or detail, which quote values
+ * ("invalid input syntax for type date: …", "Key (chi_number)=(…) already exists").
+ * Returns null when no database error is in the error's cause chain.
+ */
+export function queryFailure(error: unknown): Record<string, string> | null {
+  let query: string | null = null;
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 10; depth++) {
+    const candidate = e as Record<string, unknown>;
+    if (typeof candidate.query === 'string' && 'params' in candidate) query = candidate.query;
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
+      const names: Record<string, string> = { code: candidate.code };
+      for (const key of ['severity', 'schema', 'table', 'column', 'constraint', 'dataType', 'routine'])
+        if (typeof candidate[key] === 'string') names[key] = candidate[key];
+      return query ? { sql: query, ...names } : names;
+    }
+    e = candidate.cause;
+  }
+  return query ? { sql: query } : null;
+}
