@@ -113,14 +113,27 @@ export const outcomeFields = (areas: { code: string; label: string }[], writer: 
   { name: 'status', label: 'Status', type: 'radios', items: itemsFrom(OUTCOME_STATUS) },
 ];
 
-/** The person's own page asks only for their words and what it is about, in plain words. */
-export const myOutcomeFields = (areas: { code: string; plainLabel: string }[]): FieldDef[] => [
-  {
-    name: 'personWords',
-    label: 'What do you want?',
-    hint: 'Say it your way. For example: “I want to see my grandchildren more.”',
-    type: 'textarea',
-  },
+/**
+ * The person's own page asks only for their words and what it is about, in plain words.
+ * Someone else (a parent, a circle member) is asked what they think: their words show as theirs.
+ */
+export const myOutcomeFields = (
+  areas: { code: string; plainLabel: string }[],
+  forName: string | null = null,
+): FieldDef[] => [
+  forName
+    ? {
+        name: 'personWords',
+        label: `What do you think ${forName} wants?`,
+        hint: `Say it your way. It will show as what you said, apart from ${forName}’s own words.`,
+        type: 'textarea',
+      }
+    : {
+        name: 'personWords',
+        label: 'What do you want?',
+        hint: 'Say it your way. For example: “I want to see my grandchildren more.”',
+        type: 'textarea',
+      },
   {
     name: 'area',
     label: 'What is it about?',

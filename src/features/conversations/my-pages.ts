@@ -59,20 +59,28 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     },
   );
 
-  const addPage = (personId: string, list: { code: string; plainLabel: string }[]): QuestionPage => ({
-    title: 'Add something you want',
-    intro: 'Use your own words. Nobody will change them.',
+  /** `who` is 'you' on the person's own account, else the person's name. */
+  const addPage = (
+    personId: string,
+    list: { code: string; plainLabel: string }[],
+    who: string,
+  ): QuestionPage => ({
+    title: who === 'you' ? 'Add something you want' : `Add something you think ${who} wants`,
+    intro:
+      who === 'you'
+        ? 'Use your own words. Nobody will change them.'
+        : `Use your own words. They show as yours, kept apart from ${who}’s own words.`,
     action: `/my/${personId}/outcomes/new`,
     backLink: `/my/${personId}/outcomes`,
-    fields: myOutcomeFields(list),
+    fields: myOutcomeFields(list, who === 'you' ? null : who),
     checkTitle: 'Is this right?',
   });
   app.get<{ Params: { personId: string } }>(
     '/my/:personId/outcomes/new',
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
-      await whose(request, 'own_words.write:open_form');
-      return showQuestion(reply, addPage(request.params.personId, await areas(request)));
+      const who = await whose(request, 'own_words.write:open_form');
+      return showQuestion(reply, addPage(request.params.personId, await areas(request), who));
     },
   );
   app.post<{ Params: { personId: string } }>(
@@ -80,11 +88,12 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
       const list = await areas(request);
+      const who = await whose(request, 'own_words.write:open_form');
       const values = (v: Record<string, string | string[]>) => ({
         personWords: text(v, 'personWords'),
         area: text(v, 'area'),
       });
-      return questionFlow(reply, addPage(request.params.personId, list), request.body, {
+      return questionFlow(reply, addPage(request.params.personId, list, who), request.body, {
         check: (v) =>
           checkOutcome(
             {
