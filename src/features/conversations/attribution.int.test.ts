@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MIGRATIONS_FOLDER } from '../../platform/db/migrate.ts';
+import { rows } from '../../platform/db/transaction.ts';
 import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 
 /**
@@ -226,5 +230,30 @@ describe('who said it and who typed it', () => {
       name: 'Sam Okafor',
       role: 'worker',
     });
+  });
+});
+
+describe('words recorded before who typed them was kept', () => {
+  // Runs last: it empties the typed-by columns of every row, as they were before the migration.
+  it('are given who typed them from the account that created them and the outcome history', async () => {
+    const db = t.database.db;
+    const entriesNow = sql`select id, said_by_name, typed_by_name, typed_by_role from conversation_entries order by id`;
+    const outcomesNow = sql`select id, said_by_name, words_typed_by, words_typed_by_name, words_typed_by_role
+                              from personal_outcomes order by id`;
+    const recorded = { entries: await rows(db, entriesNow), outcomes: await rows(db, outcomesNow) };
+    // Rows recorded by the server above include a representative's own words and a worker's correction.
+    expect(recorded.outcomes.length).toBeGreaterThan(100);
+
+    await db.execute(sql`update conversation_entries set typed_by_name = null, typed_by_role = null,
+                           said_by_name = case when said_by = 'representative' then null else said_by_name end`);
+    await db.execute(sql`update personal_outcomes set words_typed_by = null, words_typed_by_name = null,
+                           words_typed_by_role = null, said_by_name = null where said_by <> 'person'`);
+    await db.execute(sql`update personal_outcomes set words_typed_by = null, words_typed_by_name = null,
+                           words_typed_by_role = null`);
+    const backfill = readFileSync(`${MIGRATIONS_FOLDER}/0014_words_typed_by_backfill.sql`, 'utf8');
+    for (const statement of backfill.split('--> statement-breakpoint')) await db.execute(sql.raw(statement));
+
+    expect(await rows(db, entriesNow)).toEqual(recorded.entries);
+    expect(await rows(db, outcomesNow)).toEqual(recorded.outcomes);
   });
 });
