@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/platform/db/transaction.ts';
 import {
   countOf,
   expectAccessible,
@@ -52,6 +54,12 @@ describe('the person, from their own account', () => {
     expect(await countOf(page.getByText('“I want to go to the pictures with my sister on a Friday.”'))).toBe(
       1,
     );
+    // Who said it and who typed it, under her words.
+    expect(
+      await textOf(
+        page.locator('li', { hasText: 'I want to go to the pictures' }).locator('.selfdirect-attribution'),
+      ),
+    ).toBe('Said by Morag · typed by Morag Campbell');
 
     // Change her own words.
     await page.getByRole('link', { name: /Change these words.*I want to go to the pictures/ }).click();
@@ -68,6 +76,65 @@ describe('the person, from their own account', () => {
     await page.goto(page.url().replace('/outcomes', ''));
     await page.getByRole('link', { name: 'See who has looked at my record' }).click();
     expect(await heading(page)).toBe('Who has looked at this record');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('Callum’s mother sees his own words apart from hers, with who typed each, and cannot change his', async () => {
+    const [callum] = await rows<{ id: string; outcomeId: string }>(
+      site.database.db,
+      sql`select p.id, o.id as "outcomeId" from people p join personal_outcomes o on o.person_id = p.id
+          where p.legal_name = 'Callum Reid' and o.said_by = 'person' limit 1`,
+    );
+    const { context, page } = await newPage(site);
+    await signIn(page, 'representative');
+    await page.goto(`/my/${callum!.id}`);
+    expect(await heading(page)).toBe('Callum’s record');
+    expect(await textOf(page.locator('.selfdirect-attribution').first())).toBe(
+      'Said by Callum · typed by Sam Okafor (social worker)',
+    );
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'See what Callum wants and add what you think' }).click();
+    expect(await heading(page)).toBe('What Callum wants');
+    expect(await textOf(page.locator('#own-words'))).toBe('In Callum’s own words');
+    // His words are his: no way for her to change them.
+    expect(await page.getByRole('link', { name: /Change these words/ }).count()).toBe(0);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Add something you think they want' }).click();
+    expect(await heading(page)).toBe('Add something you think Callum wants');
+    await page
+      .getByLabel('What do you think Callum wants?')
+      .fill('I want Callum to have a buddy at the pool.');
+    await page.getByLabel('Things I like to do').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+    expect(await heading(page)).toBe('What Callum wants');
+    // Her words sit apart from his, named as hers and typed by her.
+    expect(await textOf(page.locator('#others-words'))).toBe('What other people said Callum wants');
+    const hers = page.locator('li', { hasText: 'a buddy at the pool' });
+    expect(await textOf(hers.locator('.selfdirect-attribution'))).toBe(
+      'Said by Fiona Reid (representative) · typed by Fiona Reid (representative)',
+    );
+    expect(await page.locator('#own-words ~ ul').first().textContent()).not.toContain('buddy at the pool');
+    await expectAccessible(page);
+
+    // Opening his words to change them is refused, in plain words.
+    const refused = await page.goto(`/my/${callum!.id}/outcomes/${callum!.outcomeId}/edit`);
+    expect(refused?.status()).toBe(403);
+    expect(await textOf(page.locator('main'))).toContain('These are the person’s own words');
+    await expectAccessible(page);
+
+    // A form sent for his words anyway (an old tab, a crafted form) is refused with an error summary.
+    await page.goto(`/my/${callum!.id}/outcomes`);
+    await hers.getByRole('link', { name: /Change these words/ }).click();
+    await page.locator('form[action$="/edit"]').evaluate((form, action) => {
+      (form as unknown as { action: string }).action = action;
+    }, `/my/${callum!.id}/outcomes/${callum!.outcomeId}/edit`);
+    await page.getByLabel('What do you want?').fill('Callum wants to go swimming with me.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('These are the person’s own words');
     await expectAccessible(page);
     await context.close();
   });

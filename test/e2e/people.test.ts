@@ -118,6 +118,9 @@ describe('a worker records a new person and completes their record', () => {
     expect(await textOf(page.locator('.selfdirect-own-words'))).toBe(
       '“I want to stay in my own house with my cat.”',
     );
+    expect(await textOf(page.locator('.selfdirect-attribution'))).toBe(
+      'Said by Ishbel · typed by Sam Okafor (social worker)',
+    );
     expect(await textOf(page.locator('tbody tr'))).toContain('Sam Okafor');
     await expectAccessible(page);
 
@@ -200,6 +203,14 @@ describe('a worker records a new person and completes their record', () => {
     expect(await heading(page)).toBe('Good conversations');
     expect(await textOf(page.getByRole('heading', { name: 'The child’s own views' }))).toBeTruthy();
     expect(await textOf(page.getByRole('heading', { name: 'Parents’ or carers’ views' }))).toBeTruthy();
+    // Who said each thing and who typed it, the child's words apart from his mum's.
+    const said = page.locator('.selfdirect-attribution');
+    expect(await textOf(said.filter({ hasText: 'Said by Callum' }))).toBe(
+      'Said by Callum · typed by Sam Okafor (social worker) – in their own words',
+    );
+    expect(await textOf(said.filter({ hasText: 'Said by Mum' }))).toBe(
+      'Said by Mum (family or friend) · typed by Sam Okafor (social worker)',
+    );
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Record a good conversation' }).click();
     await expectAccessible(page);
@@ -211,6 +222,33 @@ describe('a worker records a new person and completes their record', () => {
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await textOf(page.locator('.selfdirect-own-words').first())).toBe('“I want to choose my own PA.”');
+    expect(
+      await textOf(
+        page.locator('li', { hasText: 'I want to choose my own PA.' }).locator('.selfdirect-attribution'),
+      ),
+    ).toBe('Said by Callum · typed by Sam Okafor (social worker) – in their own words');
+
+    // A parent's words cannot go among the child's own: refused with an error summary, answers kept.
+    await page
+      .getByRole('link', { name: /Add something else that was said/ })
+      .first()
+      .click();
+    await page.getByLabel('What was said').fill('He loves the pool.');
+    await page.getByLabel('What matters to me').check();
+    await page.getByLabel('A family member or friend').check();
+    await page.locator('#ownWords-2').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('goes under ‘Parents’ or carers’ views’');
+    expect(await page.getByLabel('What was said').inputValue()).toBe('He loves the pool.');
+    await expectAccessible(page);
+
+    // His outcomes: his own words first, each with who said and who typed it.
+    await page.goto(page.url().replace(/\/conversations.*$/, '/outcomes'));
+    expect(await textOf(page.locator('#own-words'))).toBe('In Callum’s own words');
+    expect(await textOf(page.locator('#own-words + table .selfdirect-attribution'))).toBe(
+      'Said by Callum · typed by Sam Okafor (social worker)',
+    );
+    await expectAccessible(page);
     await context.close();
   });
 });

@@ -133,6 +133,8 @@ export function generatePerson(
   if (status === 'referred') return null;
 
   const decider = worker ?? team.manager;
+  // Who typed the conversation's words and the outcomes (conversations/schema.ts).
+  const typist = { name: decider.name, role: worker ? 'worker' : 'manager' };
   const decidedOn = addDays(referredOn, random.int(7, 60));
   const overall = random.weighted<ScotlandBand>({
     critical: 20,
@@ -214,6 +216,8 @@ export function generatePerson(
       said_by_name: section === 'working' ? decider.name : section === 'parent_views' ? 'Parent' : first,
       own_words: (section === 'what_matters' || section === 'child_views') && saidBy === 'person',
       created_by: decider.id,
+      typed_by_name: typist.name,
+      typed_by_role: typist.role,
       created_at: `${decidedOn}T10:30:00Z`,
     });
   for (const outcome of outcomes) {
@@ -229,6 +233,9 @@ export function generatePerson(
       status: random.weighted({ active: 85, achieved: 10, paused: 5 }),
       created_by: decider.id,
       updated_by: decider.id,
+      words_typed_by: decider.id,
+      words_typed_by_name: typist.name,
+      words_typed_by_role: typist.role,
       created_at: `${decidedOn}T11:00:00Z`,
     });
     loader.add('personal_outcome_changes', {
@@ -239,7 +246,7 @@ export function generatePerson(
       version: 1,
       changed_by: decider.id,
       changed_by_name: decider.name,
-      changed_by_role: 'worker',
+      changed_by_role: typist.role,
       changes: { personWords: { from: null, to: outcome.words }, area: { from: null, to: outcome.area } },
       changed_at: `${decidedOn}T11:00:00Z`,
     });

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { whoTyped } from './attribution.ts';
 import { SAID_BY, SECTIONS, type Section } from './lists.ts';
 import { conversationEntries, conversations } from './schema.ts';
 
@@ -25,6 +26,8 @@ export interface AboutMeEntry {
   ownWords: boolean;
   /** Who said it, in words: "the person", or a name and how they know the person. */
   saidBy: string;
+  /** Who typed it, in words ("Sam Okafor (social worker)"); null when that was not recorded. */
+  typedBy: string | null;
 }
 
 export interface AboutMeConversation {
@@ -47,6 +50,8 @@ export async function aboutMeConversation(tx: Tx, personId: string): Promise<Abo
       ownWords: conversationEntries.ownWords,
       saidBy: conversationEntries.saidBy,
       saidByName: conversationEntries.saidByName,
+      typedByName: conversationEntries.typedByName,
+      typedByRole: conversationEntries.typedByRole,
       createdAt: conversationEntries.createdAt,
     })
     .from(conversationEntries)
@@ -67,15 +72,23 @@ export async function aboutMeConversation(tx: Tx, personId: string): Promise<Abo
   const latest = found[0];
   if (!latest) return null;
   const rank = (section: string) => ABOUT_ME_SECTIONS.indexOf(section as AboutMeEntry['section']);
+  // Within a section the person's own voice comes first, apart from what others said.
+  const voice = (saidBy: string) => (saidBy === 'person' ? 0 : 1);
   const entries = found
     .filter((e) => e.conversationId === latest.conversationId)
-    .sort((a, b) => rank(a.section) - rank(b.section) || a.createdAt.getTime() - b.createdAt.getTime())
+    .sort(
+      (a, b) =>
+        rank(a.section) - rank(b.section) ||
+        voice(a.saidBy) - voice(b.saidBy) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    )
     .map((e) => ({
       section: e.section as AboutMeEntry['section'],
       sectionLabel: SECTIONS[e.section as Section],
       text: e.text.trim(),
       ownWords: e.ownWords,
       saidBy: whoSaid(e.saidBy, e.saidByName),
+      typedBy: whoTyped(e.typedByName ? { name: e.typedByName, role: e.typedByRole ?? '' } : null),
     }));
   return { heldOn: latest.heldOn, entries };
 }

@@ -4,17 +4,41 @@ import { z } from 'zod';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
+import { SAID_BY_CODES } from './lists.ts';
 import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcomes.ts';
 import { addEntry, createConversation, listConversations } from './service.ts';
 
 const person = (request: { access: unknown }) => request.access as PersonAccess;
 
+/**
+ * Who said the words. Who may be named depends on who is signed in (rules.ts
+ * `allowedSaidBy`): a worker holding the case anyone; everyone else only themselves.
+ */
+const saidByEnum = z
+  .enum(SAID_BY_CODES)
+  .describe(
+    'Who said it. A worker holding the case may record anyone’s words; the person only their own (person), a representative only theirs (representative), a circle member family, an advocate advocate.',
+  );
+
+/** Who typed the words: the signed-in account, recorded by the server (never sent). */
+const typedBySchema = z
+  .object({ name: z.string(), role: z.string() })
+  .nullable()
+  .describe(
+    'The account that typed the words, as it was then; null for words typed before this was recorded',
+  );
+
 const entryBody = z
   .object({
     section: z.string().max(40),
     text: z.string().max(5000),
-    saidBy: z.string().max(40),
-    saidByName: z.string().max(200).nullable().optional(),
+    saidBy: saidByEnum,
+    saidByName: z
+      .string()
+      .max(200)
+      .nullable()
+      .optional()
+      .describe('Whom a worker wrote down; anyone else speaks in their own name'),
     ownWords: z.boolean(),
   })
   .strict();
@@ -25,6 +49,7 @@ const entrySchema = z.object({
   text: z.string(),
   saidBy: z.string(),
   saidByName: z.string().nullable(),
+  typedBy: typedBySchema,
   ownWords: z.boolean(),
   createdAt: z.date(),
 });
@@ -42,6 +67,8 @@ const outcomeSchema = z.object({
   id: z.uuid(),
   personWords: z.string(),
   saidBy: z.string(),
+  saidByName: z.string().nullable(),
+  typedBy: typedBySchema,
   professionalView: z.string().nullable(),
   area: z.string(),
   priority: z.number().int(),
@@ -53,7 +80,8 @@ const outcomeSchema = z.object({
 
 const outcomeFields = {
   personWords: z.string().max(2000),
-  saidBy: z.string().max(40).optional(),
+  saidBy: saidByEnum.optional(),
+  saidByName: z.string().max(200).nullable().optional(),
   professionalView: z.string().max(4000).nullable().optional(),
   area: z.string().max(40),
   priority: z.number().int().min(1).max(3).optional(),

@@ -17,6 +17,7 @@ export type Section = keyof typeof SECTIONS;
 /** Only for a child: their own views are kept apart from their parents' views. */
 export const CHILD_ONLY_SECTIONS: readonly Section[] = ['child_views', 'parent_views'];
 
+/** Who said the words (never who typed them: that is the signed-in account, recorded by the server). */
 export const SAID_BY = {
   person: 'The person',
   family: 'A family member or friend',
@@ -25,6 +26,25 @@ export const SAID_BY = {
   worker: 'The worker',
 } as const;
 export type SaidBy = keyof typeof SAID_BY;
+export const SAID_BY_CODES = Object.keys(SAID_BY) as [SaidBy, ...SaidBy[]];
+
+/** How someone who said words is named after their name: "Fiona Reid (representative)". */
+export const SAID_BY_SHORT: Record<SaidBy, string> = {
+  person: 'the person',
+  family: 'family or friend',
+  representative: 'representative',
+  advocate: 'advocate',
+  worker: 'worker',
+};
+
+/** How the account that typed words is named after its name: "Sam Okafor (social worker)". */
+export const TYPED_BY_ROLE: Partial<Record<string, string>> = {
+  worker: 'social worker',
+  manager: 'team manager',
+  representative: 'representative',
+  circle_member: 'circle of support',
+  advocate: 'advocate',
+};
 
 export const OUTCOME_STATUS = {
   active: 'Working on it',

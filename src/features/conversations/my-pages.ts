@@ -7,9 +7,18 @@ import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { formFrom, type QuestionPage, questionFlow, showQuestion, text } from '../people/form-flow.ts';
 import { personHeader } from '../people/service.ts';
+import { byVoice } from './attribution.ts';
 import { myEditFields, myOutcomeFields } from './forms.ts';
-import { createOutcome, getOutcome, listOutcomes, outcomeAreaList, updateOutcome } from './outcomes.ts';
-import { checkOutcome } from './rules.ts';
+import {
+  createOutcome,
+  getOutcome,
+  listOutcomes,
+  mayChangeWords,
+  outcomeAreaList,
+  updateOutcome,
+} from './outcomes.ts';
+import { checkOutcome, checkOutcomeAttribution } from './rules.ts';
+import { writerOf } from './service.ts';
 
 const person = (request: FastifyRequest) => request.access as PersonAccess;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,18 +31,27 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     const header = await personHeader(db, person(request), action);
     return person(request).relationship.kind === 'self' ? 'you' : header.name;
   };
+  /** Words attributed to someone this account may not speak for are never changed by it. */
+  const refusedChange = (request: FastifyRequest, outcome: { saidBy: string }) =>
+    checkOutcomeAttribution(writerOf(person(request)), outcome.saidBy, outcome.saidBy);
 
   app.get<{ Params: { personId: string } }>(
     '/my/:personId/outcomes',
     { config: { access: { permission: 'record.read' } } },
     async (request, reply) => {
-      const who = await whose(request);
+      const header = await personHeader(db, person(request));
+      const self = person(request).relationship.kind === 'self';
       const result = await listOutcomes(db, person(request));
+      const current = result.outcomes
+        .filter((o) => o.status !== 'ended')
+        .map((o) => ({ ...o, mayChange: mayChangeWords(person(request), o) }));
       return reply.render('conversations/views/my-outcomes.njk', {
-        title: who === 'you' ? 'What I want' : `What ${who} wants`,
-        self: who === 'you',
+        title: self ? 'What I want' : `What ${header.name} wants`,
+        self,
+        name: header.name,
         personId: request.params.personId,
-        outcomes: result.outcomes.filter((o) => o.status !== 'ended'),
+        outcomes: current,
+        ...byVoice(current, header.name),
         areas: Object.fromEntries(result.areas.map((a) => [a.code, a.plainLabel])),
         mayWrite: relationshipAllows('own_words.write', request.actor!.role, person(request).relationship),
         backLink: `/my/${request.params.personId}`,
@@ -41,20 +59,28 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     },
   );
 
-  const addPage = (personId: string, list: { code: string; plainLabel: string }[]): QuestionPage => ({
-    title: 'Add something you want',
-    intro: 'Use your own words. Nobody will change them.',
+  /** `who` is 'you' on the person's own account, else the person's name. */
+  const addPage = (
+    personId: string,
+    list: { code: string; plainLabel: string }[],
+    who: string,
+  ): QuestionPage => ({
+    title: who === 'you' ? 'Add something you want' : `Add something you think ${who} wants`,
+    intro:
+      who === 'you'
+        ? 'Use your own words. Nobody will change them.'
+        : `Use your own words. They show as yours, kept apart from ${who}’s own words.`,
     action: `/my/${personId}/outcomes/new`,
     backLink: `/my/${personId}/outcomes`,
-    fields: myOutcomeFields(list),
+    fields: myOutcomeFields(list, who === 'you' ? null : who),
     checkTitle: 'Is this right?',
   });
   app.get<{ Params: { personId: string } }>(
     '/my/:personId/outcomes/new',
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
-      await whose(request, 'own_words.write:open_form');
-      return showQuestion(reply, addPage(request.params.personId, await areas(request)));
+      const who = await whose(request, 'own_words.write:open_form');
+      return showQuestion(reply, addPage(request.params.personId, await areas(request), who));
     },
   );
   app.post<{ Params: { personId: string } }>(
@@ -62,14 +88,22 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
       const list = await areas(request);
+      const who = await whose(request, 'own_words.write:open_form');
       const values = (v: Record<string, string | string[]>) => ({
         personWords: text(v, 'personWords'),
         area: text(v, 'area'),
       });
-      return questionFlow(reply, addPage(request.params.personId, list), request.body, {
+      return questionFlow(reply, addPage(request.params.personId, list, who), request.body, {
         check: (v) =>
           checkOutcome(
-            { ...values(v), saidBy: 'person', professionalView: null, priority: 2, status: 'active' },
+            {
+              ...values(v),
+              saidBy: 'person',
+              saidByName: null,
+              professionalView: null,
+              priority: 2,
+              status: 'active',
+            },
             list.map((a) => a.code),
           ),
         save: async (v) => {
@@ -94,6 +128,8 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     async (request, reply) => {
       if (!UUID.test(request.params.outcomeId)) throw Problem.notFound('Outcome');
       const { outcome } = await getOutcome(db, person(request), request.params.outcomeId);
+      const refused = refusedChange(request, outcome);
+      if (refused.length) throw Problem.forbidden(refused[0]!.message);
       const page = editPage(request.params.personId, outcome.id, outcome.version);
       return showQuestion(reply, page, formFrom(page.fields, outcome));
     },
@@ -106,8 +142,14 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
       const version = Number(field(request.body, 'version'));
       const page = editPage(request.params.personId, request.params.outcomeId, version);
       return questionFlow(reply, page, request.body, {
-        check: (v) =>
-          text(v, 'personWords').trim() ? [] : [{ field: 'personWords', message: 'Write what you want' }],
+        check: async (v) => {
+          const { outcome } = await getOutcome(db, person(request), request.params.outcomeId);
+          const refused = refusedChange(request, outcome);
+          if (refused.length) return refused;
+          return text(v, 'personWords').trim()
+            ? []
+            : [{ field: 'personWords', message: 'Write what you want' }];
+        },
         save: async (v) => {
           await updateOutcome(
             db,

@@ -79,14 +79,13 @@ describe('personal outcomes', () => {
       payload: {
         personWords: 'Callum wants to go to the swimming with his pals.',
         area: 'things_i_do',
-        saidBy: 'person',
       },
     });
     expect(repAdds.statusCode).toBe(201);
     const detail = (
       await t.app.inject({ url: outcomeUrl(callum, repAdds.json().id), headers: bearer(rep) })
     ).json();
-    // Who said it follows who wrote it: the representative, not the child.
+    // Who said it follows who wrote it: the representative, not the child (attribution.int.test.ts).
     expect(detail.outcome.saidBy).toBe('representative');
   });
 

@@ -1,36 +1,45 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { PersonAccess } from '../../platform/auth/access.ts';
-import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { staleRecord } from '../people/service.ts';
 import { findPerson } from '../people/store.ts';
-import { changedFields, checkOutcome, type OutcomeFields } from './rules.ts';
+import {
+  allowedSaidBy,
+  changedFields,
+  checkOutcome,
+  checkOutcomeAttribution,
+  defaultSaidBy,
+  type OutcomeFields,
+  recordsForOthers,
+  speakerName,
+} from './rules.ts';
 import { outcomeAreas, personalOutcomeChanges, personalOutcomes } from './schema.ts';
+import { typedBy, writerOf } from './service.ts';
 
 export async function outcomeAreaList(tx: Tx) {
   return tx.select().from(outcomeAreas).orderBy(asc(outcomeAreas.sortOrder));
 }
 
-/** Who said it follows from who is writing: the person, their representative, an advocate. */
-function saidByFor(access: PersonAccess, requested: string | undefined): string {
-  switch (access.relationship.kind) {
-    case 'self':
-      return 'person';
-    case 'representative':
-      return 'representative';
-    case 'advocate':
-      return 'advocate';
-    case 'circle_member':
-      return 'family';
-    default:
-      return requested ?? 'person';
-  }
+/** The signed-in account as the typist of an outcome's current words (never from the request). */
+const wordsTypedBy = (access: PersonAccess) => ({
+  wordsTypedBy: access.actor.userId,
+  wordsTypedByName: access.actor.displayName,
+  wordsTypedByRole: access.actor.role,
+});
+
+type OutcomeRow = typeof personalOutcomes.$inferSelect;
+/** An outcome as shown: who typed its words beside who said them. */
+const shown = (o: OutcomeRow) => ({ ...o, typedBy: typedBy(o.wordsTypedByName, o.wordsTypedByRole) });
+
+/** Whose words in this list this account may change: only those it may speak for. */
+export function mayChangeWords(access: PersonAccess, outcome: { saidBy: string }): boolean {
+  return (allowedSaidBy(writerOf(access)) as readonly string[]).includes(outcome.saidBy);
 }
 
-const holdsCase = (access: PersonAccess) =>
-  relationshipAllows('case.write', access.actor.role, access.relationship);
+/** Holding the case: the same test as recording what others said (rules.ts). */
+const holdsCase = (access: PersonAccess) => recordsForOthers(writerOf(access));
 
 /** Only the worker holding the case writes the professional view, priority and status. */
 const PROFESSIONAL_FIELDS = ['professionalView', 'priority', 'status'] as const;
@@ -73,7 +82,7 @@ export async function listOutcomes(db: Db, access: PersonAccess) {
         .orderBy(asc(personalOutcomes.priority), asc(personalOutcomes.createdAt)),
       outcomeAreaList(tx),
     ]);
-    return { outcomes, areas, mayWriteCase: holdsCase(access) };
+    return { outcomes: outcomes.map(shown), areas, mayWriteCase: holdsCase(access) };
   });
 }
 
@@ -89,7 +98,13 @@ export async function getOutcome(db: Db, access: PersonAccess, outcomeId: string
       .from(personalOutcomeChanges)
       .where(eq(personalOutcomeChanges.outcomeId, outcomeId))
       .orderBy(desc(personalOutcomeChanges.version));
-    return { outcome, history, areas: await outcomeAreaList(tx), mayWriteCase: holdsCase(access) };
+    return {
+      outcome: shown(outcome),
+      history,
+      areas: await outcomeAreaList(tx),
+      mayWriteCase: holdsCase(access),
+      mayChangeWords: mayChangeWords(access, outcome),
+    };
   });
 }
 
@@ -99,23 +114,32 @@ export async function createOutcome(db: Db, access: PersonAccess, input: Outcome
   refuseProfessionalFields(access, input);
   return audited(db, access, 'own_words.write:outcome', async (tx) => {
     if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
+    const writer = writerOf(access);
+    const saidBy = input.saidBy ?? defaultSaidBy(writer) ?? 'person';
+    const speaker = speakerName(writer, saidBy, input.saidByName, access.actor.displayName);
     const fields: OutcomeFields = {
       personWords: input.personWords?.trim() ?? '',
-      saidBy: saidByFor(access, input.saidBy),
+      saidBy,
+      saidByName: speaker.name,
       professionalView: input.professionalView?.trim() || null,
       area: input.area,
       priority: input.priority ?? 2,
       status: input.status ?? 'active',
     };
-    const errors = checkOutcome(
-      fields,
-      (await outcomeAreaList(tx)).map((a) => a.code),
-    );
+    const errors = [
+      ...checkOutcome(
+        fields,
+        (await outcomeAreaList(tx)).map((a) => a.code),
+      ).filter((e) => e.field !== 'saidBy'),
+      ...checkOutcomeAttribution(writer, null, saidBy),
+      ...speaker.errors,
+    ];
     if (errors.length) throw Problem.invalid(errors);
     const [saved] = await tx
       .insert(personalOutcomes)
       .values({
         ...fields,
+        ...wordsTypedBy(access),
         status: fields.status as 'active',
         authorityId: access.authorityId,
         personId: access.personId,
@@ -151,12 +175,26 @@ export async function updateOutcome(
     const before: OutcomeFields = {
       personWords: current.personWords,
       saidBy: current.saidBy,
+      saidByName: current.saidByName,
       professionalView: current.professionalView,
       area: current.area,
       priority: current.priority,
       status: current.status,
     };
     const wordsChanged = input.personWords !== undefined && input.personWords.trim() !== current.personWords;
+    const saidBy = input.saidBy ?? current.saidBy;
+    const attributionChanged =
+      saidBy !== current.saidBy ||
+      (input.saidByName !== undefined && (input.saidByName?.trim() || null) !== current.saidByName);
+    // The words stay said by whoever said them, unless a worker records that someone else did;
+    // only someone who may speak for both may change them (a parent never changes a child's words).
+    const writer = writerOf(access);
+    const touched = wordsChanged || attributionChanged;
+    // A worker keeps the name already given unless they change it; anyone else speaks as themselves.
+    const keptName = recordsForOthers(writer) && saidBy === current.saidBy ? current.saidByName : null;
+    const speaker = touched
+      ? speakerName(writer, saidBy, input.saidByName ?? keptName, access.actor.displayName)
+      : { name: current.saidByName, errors: [] };
     const after: OutcomeFields = {
       ...before,
       ...input,
@@ -165,13 +203,17 @@ export async function updateOutcome(
         input.professionalView === undefined
           ? current.professionalView
           : input.professionalView?.trim() || null,
-      // Whoever changes the words is who said them now; a worker may say whom they wrote them with.
-      saidBy: wordsChanged ? saidByFor(access, input.saidBy) : (input.saidBy ?? current.saidBy),
+      saidBy,
+      saidByName: speaker.name,
     };
-    const errors = checkOutcome(
-      after,
-      (await outcomeAreaList(tx)).map((a) => a.code),
-    );
+    const errors = [
+      ...checkOutcome(
+        after,
+        (await outcomeAreaList(tx)).map((a) => a.code),
+      ).filter((e) => !touched || e.field !== 'saidBy'),
+      ...(touched ? checkOutcomeAttribution(writer, current.saidBy, saidBy) : []),
+      ...speaker.errors,
+    ];
     if (errors.length) throw Problem.invalid(errors);
     const changes = changedFields(before, after);
     if (!Object.keys(changes).length) return { id: outcomeId, version };
@@ -179,6 +221,7 @@ export async function updateOutcome(
       .update(personalOutcomes)
       .set({
         ...after,
+        ...(wordsChanged ? wordsTypedBy(access) : {}),
         status: after.status as 'active',
         version: version + 1,
         updatedBy: access.actor.userId,

@@ -13,14 +13,16 @@ import {
   text,
 } from '../people/form-flow.ts';
 import { personHeader } from '../people/service.ts';
+import { attributionLine, byVoice } from './attribution.ts';
 import { conversationFields, entryFields, entryFrom, outcomeFields } from './forms.ts';
 import { OUTCOME_STATUS, PRIORITY, SAID_BY } from './lists.ts';
 import { createOutcome, getOutcome, listOutcomes, outcomeAreaList, updateOutcome } from './outcomes.ts';
 import { checkEntry, checkHeldOn, checkOutcome, conversationFacts } from './rules.ts';
-import { addEntry, createConversation, listConversations } from './service.ts';
+import { addEntry, createConversation, listConversations, writerOf } from './service.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 
 const person = (request: FastifyRequest) => request.access as PersonAccess;
+const writer = (request: FastifyRequest) => writerOf(person(request));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idOrNotFound = (id: string, what: string) => {
   if (!UUID.test(id)) throw Problem.notFound(what);
@@ -37,25 +39,35 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     { config: { access: { permission: 'record.read' } } },
     async (request, reply) => {
       const header = await personHeader(db, person(request));
-      const conversations = await listConversations(db, person(request));
+      const conversations = (await listConversations(db, person(request))).map((c) => ({
+        ...c,
+        sections: c.sections.map((s) => ({
+          ...s,
+          entries: s.entries.map((e) => ({ ...e, attribution: attributionLine(e, header.name) })),
+        })),
+      }));
       return reply.render('conversations/views/conversations.njk', {
         title: 'Good conversations',
         name: header.name,
         personId: request.params.personId,
         conversations,
-        saidBy: SAID_BY,
         backLink: `/people/${request.params.personId}`,
       });
     },
   );
 
-  const newConversation = (personId: string, name: string, child: boolean): QuestionPage => ({
+  const newConversation = (
+    request: FastifyRequest,
+    personId: string,
+    name: string,
+    child: boolean,
+  ): QuestionPage => ({
     title: 'Record a good conversation',
     caption: name,
     intro: 'Start with what was said. You can add more things said afterwards, one at a time.',
     action: `/people/${personId}/conversations/new`,
     backLink: `/people/${personId}/conversations`,
-    fields: conversationFields(child),
+    fields: conversationFields(child, writer(request)),
   });
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/conversations/new',
@@ -63,6 +75,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     async (request, reply) => {
       const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
       const page = newConversation(
+        request,
         request.params.personId,
         name,
         conversationFacts(p.dateOfBirth, todayInLondon()).child,
@@ -76,11 +89,11 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     async (request, reply) => {
       const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
       const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
-      const page = newConversation(request.params.personId, name, child);
+      const page = newConversation(request, request.params.personId, name, child);
       return questionFlow(reply, page, request.body, {
         check: (v) => [
           ...checkHeldOn(text(v, 'heldOn'), p.dateOfBirth, todayInLondon()),
-          ...checkEntry(entryFrom(v), child),
+          ...checkEntry(entryFrom(v), child, writer(request)),
         ],
         save: async (v) => {
           const saved = await createConversation(db, person(request), {
@@ -96,6 +109,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
   );
 
   const entryPage = (
+    request: FastifyRequest,
     personId: string,
     conversationId: string,
     name: string,
@@ -105,7 +119,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     caption: name,
     action: `/people/${personId}/conversations/${conversationId}/entries/new`,
     backLink: `/people/${personId}/conversations#conversation-${conversationId}`,
-    fields: entryFields(child),
+    fields: entryFields(child, writer(request)),
   });
   app.get<{ Params: { personId: string; conversationId: string } }>(
     '/people/:personId/conversations/:conversationId/entries/new',
@@ -114,6 +128,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
       const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
       const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
       const page = entryPage(
+        request,
         request.params.personId,
         conversationId,
         name,
@@ -131,10 +146,10 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
       const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
       return questionFlow(
         reply,
-        entryPage(request.params.personId, conversationId, name, child),
+        entryPage(request, request.params.personId, conversationId, name, child),
         request.body,
         {
-          check: (v) => checkEntry(entryFrom(v), child),
+          check: (v) => checkEntry(entryFrom(v), child, writer(request)),
           save: async (v) => {
             await addEntry(db, person(request), conversationId, entryFrom(v));
             return `/people/${request.params.personId}/conversations#conversation-${conversationId}`;
@@ -155,6 +170,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
         name: header.name,
         personId: request.params.personId,
         ...result,
+        ...byVoice(result.outcomes, header.name),
         areaLabels: Object.fromEntries(result.areas.map((a) => [a.code, a.label])),
         statusLabels: OUTCOME_STATUS,
         priorityLabels: PRIORITY,
@@ -167,12 +183,14 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
   const outcomeValues = (v: FormValues) => ({
     personWords: text(v, 'personWords'),
     saidBy: text(v, 'saidBy'),
+    saidByName: text(v, 'saidByName').trim() || null,
     area: text(v, 'area'),
     professionalView: text(v, 'professionalView').trim() || null,
     priority: Number(text(v, 'priority')) || 0,
     status: text(v, 'status'),
   });
   const outcomePage = (
+    request: FastifyRequest,
     personId: string,
     name: string,
     list: { code: string; label: string }[],
@@ -184,7 +202,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     intro: 'The person’s words come first. Your view goes beside them.',
     action: outcomeId ? `/people/${personId}/outcomes/${outcomeId}/edit` : `/people/${personId}/outcomes/new`,
     backLink: outcomeId ? `/people/${personId}/outcomes/${outcomeId}` : `/people/${personId}/outcomes`,
-    fields: outcomeFields(list),
+    fields: outcomeFields(list, writer(request)),
     hidden: version === undefined ? undefined : { version },
   });
 
@@ -193,7 +211,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
       const { name } = await personHeader(db, person(request), 'case.write:open_form');
-      const page = outcomePage(request.params.personId, name, await areas(request));
+      const page = outcomePage(request, request.params.personId, name, await areas(request));
       return showQuestion(
         reply,
         page,
@@ -207,7 +225,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     async (request, reply) => {
       const { name } = await personHeader(db, person(request), 'case.write:open_form');
       const list = await areas(request);
-      return questionFlow(reply, outcomePage(request.params.personId, name, list), request.body, {
+      return questionFlow(reply, outcomePage(request, request.params.personId, name, list), request.body, {
         check: (v) =>
           checkOutcome(
             outcomeValues(v),
@@ -233,6 +251,8 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
         name,
         personId: request.params.personId,
         ...result,
+        attribution: attributionLine(result.outcome, name),
+        ownWords: result.outcome.saidBy === 'person',
         areaLabels: Object.fromEntries(result.areas.map((a) => [a.code, a.label])),
         statusLabels: OUTCOME_STATUS,
         priorityLabels: PRIORITY,
@@ -240,6 +260,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
         fieldLabels: {
           personWords: 'Their words',
           saidBy: 'Who said it',
+          saidByName: 'Their name',
           professionalView: 'Worker’s view',
           area: 'Area',
           priority: 'Priority',
@@ -257,7 +278,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
       const { outcome, areas: list } = await getOutcome(db, person(request), outcomeId);
       const { name } = await personHeader(db, person(request));
-      const page = outcomePage(request.params.personId, name, list, outcomeId, outcome.version);
+      const page = outcomePage(request, request.params.personId, name, list, outcomeId, outcome.version);
       return showQuestion(reply, page, formFrom(page.fields, outcome));
     },
   );
@@ -271,7 +292,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
       const version = Number(field(request.body, 'version'));
       return questionFlow(
         reply,
-        outcomePage(request.params.personId, name, list, outcomeId, version),
+        outcomePage(request, request.params.personId, name, list, outcomeId, version),
         request.body,
         {
           check: (v) =>

@@ -31,10 +31,19 @@ export const personalOutcomes = pgTable(
   {
     ...tenantColumns(),
     personId: uuid('person_id').notNull(),
-    /** Exactly as the person (or their representative) said it. */
+    /** Exactly as it was said, by whoever `saidBy` names (only the person's when 'person'). */
     personWords: text('person_words').notNull(),
-    /** Who said it: 'person', 'representative', 'family', 'worker' (written with the person). */
+    /** Who said it: 'person', 'family', 'representative', 'advocate', 'worker' (conversations/lists.ts). */
     saidBy: text('said_by').notNull().default('person'),
+    /** The name of whoever said it when it was not the person, e.g. "Fiona Reid". */
+    saidByName: text('said_by_name'),
+    /**
+     * The signed-in account that typed the current words, as the server knew it then (never
+     * from the request). Null for words typed before this was recorded and not traceable.
+     */
+    wordsTypedBy: uuid('words_typed_by'),
+    wordsTypedByName: text('words_typed_by_name'),
+    wordsTypedByRole: text('words_typed_by_role'),
     professionalView: text('professional_view'),
     /** Reference code, e.g. 'feeling_safe', 'health', 'where_i_live', 'people_i_see', 'things_i_do', 'work_and_learning', 'managing_money'. */
     area: text('area')
@@ -104,8 +113,9 @@ export const conversations = pgTable(
 
 /**
  * One thing said in a conversation, free text first. `ownWords` is true only when it is
- * written as the person said it; `saidBy` names who said it. For a child, their own views
- * and their parents' views are different sections.
+ * written as the person said it; `saidBy` names who said it, and `createdBy` (with the
+ * name and role it had then) the signed-in account that typed it, recorded by the server.
+ * For a child, their own views and their parents' views are different sections.
  */
 export const conversationEntries = pgTable(
   'conversation_entries',
@@ -118,7 +128,11 @@ export const conversationEntries = pgTable(
     saidBy: text('said_by').notNull(),
     saidByName: text('said_by_name'),
     ownWords: boolean('own_words').notNull(),
+    /** The account that typed it. */
     createdBy: uuid('created_by'),
+    /** Its name and role when it typed it; null for old entries whose typist is not known. */
+    typedByName: text('typed_by_name'),
+    typedByRole: text('typed_by_role'),
     createdAt: createdAt(),
   },
   (t) => [

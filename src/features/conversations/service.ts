@@ -7,8 +7,58 @@ import { Problem } from '../../platform/http/problem.ts';
 import { blankToNull } from '../people/validate.ts';
 import { findPerson } from '../people/store.ts';
 import { SECTIONS } from './lists.ts';
-import { checkEntry, checkHeldOn, conversationFacts, type EntryInput } from './rules.ts';
+import type { FieldError } from '../people/rules.ts';
+import {
+  checkEntry,
+  checkHeldOn,
+  conversationFacts,
+  type EntryInput,
+  speakerName,
+  type Writer,
+} from './rules.ts';
 import { conversationEntries, conversations } from './schema.ts';
+
+/** The signed-in account as a writer of words: its role and relationship to the person. */
+export const writerOf = (access: PersonAccess): Writer => ({
+  role: access.actor.role,
+  relationship: access.relationship,
+});
+
+/** Who typed it, as the API and pages show it; null for words typed before this was recorded. */
+export const typedBy = (name: string | null, role: string | null) =>
+  name ? { name, role: role ?? 'unknown' } : null;
+
+/**
+ * Checks one entry for this writer and gives the row to insert: who said it as checked,
+ * and who typed it from the signed-in account (never from the request).
+ */
+function entryRow(access: PersonAccess, entry: EntryInput, child: boolean, prefix = '') {
+  const writer = writerOf(access);
+  const errors: FieldError[] = checkEntry(entry, child, writer, prefix);
+  const speaker = speakerName(
+    writer,
+    entry.saidBy,
+    entry.saidByName,
+    access.actor.displayName,
+    `${prefix}saidByName`,
+  );
+  errors.push(...speaker.errors);
+  return {
+    errors,
+    row: {
+      section: entry.section,
+      text: entry.text.trim(),
+      saidBy: entry.saidBy,
+      saidByName: speaker.name,
+      ownWords: entry.ownWords,
+      authorityId: access.authorityId,
+      personId: access.personId,
+      createdBy: access.actor.userId,
+      typedByName: access.actor.displayName,
+      typedByRole: access.actor.role,
+    },
+  };
+}
 
 export interface ConversationInput {
   heldOn: string;
@@ -33,13 +83,14 @@ export async function listConversations(db: Db, access: PersonAccess) {
           .where(inArray(conversationEntries.conversationId, ids))
           .orderBy(asc(conversationEntries.createdAt))
       : [];
+    const shown = entries.map((e) => ({ ...e, typedBy: typedBy(e.typedByName, e.typedByRole) }));
     return found.reverse().map((c) => ({
       ...c,
       sections: Object.entries(SECTIONS)
         .map(([code, label]) => ({
           code,
           label,
-          entries: entries.filter((e) => e.conversationId === c.id && e.section === code),
+          entries: shown.filter((e) => e.conversationId === c.id && e.section === code),
         }))
         .filter((s) => s.entries.length),
     }));
@@ -54,8 +105,10 @@ export async function createConversation(db: Db, access: PersonAccess, input: Co
     const facts = errors.length
       ? conversationFacts(person.dateOfBirth, todayInLondon())
       : conversationFacts(person.dateOfBirth, input.heldOn);
-    input.entries.forEach((entry, i) => {
-      errors.push(...checkEntry(entry, facts.child, `entries.${i}.`));
+    const rows = input.entries.map((entry, i) => {
+      const checked = entryRow(access, entry, facts.child, `entries.${i}.`);
+      errors.push(...checked.errors);
+      return checked.row;
     });
     if (errors.length) throw Problem.invalid(errors);
     const [saved] = await tx
@@ -70,18 +123,8 @@ export async function createConversation(db: Db, access: PersonAccess, input: Co
         createdBy: access.actor.userId,
       })
       .returning({ id: conversations.id, transition: conversations.transition });
-    if (input.entries.length)
-      await tx.insert(conversationEntries).values(
-        input.entries.map((entry) => ({
-          ...entry,
-          text: entry.text.trim(),
-          saidByName: blankToNull(entry.saidByName),
-          authorityId: access.authorityId,
-          personId: access.personId,
-          conversationId: saved!.id,
-          createdBy: access.actor.userId,
-        })),
-      );
+    if (rows.length)
+      await tx.insert(conversationEntries).values(rows.map((row) => ({ ...row, conversationId: saved!.id })));
     return { id: saved!.id, transition: saved!.transition, child: facts.child };
   });
 }
@@ -95,19 +138,15 @@ export async function addEntry(db: Db, access: PersonAccess, conversationId: str
       .from(conversations)
       .where(and(eq(conversations.id, conversationId), eq(conversations.personId, access.personId)));
     if (!person || !conversation) throw Problem.notFound('Conversation');
-    const errors = checkEntry(entry, conversationFacts(person.dateOfBirth, conversation.heldOn).child);
+    const { errors, row } = entryRow(
+      access,
+      entry,
+      conversationFacts(person.dateOfBirth, conversation.heldOn).child,
+    );
     if (errors.length) throw Problem.invalid(errors);
     const [saved] = await tx
       .insert(conversationEntries)
-      .values({
-        ...entry,
-        text: entry.text.trim(),
-        saidByName: blankToNull(entry.saidByName),
-        authorityId: access.authorityId,
-        personId: access.personId,
-        conversationId,
-        createdBy: access.actor.userId,
-      })
+      .values({ ...row, conversationId })
       .returning({ id: conversationEntries.id });
     return { id: saved!.id };
   });

@@ -3,6 +3,7 @@ import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts'
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { listConversations } from '../conversations/service.ts';
 import { listOutcomes } from '../conversations/outcomes.ts';
+import { byVoice } from '../conversations/attribution.ts';
 import type { FeatureDeps } from '../index.ts';
 import { summaryView } from './present.ts';
 import { getPersonRecord, myPeople } from './service.ts';
@@ -38,16 +39,20 @@ export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
       const view = summaryView(record);
       const name = record.person.preferredName ?? record.person.legalName;
       const self = access.relationship.kind === 'self';
+      const current = outcomes.outcomes.filter((o) => o.status !== 'ended');
       return reply.render('people/views/my-record.njk', {
         title: self ? 'My record' : `${name}’s record`,
         self,
         name,
         ...view,
-        outcomes: outcomes.outcomes.filter((o) => o.status !== 'ended'),
+        outcomes: current,
+        ...byVoice(current, name),
         areas: Object.fromEntries(outcomes.areas.map((a) => [a.code, a.plainLabel])),
-        ownWords: conversations
-          .flatMap((c) => c.sections.flatMap((s) => s.entries.filter((e) => e.ownWords)))
-          .slice(0, 6),
+        // Only what the person said, in their own words: never a parent's or the worker's.
+        ownWords: byVoice(
+          conversations.flatMap((c) => c.sections.flatMap((s) => s.entries.filter((e) => e.ownWords))),
+          name,
+        ).own.slice(0, 6),
         mayWrite: relationshipAllows('own_words.write', access.actor.role, access.relationship),
         mayAudit: relationshipAllows('audit.own', access.actor.role, access.relationship),
         backLink: '/my',

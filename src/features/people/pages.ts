@@ -5,6 +5,7 @@ import { todayInLondon } from '../../platform/dates.ts';
 import { field } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { listOutcomes } from '../conversations/outcomes.ts';
+import { byVoice } from '../conversations/attribution.ts';
 import type { FeatureDeps } from '../index.ts';
 import { withdrawCircleConsent } from './circle.ts';
 import {
@@ -125,10 +126,13 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     async (request, reply) => {
       const record = await getPersonRecord(db, person(request));
       const outcomes = await listOutcomes(db, person(request));
+      const name = record.person.preferredName ?? record.person.legalName;
+      const current = outcomes.outcomes.filter((o) => o.status !== 'ended');
       return reply.render('people/views/summary.njk', {
-        title: record.person.preferredName ?? record.person.legalName,
+        title: name,
         ...summaryView(record),
-        outcomes: outcomes.outcomes.filter((o) => o.status !== 'ended'),
+        outcomes: current,
+        ...byVoice(current, name),
         areas: Object.fromEntries(outcomes.areas.map((a) => [a.code, a.label])),
         backLink: '/people',
       });

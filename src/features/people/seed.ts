@@ -407,7 +407,10 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
         saidBy,
         ownWords,
         saidByName,
+        // The worker typed what was said at the conversation.
         createdBy: worker,
+        typedByName: workerNames[p.team],
+        typedByRole: 'worker',
       });
     if (child) {
       entry('child_views', CHILD_SAID.child, 'person', true);
@@ -443,6 +446,9 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
         ...fields,
         createdBy: worker,
         updatedBy: worker,
+        wordsTypedBy: worker,
+        wordsTypedByName: workerNames[p.team],
+        wordsTypedByRole: 'worker',
       });
       changeRows.push({
         authorityId,

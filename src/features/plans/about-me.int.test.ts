@@ -49,10 +49,10 @@ describe('the support plan’s About me', () => {
       'From the good conversation on 12 January 2026.',
       '',
       'What matters to me',
-      '“My dog Bess and my walks by the river.” (in my own words)',
+      '“My dog Bess and my walks by the river.” (in my own words · typed by Sam Okafor (social worker))',
       '',
       'People and places important to me',
-      'Her church choir on Thursdays. (said by Jean (a family member or friend))',
+      'Her church choir on Thursdays. (said by Jean (a family member or friend) · typed by Sam Okafor (social worker))',
     ]);
 
     // The person (here with their worker) rewrites it; their words stay, the conversation does not come back.
@@ -92,6 +92,8 @@ describe('the support plan’s About me', () => {
     expect(saved.statusCode).toBe(201);
     const plan = (await api('GET', `/people/${id}/plan`)).json();
     expect(plan.plan.version).toBe(1);
-    expect(plan.content.aboutMe).toContain('“I fix bikes for the whole street.” (in my own words)');
+    expect(plan.content.aboutMe).toContain(
+      '“I fix bikes for the whole street.” (in my own words · typed by Sam Okafor (social worker))',
+    );
   });
 });

@@ -12,6 +12,7 @@ const conversation = {
       text: 'Seeing my grandchildren every Sunday.',
       ownWords: true,
       saidBy: 'the person',
+      typedBy: 'Sam Okafor (social worker)',
     },
     {
       section: 'what_matters' as const,
@@ -19,6 +20,7 @@ const conversation = {
       text: 'Keeping the garden tidy',
       ownWords: false,
       saidBy: 'the person',
+      typedBy: 'Agnes Thomson',
     },
     {
       section: 'strengths' as const,
@@ -26,21 +28,22 @@ const conversation = {
       text: 'She never gives up.',
       ownWords: false,
       saidBy: 'Jean (a family member or friend)',
+      typedBy: null,
     },
   ],
 };
 
 describe('About me from the good conversation', () => {
-  it('quotes the person’s own words and says who said everything else, section by section', () => {
+  it('quotes the person’s own words and says who said and who typed everything, section by section', () => {
     expect(aboutMeFromConversation(conversation)?.split('\n')).toEqual([
       'From the good conversation on 3 March 2026.',
       '',
       'What matters to me',
-      '“Seeing my grandchildren every Sunday.” (in my own words)',
-      'Keeping the garden tidy (what I said, not in my exact words)',
+      '“Seeing my grandchildren every Sunday.” (in my own words · typed by Sam Okafor (social worker))',
+      'Keeping the garden tidy (what I said, not in my exact words · typed by Agnes Thomson)',
       '',
       'My strengths',
-      'She never gives up. (said by Jean (a family member or friend))',
+      'She never gives up. (said by Jean (a family member or friend) · who typed it was not recorded)',
     ]);
   });
   it('gives nothing when the conversation says nothing about the person', () => {
