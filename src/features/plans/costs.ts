@@ -32,6 +32,11 @@ export interface CostLine {
   /** e.g. 'social_care', 'health', 'housing_support' — several streams make one budget. */
   fundingStream: string;
   sdsOption: SdsOption;
+  /**
+   * The provider account that delivers this support, when it uses Selfdirect: that provider
+   * sees this line, and no other, in its view of the person (people/provider-view.ts).
+   */
+  deliveredBy?: string | null;
 }
 
 export function validateCostLine(line: CostLine): FieldError[] {
