@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../platform/auth/credentials.ts';
 import { rows } from '../../platform/db/transaction.ts';
 import { demoEmail } from '../accounts/demo-users.ts';
-import { apiToken, bearer, demoPersonId, type TestApp, testApp } from '../../../test/support/app.ts';
+import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 
 /**
  * Issue 12 item 16: a provider sees only what it needs to deliver its part of the plan.
@@ -124,6 +124,50 @@ describe('a provider', () => {
 
   it('is refused the view of someone it does not support', async () => {
     expect((await get(provider, `/api/v1/people/${morag}/service`)).statusCode).toBe(403);
+  });
+});
+
+describe('naming who gives a piece of support', () => {
+  it('accepts as the one who gives a line only a provider working with the person', async () => {
+    // Someone holding Nessie's case: a worker or manager of the team she is allocated to.
+    const [holder] = await rows<{ email: string }>(
+      t.database.db,
+      sql`select u.email from users u join people p on p.allocated_team_id = u.team_id
+          where p.id = ${nessie} and u.role in ('worker', 'manager') order by u.role desc limit 1`,
+    );
+    const manager = await apiToken(t.app, holder!.email);
+    const send = (method: 'GET' | 'POST' | 'PUT', path: string, payload?: object) =>
+      t.app.inject({ method, url: `/api/v1/people/${nessie}${path}`, headers: bearer(manager), payload });
+    const current = (await send('GET', '/plan')).json();
+    const draft = await send('POST', '/plan/new-version', { rowVersion: current.plan.rowVersion });
+    expect(draft.statusCode).toBe(201);
+    const [ids] = await rows<{ provider: string; worker: string }>(
+      t.database.db,
+      sql`select (select id from users where email = ${demoEmail('provider')}) as provider,
+                 (select id from users where email = ${demoEmail('worker')}) as worker`,
+    );
+    const content = current.content as { costLines: { description: string; deliveredBy?: string }[] };
+    const withProvider = (id: string) => ({
+      ...content,
+      costLines: content.costLines.map((line, i) => (i === 0 ? { ...line, deliveredBy: id } : line)),
+    });
+
+    const wrong = await send('PUT', '/plan', {
+      rowVersion: draft.json().rowVersion,
+      content: withProvider(ids!.worker),
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(problem(wrong).errors?.map((e) => e.field)).toEqual([
+      expect.stringMatching(/costLines\[0\]\.deliveredBy$/),
+    ]);
+
+    const right = await send('PUT', '/plan', {
+      rowVersion: draft.json().rowVersion,
+      content: withProvider(ids!.provider),
+    });
+    expect(right.statusCode).toBe(201);
+    const saved = (await send('GET', '/plan')).json().content.costLines as { deliveredBy?: string }[];
+    expect(saved.filter((l) => l.deliveredBy === ids!.provider)).toHaveLength(2);
   });
 });
 

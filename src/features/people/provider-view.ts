@@ -1,9 +1,12 @@
+import { and, eq, gt, gte, isNull, lte, or } from 'drizzle-orm';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { latestAgreedPlan } from '../plans/agreed.ts';
 import { type ProviderPart, type ProviderPerson, providerPart, providerPerson } from './provider-part.ts';
+import { personRelationships } from './schema.ts';
 import { findPerson } from './store.ts';
 
 export interface ProviderView {
@@ -29,4 +32,22 @@ export async function providerView(db: Db, access: PersonAccess): Promise<Provid
       part: providerPart(plan?.content ?? null, access.actor.userId),
     };
   });
+}
+
+/** The provider accounts working with a person today: who a plan line may name as giving it. */
+export async function providersOf(tx: Tx, personId: string): Promise<Set<string>> {
+  const today = todayInLondon();
+  const found = await tx
+    .select({ userId: personRelationships.userId })
+    .from(personRelationships)
+    .where(
+      and(
+        eq(personRelationships.personId, personId),
+        eq(personRelationships.kind, 'provider'),
+        lte(personRelationships.validFrom, today),
+        or(isNull(personRelationships.validTo), gte(personRelationships.validTo, today)),
+        or(isNull(personRelationships.consentWithdrawnOn), gt(personRelationships.consentWithdrawnOn, today)),
+      ),
+    );
+  return new Set(found.map((r) => r.userId));
 }

@@ -39,6 +39,18 @@ export interface CostLine {
   deliveredBy?: string | null;
 }
 
+/**
+ * A line may name as its provider only an account that works with the person (a provider
+ * relationship in force), or keep the provider it already had in the version it came from.
+ */
+export function deliveredByErrors(lines: readonly CostLine[], allowed: ReadonlySet<string>): FieldError[] {
+  return lines.flatMap((line, i) =>
+    line.deliveredBy && !allowed.has(line.deliveredBy)
+      ? [{ field: `costLines[${i}].deliveredBy`, message: 'Choose a provider who works with this person' }]
+      : [],
+  );
+}
+
 export function validateCostLine(line: CostLine): FieldError[] {
   const errors: FieldError[] = [];
   if (line.outcomeRef.trim() === '') {
