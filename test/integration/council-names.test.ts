@@ -160,14 +160,22 @@ describe('two councils', () => {
     expect(shown).toBeGreaterThan(100);
   }, 300_000);
 
-  it('names the person’s own council in the printed plan', async () => {
-    const pdf = await t.app.inject({
+  it('names the person’s own council in the printed plan and the copy of their record', async () => {
+    const plan = await t.app.inject({
       url: `/api/v1/people/${other.personId}/plan/pdf`,
       headers: bearer(other.tokens.get('worker')!),
     });
-    expect(pdf.statusCode).toBe(200);
-    const text = pdf.rawPayload.toString('latin1');
-    expect(text).toContain(`(${OTHER})`);
-    expect(text).not.toContain(DEMO);
+    const copy = await t.app.inject({
+      url: `/people/${other.personId}/export.pdf`,
+      headers: { cookie: `selfdirect_session=${other.cookies.get('worker')}` },
+    });
+    for (const pdf of [plan, copy]) {
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      // PDFKit writes the document's author (the council) as a plain string in its info.
+      const text = pdf.rawPayload.toString('latin1');
+      expect(text).toContain(`(${OTHER})`);
+      expect(text).not.toContain(DEMO);
+    }
   });
 });

@@ -60,7 +60,8 @@ export async function requestedCouncil(db: Db, request: FastifyRequest): Promise
  * council there is. Null when there are several and nobody said which.
  */
 export async function impliedCouncil(db: Db, request: FastifyRequest): Promise<ActorCouncil | null> {
-  return request.actor?.council ?? (await soleCouncil(db));
+  // The views hook has already looked for the sole council of a request not signed in.
+  return request.actor?.council ?? request.council ?? (await soleCouncil(db));
 }
 
 /**
