@@ -46,9 +46,7 @@ function pageRoutes(table: RouteEntry[]): RouteEntry[] {
       !STATIC.some((prefix) => r.url.startsWith(prefix)) &&
       !/\.(pdf|csv|json|txt|xml)$/.test(r.url) &&
       !r.url.includes('*') &&
-      (r.url.match(/:[A-Za-z0-9_]+/g) ?? []).every(
-        (param) => param === ':personId' || param === ':councilCode',
-      ),
+      (r.url.match(/:[A-Za-z0-9_]+/g) ?? []).every((param) => param === ':personId'),
   );
 }
 
@@ -67,7 +65,7 @@ describe('every page, as every demo role', () => {
       await signIn(page, role);
       const visited: string[] = [];
       for (const route of pageRoutes(site.app.routeTable)) {
-        const path = route.url.replace(':personId', personFor[role]).replace(':councilCode', 'demo');
+        const path = route.url.replace(':personId', personFor[role]);
         const response = await page.goto(path);
         const status = response?.status() ?? 0;
         expect(status, `${role} ${path}`).toBeLessThan(500);

@@ -20,6 +20,7 @@ describe('the demo provider', () => {
     expect(await heading(page)).toBe('Nessie');
     expect(new URL(page.url()).pathname).toMatch(/^\/my\/[0-9a-f-]+\/service$/);
     await expectAccessible(page);
+    await page.screenshot({ path: '/tmp/provider-view.png', fullPage: true });
     const main = await textOf(page.locator('main'));
     expect(main).toContain('Council-arranged back-up support');
     expect(main).toContain('I want to stay in my own house.');
