@@ -15,14 +15,12 @@ import { resolveRelationship } from './features/people/access.ts';
 import type { RelationshipResolver } from './platform/auth/access.ts';
 import { accessGuard, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';
 import type { Database } from './platform/db/client.ts';
-import { rows } from './platform/db/transaction.ts';
 import { apiDocs } from './platform/http/openapi.ts';
 import { setUpErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
 import { loggerOptions } from './platform/http/logging.ts';
 import { contentSecurityPolicy } from './platform/http/security.ts';
 import { views } from './platform/views/index.ts';
-import { sql } from 'drizzle-orm';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -78,17 +76,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     getToken: (request) => (request.body as Record<string, string> | undefined)?._csrf,
   });
 
-  const [council] = await rows<{ name: string }>(
-    db,
-    sql`select name from authorities order by created_at limit 1`,
-  );
-  await app.register(views, {
-    globals: {
-      serviceName: 'Selfdirect',
-      councilName: council?.name ?? 'Your council',
-      demo: config.mode === 'demo',
-    },
-  });
+  // Each page names its own council (platform/views/council.ts), never a global one.
+  await app.register(views, { db, globals: { serviceName: 'Selfdirect', demo: config.mode === 'demo' } });
 
   setUpErrorHandling(app);
 

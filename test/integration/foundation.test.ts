@@ -28,7 +28,7 @@ describe('health, readiness and the API description', () => {
   });
 
   it('sends security headers with a strict content security policy', async () => {
-    const response = await t.app.inject('/');
+    const response = await t.app.inject('/c/demo');
     const csp = response.headers['content-security-policy'] as string;
     expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
     expect(csp).not.toContain('unsafe-inline');

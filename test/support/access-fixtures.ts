@@ -69,7 +69,8 @@ const BROKE_GLASS: FixtureName[] = ['worker in another team who broke glass'];
 /**
  * Who should be allowed each person-scoped permission on Pat's record. From the issue:
  * the person; their representative within powers and dates; circle members and support
- * organisations only while consent stands; a provider for its services; the allocated
+ * organisations only while consent stands; a provider only its own view of the person, for
+ * the services it delivers (issue 12 item 16: not the record); the allocated
  * worker, the allocated team and its manager; finance for money; nobody from another council.
  */
 export const EXPECTED_FOR_PERSON: Record<string, readonly FixtureName[]> = {
@@ -78,11 +79,12 @@ export const EXPECTED_FOR_PERSON: Record<string, readonly FixtureName[]> = {
     'representative in scope',
     'circle member with consent',
     'support organisation with consent',
-    'provider with a relationship',
     ...HOLDING_THE_CASE,
     ...BROKE_GLASS,
     'finance officer',
   ],
+  // A provider sees only what it needs to deliver its part of the plan, never the record.
+  'service.read': ['provider with a relationship'],
   'equality.read': ['the person themselves', ...HOLDING_THE_CASE, ...BROKE_GLASS],
   'own_words.write': [
     'the person themselves',

@@ -3,12 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { errorResponses, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
+import { namedCouncil } from '../../platform/views/council.ts';
 import type { FeatureDeps } from '../index.ts';
 import { approveInterimBudget, openInterimBudgets } from './interim-service.ts';
 import { draftPolicy, publicBudgetPolicies, publishPolicy, repricingPreview } from './policy-service.ts';
 import { budgetRecord, budgetWhatIf, costIndicativeBudget } from './service.ts';
-import { rows } from '../../platform/db/transaction.ts';
-import { sql } from 'drizzle-orm';
 
 const pence = z.number().int().describe('Whole pence');
 const line = z.object({
@@ -270,19 +269,23 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       schema: {
         tags: ['policies'],
         summary: 'Published budget policy versions, newest first, and the one in force (no sign-in needed)',
+        description:
+          'Whose policies: the council named by `council`; without it, the signed-in account’s council, ' +
+          'or the only council there is (400 when there are several).',
         security: [],
+        querystring: z
+          .object({ council: z.string().max(63).optional().describe('The council’s code, as in /c/{code}') })
+          .strict(),
         response: {
           200: z.object({ current: policyOut.nullable(), versions: z.array(policyOut) }),
+          400: errorResponses[400],
           404: errorResponses[404],
         },
       },
     },
-    async () => {
-      const [council] = await rows<{ id: string }>(
-        db,
-        sql`select id from authorities order by created_at limit 1`,
-      );
-      return publicBudgetPolicies(db, council!.id);
+    async (request) => {
+      const council = await namedCouncil(db, request, request.query.council);
+      return publicBudgetPolicies(db, council.id);
     },
   );
 

@@ -41,7 +41,7 @@ describe('budget policies', () => {
     const response = await t.app.inject('/api/v1/policies/budget');
     expect(response.statusCode).toBe(200);
     expect(response.json().current.versionLabel).toBe('Budget policy 2026/27');
-    const page = await t.app.inject('/how-budgets-work');
+    const page = await t.app.inject('/c/demo/how-budgets-work');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('£25.62');
   });

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
-import { rows } from '../../platform/db/transaction.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { sql } from 'drizzle-orm';
+import { COUNCIL_PARAM, requestedCouncil, toCouncilPage } from '../../platform/views/council.ts';
 import { publicEligibilityPolicy } from '../eligibility/service.ts';
 import { SCOTLAND_BANDS } from '../eligibility/rules.ts';
 import type { FeatureDeps } from '../index.ts';
@@ -41,21 +40,25 @@ function valuesFrom(policy: Awaited<ReturnType<typeof policyOverview>>['inForce'
 
 export const policyPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
   // Readable by anyone, signed in or not: the council's working, published.
-  app.get('/how-budgets-work', { config: { access: 'public' } }, async (_request, reply) => {
-    const [council] = await rows<{ id: string }>(
-      db,
-      sql`select id from authorities order by created_at limit 1`,
-    );
-    if (!council) throw Problem.notFound('Council');
-    const budgets = await publicBudgetPolicies(db, council.id);
-    const eligibility = await publicEligibilityPolicy(db, council.id);
-    return reply.render('budgets/views/how-budgets-work.njk', {
-      title: 'How we work out budgets',
-      ...budgets,
-      eligibility,
-      bandLabels: SCOTLAND_BANDS,
-    });
-  });
+  // The council's own address names the council; the older one leads there (or asks which).
+  app.get('/how-budgets-work', { config: { access: 'public' } }, (request, reply) =>
+    toCouncilPage(db, request, reply, '/how-budgets-work', 'How we work out budgets'),
+  );
+  app.get(
+    `/c/:${COUNCIL_PARAM}/how-budgets-work`,
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const council = await requestedCouncil(db, request);
+      const budgets = await publicBudgetPolicies(db, council.id);
+      const eligibility = await publicEligibilityPolicy(db, council.id);
+      return reply.render('budgets/views/how-budgets-work.njk', {
+        title: 'How we work out budgets',
+        ...budgets,
+        eligibility,
+        bandLabels: SCOTLAND_BANDS,
+      });
+    },
+  );
 
   app.get(
     '/admin/policies',

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { relationshipAllows } from '../../platform/auth/policy.ts';
+import { type RelationshipKind, relationshipAllows } from '../../platform/auth/policy.ts';
 import { listConversations } from '../conversations/service.ts';
 import { listOutcomes } from '../conversations/outcomes.ts';
 import { byVoice } from '../conversations/attribution.ts';
@@ -21,10 +21,18 @@ const WHY: Record<string, string> = {
 /** Citizen pages: plain words, short lines, big headings (Easy Read friendly). */
 export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
   app.get('/my', { config: { access: { permission: 'my.records' } } }, async (request, reply) => {
-    const found = await myPeople(db, request.access as CouncilAccess);
+    const access = request.access as CouncilAccess;
+    const found = await myPeople(db, access);
     return reply.render('people/views/my.njk', {
       title: 'My support',
-      people: found.map((p) => ({ ...p, why: WHY[p.kind] ?? '' })),
+      // Whoever may not read the record (a provider) opens its own view of the person.
+      people: found.map((p) => {
+        const relationship = { kind: p.kind as RelationshipKind, powers: p.powers };
+        const may = (permission: 'record.read' | 'service.read') =>
+          relationshipAllows(permission, access.actor.role, relationship);
+        const href = may('record.read') ? `/my/${p.id}` : may('service.read') ? `/my/${p.id}/service` : null;
+        return { ...p, why: WHY[p.kind] ?? '', href };
+      }),
     });
   });
 

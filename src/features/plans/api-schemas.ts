@@ -16,6 +16,11 @@ export const costLineInput = z
     weeklyCost: z.number().int().min(0).max(100_000_000).describe('Pence a week'),
     fundingStream: text(60).default(''),
     sdsOption: z.number().int().nullable().optional().describe('1, 2 or 3 (option 4 is a mix of lines)'),
+    deliveredBy: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe('The provider account that delivers this support; it sees this line and no other'),
   })
   .strict();
 

@@ -32,6 +32,23 @@ export interface CostLine {
   /** e.g. 'social_care', 'health', 'housing_support' — several streams make one budget. */
   fundingStream: string;
   sdsOption: SdsOption;
+  /**
+   * The provider account that delivers this support, when it uses Selfdirect: that provider
+   * sees this line, and no other, in its view of the person (people/provider-view.ts).
+   */
+  deliveredBy?: string | null;
+}
+
+/**
+ * A line may name as its provider only an account that works with the person (a provider
+ * relationship in force), or keep the provider it already had in the version it came from.
+ */
+export function deliveredByErrors(lines: readonly CostLine[], allowed: ReadonlySet<string>): FieldError[] {
+  return lines.flatMap((line, i) =>
+    line.deliveredBy && !allowed.has(line.deliveredBy)
+      ? [{ field: `costLines[${i}].deliveredBy`, message: 'Choose a provider who works with this person' }]
+      : [],
+  );
 }
 
 export function validateCostLine(line: CostLine): FieldError[] {

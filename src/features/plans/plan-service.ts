@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { withAboutMe } from './about-me.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
-import { checkAgainstBudget, planTotals } from './costs.ts';
+import { providersOf } from '../people/provider-view.ts';
+import { checkAgainstBudget, deliveredByErrors, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { diffPlanVersions } from './diff.ts';
 import { transition } from './lifecycle.ts';
@@ -120,7 +121,12 @@ export async function editPlan(
       );
       if (base && base.rowVersion !== rowVersion) staleWrite();
       const content = change(start);
-      const errors = validateForSave(content, context.offer.options);
+      const providers = await providersOf(tx, access.personId);
+      for (const line of base?.content.costLines ?? []) if (line.deliveredBy) providers.add(line.deliveredBy);
+      const errors = [
+        ...validateForSave(content, context.offer.options),
+        ...deliveredByErrors(content.costLines, providers),
+      ];
       if (errors.length) throw Problem.invalid(errors);
       let round = 1;
       if (base) {

@@ -259,6 +259,8 @@ export const CALLUM: DemoPlan = {
 
 export const NESSIE: DemoPlan = {
   signedBy: 'Agnes Thomson',
+  // Allied Home Care, the demo provider, gives the care the council arranges (option 3).
+  demoProviderGives: (line) => line.providerKind === 'provider' && line.sdsOption === 3,
   aboutMe:
     'I am Nessie. I have lived in this house for sixty years and I am not leaving it. I like a blether, a cup of tea and the radio.',
   contingency:

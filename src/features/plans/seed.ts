@@ -60,6 +60,8 @@ export interface DemoPlan {
   risks: SupportPlanContent['risks'];
   restrictions?: (today: string) => SupportPlanContent['restrictions'];
   nonNegotiables?: SupportPlanContent['nonNegotiables'];
+  /** Lines the demo provider account gives: it sees these, and no other, in its view of the person. */
+  demoProviderGives?: (line: Omit<CostLine, 'outcomeRef'>) => boolean;
 }
 
 async function seedPlan(
@@ -103,7 +105,15 @@ async function seedPlan(
   const content: SupportPlanContent = {
     aboutMe: demo.aboutMe,
     outcomes: outcomes.map(({ demo: _d, recorded: _r, ...o }) => o),
-    costLines: outcomes.flatMap((o) => o.demo.lines.map((l) => ({ ...l, outcomeRef: o.ref }))),
+    costLines: outcomes.flatMap((o) =>
+      o.demo.lines.map((l) => ({
+        ...l,
+        outcomeRef: o.ref,
+        ...(demo.demoProviderGives?.(l) && context.users.provider
+          ? { deliveredBy: context.users.provider }
+          : {}),
+      })),
+    ),
     contingency: demo.contingency,
     risks: demo.risks,
     restrictions: demo.restrictions?.(today) ?? [],

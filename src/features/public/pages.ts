@@ -1,14 +1,28 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { COUNCIL_PARAM, requestedCouncil, toCouncilPage } from '../../platform/views/council.ts';
 import type { FeatureDeps } from '../index.ts';
 
-/** Pages anyone can read without signing in: what Selfdirect is, and the legal pages. */
-export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { config }) => {
-  const page = (url: string, template: string, title: string) =>
-    app.get(url, { config: { access: 'public' } }, async (_request, reply) =>
-      reply.render(template, { title, demoPassword: config.mode === 'demo' ? config.demoPassword : null }),
+/**
+ * Pages anyone can read without signing in: what Selfdirect is, and the legal pages. Each
+ * council has its own at `/c/{code}/…`, naming that council; the older addresses without a
+ * code lead to the council meant (the account's own, or the only one) or ask which.
+ */
+export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { db, config }) => {
+  const demoPassword = config.mode === 'demo' ? config.demoPassword : null;
+  const page = (suffix: string, template: string, title: string) => {
+    app.get(`/c/:${COUNCIL_PARAM}${suffix}`, { config: { access: 'public' } }, async (request, reply) => {
+      await requestedCouncil(db, request);
+      return reply.render(template, { title, demoPassword });
+    });
+    app.get(suffix || '/', { config: { access: 'public' } }, (request, reply) =>
+      toCouncilPage(db, request, reply, suffix, title),
     );
-  page('/', 'public/views/start.njk', 'Plan your support, your way');
+  };
+  page('', 'public/views/start.njk', 'Plan your support, your way');
   page('/accessibility', 'public/views/accessibility.njk', 'Accessibility statement');
   page('/privacy', 'public/views/privacy.njk', 'Privacy notice');
-  page('/cookies', 'public/views/cookies.njk', 'Cookies');
+  // About this service's own cookies, the same for every council.
+  app.get('/cookies', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.render('public/views/cookies.njk', { title: 'Cookies', demoPassword }),
+  );
 };

@@ -12,4 +12,12 @@ export interface Actor {
   via: 'session' | 'token';
   /** Hash of the session or token in use, so sign-out and revoke can name it. */
   credentialHash: string;
+  /** The actor's own council, named on every page they see (null for the national administrator). */
+  council?: ActorCouncil | null;
+}
+
+export interface ActorCouncil {
+  /** The stable code in the council's public addresses (`/c/{code}/…`). */
+  code: string;
+  name: string;
 }

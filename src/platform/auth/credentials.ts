@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Actor } from './actor.ts';
+import { authorities } from '../db/schema.ts';
 import { apiTokens, sessions, users } from './schema.ts';
 
 /** Sessions end after 30 idle minutes or 12 hours, whichever comes first. */
@@ -27,6 +28,8 @@ const actorColumns = {
   teamId: users.teamId,
   displayName: users.displayName,
   email: users.email,
+  // The council comes with the account in the same query: every page names it.
+  council: { code: authorities.code, name: authorities.name },
 };
 
 export async function createSession(db: Db, userId: string, now = new Date()): Promise<string> {
@@ -47,6 +50,7 @@ export async function actorFromSession(db: Db, token: string, now = new Date()):
     .select({ ...actorColumns, lastSeenAt: sessions.lastSeenAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(authorities, eq(authorities.id, users.authorityId))
     .where(
       and(
         eq(sessions.tokenHash, tokenHash),
@@ -100,6 +104,7 @@ export async function actorFromApiToken(db: Db, token: string, now = new Date())
     .select(actorColumns)
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(authorities, eq(authorities.id, users.authorityId))
     .where(
       and(
         eq(apiTokens.tokenHash, tokenHash),

@@ -60,10 +60,16 @@ export const PERSON_PERMISSIONS = {
       ['circle_member', 'advocate', 'support_organisation'],
       'view_record',
     ),
-    { roles: ['provider'], relationships: ['provider'] },
     CASE_HOLDERS,
     FINANCE,
   ],
+  /**
+   * A provider's view of the person (people/provider-view.ts): only what it needs to deliver
+   * its part of the agreed plan — names, contact and communication needs, the lines it
+   * delivers with their outcomes, contingency, restrictions and risks. Never the record:
+   * no identifiers, conversations, eligibility, budget, equality answers or payments.
+   */
+  'service.read': [{ roles: ['provider'], relationships: ['provider'] }],
   /** Sensitive equality information: only the person and those holding the case. */
   'equality.read': [SELF, CASE_HOLDERS],
   /** Add own words: conversation entries, outcomes in the person's words, plan draft sections. */

@@ -5,15 +5,19 @@ import nunjucks from 'nunjucks';
 import { formatDate } from '../dates.ts';
 import { formatPence } from '../money/index.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
+import type { Db } from '../db/client.ts';
 import type { FieldError } from '../http/problem.ts';
+import { COUNCIL_PARAM, councilByCode, councilPath, soleCouncil } from './council.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export interface ViewGlobals {
   serviceName: string;
-  councilName: string;
   demo: boolean;
 }
+
+/** Pages only: the API, static files and the health check never render the layout. */
+const NOT_PAGES = ['/api/', '/assets/', '/govuk/', '/public/', '/health'];
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -61,11 +65,25 @@ export function createViewEnvironment(globals: ViewGlobals): nunjucks.Environmen
 }
 
 export const views = fp(
-  async (app: FastifyInstance, options: { globals: ViewGlobals }) => {
+  async (app: FastifyInstance, options: { globals: ViewGlobals; db: Db }) => {
+    const { db } = options;
     const env = createViewEnvironment(options.globals);
+    app.decorateRequest('council', null);
+    // The council a page speaks for (council.ts): the one its address names; else, for someone
+    // not signed in, the only council there is. Signed-in accounts carry their own council.
+    app.addHook('preHandler', async (request) => {
+      if (NOT_PAGES.some((prefix) => request.url.startsWith(prefix))) return;
+      const code = (request.params as Record<string, string> | undefined)?.[COUNCIL_PARAM];
+      if (code !== undefined) request.council = await councilByCode(db, code);
+      else if (!request.actor) request.council = await soleCouncil(db);
+    });
     app.decorateReply('render', function render(this: FastifyReply, template: string, context = {}) {
       const request = this.request;
+      const council = request.council ?? request.actor?.council ?? null;
       const html = env.render(template, {
+        councilName: council?.name ?? null,
+        // Where the council's public pages live (the layout's links); '' when no council is known.
+        councilBase: council ? councilPath(council.code, '') : '',
         ...context,
         actor: request.actor,
         csrfToken: this.generateCsrf(),
