@@ -7,7 +7,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { rows } from '../../platform/db/transaction.ts';
 import { formatDate } from '../../platform/dates.ts';
 import { formatPence } from '../../platform/money/index.ts';
-import { describeAction } from './describe.ts';
+import { describeEvent } from '../../platform/audit/catalogue.ts';
 
 type Row = Record<string, unknown>;
 
@@ -201,7 +201,7 @@ export function readableExport(data: PersonExport): {
   const audit = data.audit.map((e) => ({
     when: londonDateTime.format(e.occurredAt),
     who: `${e.actorName} (${ROLE_LABELS[e.actorRole as Role] ?? e.actorRole})`,
-    what: describeAction(e.action, e.outcome),
+    what: describeEvent(e),
     reason: e.reason,
   }));
   return { sections, audit };

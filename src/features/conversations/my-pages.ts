@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { PersonAccess } from '../../platform/auth/access.ts';
+import type { AuditAction } from '../../platform/audit/index.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { field } from '../../platform/http/forms.ts';
@@ -18,7 +19,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
   const areas = (request: FastifyRequest) =>
     inTenant(db, request.actor!.authorityId!, (tx) => outcomeAreaList(tx));
-  const whose = async (request: FastifyRequest, action?: string) => {
+  const whose = async (request: FastifyRequest, action?: AuditAction) => {
     const header = await personHeader(db, person(request), action);
     return person(request).relationship.kind === 'self' ? 'you' : header.name;
   };
@@ -53,7 +54,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     '/my/:personId/outcomes/new',
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
-      await whose(request, 'own_words.write:open_form');
+      await whose(request, 'own_words.form.open');
       return showQuestion(reply, addPage(request.params.personId, await areas(request)));
     },
   );

@@ -39,7 +39,7 @@ export async function addCircleMember(db: Db, access: PersonAccess, raw: CircleM
   };
   const errors = checkCircleMember(input);
   if (errors.length) throw Problem.invalid(errors);
-  return audited(db, access, 'case.write:circle', async (tx) => {
+  return audited(db, access, 'circle.add', async (tx) => {
     if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
     const account = await linkedAccount(
       tx,
@@ -82,7 +82,7 @@ export async function addCircleMember(db: Db, access: PersonAccess, raw: CircleM
 export async function withdrawCircleConsent(db: Db, access: PersonAccess, memberId: string, on: string) {
   if (!isIsoDate(on))
     throw Problem.invalid([{ field: 'withdrawnOn', message: 'Enter the date consent was withdrawn' }]);
-  return audited(db, access, 'case.write:circle_withdraw', async (tx) => {
+  return audited(db, access, 'circle.consent.withdraw', async (tx) => {
     const [member] = await tx
       .select()
       .from(circleMembers)
@@ -121,7 +121,7 @@ export async function addRepresentative(db: Db, access: PersonAccess, raw: Repre
     evidenceReference: blankToNull(raw.evidenceReference),
     accountEmail: blankToNull(raw.accountEmail),
   };
-  return audited(db, access, 'case.write:representative', async (tx) => {
+  return audited(db, access, 'representative.add', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');
     const representative: Representative = {

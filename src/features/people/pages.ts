@@ -140,7 +140,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
       const part = partOf(request.params.part);
-      const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
       const page = partPage(part, await choices(request), request.params.personId, name, current.version);
       return showQuestion(reply, page, formFrom(page.fields, current));
     },
@@ -152,7 +152,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
       const part = partOf(request.params.part);
       const c = await choices(request);
       const version = Number(field(request.body, 'version'));
-      const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
       const page = partPage(part, c, request.params.personId, name, version);
       return questionFlow(reply, page, request.body, {
         check: (values) => {
@@ -236,7 +236,7 @@ export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     '/people/:personId/equality',
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
-      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { name } = await personHeader(db, person(request), 'person.form.open');
       const version = Number(field(request.body, 'version'));
       const answersOf = (values: FormValues) =>
         Object.fromEntries(

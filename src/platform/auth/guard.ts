@@ -117,10 +117,10 @@ export const accessGuard = fp(
             actor,
             authorityId: actor.authorityId!,
             personId: relationship.kind === 'none' ? null : personId,
-            action: permission,
+            action: 'access.refuse',
             route,
             outcome: 'denied',
-            detail: relationship.kind === 'none' ? { personId } : undefined,
+            detail: relationship.kind === 'none' ? { permission, personId } : { permission },
           }),
         );
         const canBreakGlass = relationship.kind !== 'none' && mayBreakGlass(permission, actor.role);
