@@ -3,7 +3,7 @@ import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts'
 import type { Actor } from '../../platform/auth/actor.ts';
 import { breakGlassGrants } from '../../platform/auth/schema.ts';
 import { audited, auditedCouncilRead, describeEvent, recordAudit } from '../../platform/audit/index.ts';
-import { namesFor } from '../../platform/audit/catalogue.ts';
+import { catalogueName, namesFor } from '../../platform/audit/catalogue.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { inTenant, rows } from '../../platform/db/transaction.ts';
@@ -58,7 +58,7 @@ export async function whoLooked(db: Db, access: PersonAccess) {
     who: e.actorName,
     role: e.actorRole,
     what: describeEvent(e),
-    action: e.action,
+    action: catalogueName(e.action, e.outcome) ?? e.action,
     breakGlass: e.outcome === 'break_glass',
     reason: e.reason,
   }));
