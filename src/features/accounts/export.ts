@@ -155,6 +155,7 @@ const COLUMN_LABELS: Record<string, string> = {
   valid_to: 'Until',
   created_at: 'Written down on',
   updated_at: 'Last changed on',
+  one_off_total: 'One-off total',
 };
 
 /** Columns that mean nothing to the reader; they stay in the computer copy. */
@@ -288,7 +289,7 @@ const present = (value: unknown) =>
   value !== null && value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 
 /** The words that name one item of a list (a budget line's label, an outcome's own words). */
-const TITLE_KEYS = ['label', 'description', 'personWords', 'name', 'title', 'text'];
+const TITLE_KEYS = ['label', 'description', 'personWords', 'outcomeLabel', 'name', 'title', 'text'];
 
 /**
  * A stored structure (a budget's working-out, a plan's sections, an assessment) as labelled
