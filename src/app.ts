@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { FEATURES } from './features/index.ts';
 import { resolveRelationship } from './features/people/access.ts';
 import type { RelationshipResolver } from './platform/auth/access.ts';
+import { auditPerRequest } from './platform/audit/request.ts';
 import { accessGuard, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';
 import type { Database } from './platform/db/client.ts';
 import { apiDocs } from './platform/http/openapi.ts';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     resolveRelationship: options.resolveRelationship ?? resolveRelationship(db),
     routes: routeTable,
   });
+  await app.register(auditPerRequest, { db });
   await app.register(fastifyStatic, {
     root: fromRoot('node_modules/govuk-frontend/dist/govuk/assets'),
     prefix: '/assets/',

@@ -139,6 +139,33 @@ describe('the person, from their own account', () => {
     await context.close();
   });
 
+  it('reads the copy of everything held about them as a document, at 1280 and 375 pixels', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'person');
+    await page.goto('/account');
+    await page.getByRole('link', { name: 'See who has looked at your record' }).click();
+    expect(await heading(page)).toBe('Who has looked at this record');
+    const said = await textOf(page.locator('main table'));
+    expect(said).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
+    await page.getByRole('link', { name: /See a copy of everything we hold/ }).click();
+    expect(await heading(page)).toBe('Everything we hold about Morag');
+    await expectAccessible(page);
+    const copy = await textOf(page.locator('main'));
+    for (const section of [
+      'Your details',
+      'Your direct payment agreement',
+      'Your budget',
+      'Who has looked at your record',
+    ])
+      expect(await countOf(page.getByRole('heading', { level: 2, name: section, exact: true }))).toBe(1);
+    expect(copy).toMatch(/account ending \d{4}/);
+    expect(copy).not.toMatch(/v1:[A-Za-z0-9+/=]{8,}:/);
+    expect(copy).not.toContain('{');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it('cannot open anyone else’s record', async () => {
     const { context, page } = await newPage(site);
     await signIn(page, 'person');

@@ -111,7 +111,7 @@ describe('break glass', () => {
     expect(flagged.length).toBeGreaterThanOrEqual(2); // opening it, then reading with the grant
     expect(flagged.every((e) => e.reason === reason)).toBe(true);
     expect(flagged.map((e) => e.what)).toContain(
-      'opened the record without being allocated, giving a reason',
+      'opened your record without being your worker, and gave a reason',
     );
 
     // Morag's team manager sees it; a manager of an unrelated team does not.
@@ -248,7 +248,7 @@ describe('searching and logging the audit log', () => {
     const groups = await auditedCouncilRead(
       t.database.db,
       access,
-      'reports.equity',
+      'reports.equity.read',
       { by: 'client_group' },
       (tx) =>
         rows<{ client_group: string; n: number }>(
@@ -258,7 +258,7 @@ describe('searching and logging the audit log', () => {
     );
     const [event] = await rows<{ actor_role: string; detail: { question: unknown; rows: number } }>(
       t.database.db,
-      sql`select actor_role, detail from audit_events where action = 'reports.equity' order by seq desc limit 1`,
+      sql`select actor_role, detail from audit_events where action = 'reports.equity.read' order by seq desc limit 1`,
     );
     expect(event!.actor_role).toBe('analyst');
     expect(event!.detail).toEqual({ question: { by: 'client_group' }, rows: groups.length });
@@ -280,7 +280,7 @@ describe('the audit hash chain', () => {
       db,
       sql`insert into authorities (code, name, nation) values ('untouched', 'Untouched Council', 'england') returning id`,
     );
-    for (const action of ['first', 'second']) {
+    for (const action of ['audit.search', 'audit.verify'] as const) {
       await recordAudit(db, {
         actor: { userId: 'a0000000-0000-4000-8000-000000000000', role: 'admin', displayName: 'Someone' },
         authorityId: other!.id,

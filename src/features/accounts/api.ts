@@ -5,7 +5,7 @@ import { revokeApiToken } from '../../platform/auth/credentials.ts';
 import { verifyAuditChain } from '../../platform/audit/index.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
-import { exportPersonRecord } from './export.ts';
+import { exportPersonRecord, machineExport } from './export.ts';
 import { whoLooked } from './records.ts';
 import { issueApiToken, SignInRefused } from './service.ts';
 
@@ -102,13 +102,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       },
     },
     async (request) => {
-      // Column types only serve the readable copy; the JSON carries the values themselves.
-      const {
-        columns: _columns,
-        councilName: _council,
-        ...everything
-      } = await exportPersonRecord(db, request.access as never);
-      return everything;
+      return machineExport(await exportPersonRecord(db, request.access as never));
     },
   );
 

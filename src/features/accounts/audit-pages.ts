@@ -5,7 +5,7 @@ import { auditedCouncilRead, verifyAuditChain } from '../../platform/audit/index
 import { isIsoDate } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { exportPersonRecord, readableExport } from './export.ts';
+import { exportPersonRecord, machineExport, readableExport } from './export.ts';
 import { exportPdf } from './export-pdf.ts';
 import {
   type AuditSearch,
@@ -75,11 +75,7 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
     '/people/:personId/export.json',
     { config: { access: { permission: 'audit.own' } } },
     async (request, reply) => {
-      const {
-        columns: _columns,
-        councilName: _council,
-        ...everything
-      } = await exportPersonRecord(db, personAccess(request.access));
+      const everything = machineExport(await exportPersonRecord(db, personAccess(request.access)));
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="record-${request.params.personId}.json"`)

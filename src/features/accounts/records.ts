@@ -2,13 +2,13 @@ import { and, desc, eq, gte, ilike, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { breakGlassGrants } from '../../platform/auth/schema.ts';
-import { audited, auditedCouncilRead, recordAudit } from '../../platform/audit/index.ts';
+import { audited, auditedCouncilRead, describeEvent, recordAudit } from '../../platform/audit/index.ts';
+import { catalogueName, namesFor } from '../../platform/audit/catalogue.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { inTenant, rows } from '../../platform/db/transaction.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { describeAction } from './describe.ts';
 
 const BREAK_GLASS_HOURS = 8;
 
@@ -35,7 +35,7 @@ export async function breakGlass(db: Db, actor: Actor, personId: string, reason:
       actor,
       authorityId,
       personId,
-      action: 'record.break_glass',
+      action: 'access.break_glass',
       route,
       outcome: 'break_glass',
       reason: trimmed,
@@ -45,7 +45,7 @@ export async function breakGlass(db: Db, actor: Actor, personId: string, reason:
 
 /** "Who has looked at my record", in plain words, newest first. */
 export async function whoLooked(db: Db, access: PersonAccess) {
-  const events = await audited(db, access, 'audit.own', (tx) =>
+  const events = await audited(db, access, 'who_looked.read', (tx) =>
     tx
       .select()
       .from(auditEvents)
@@ -57,8 +57,8 @@ export async function whoLooked(db: Db, access: PersonAccess) {
     when: e.occurredAt,
     who: e.actorName,
     role: e.actorRole,
-    what: describeAction(e.action),
-    action: e.action,
+    what: describeEvent(e),
+    action: catalogueName(e.action, e.outcome) ?? e.action,
     breakGlass: e.outcome === 'break_glass',
     reason: e.reason,
   }));
@@ -89,7 +89,7 @@ export async function searchAudit(db: Db, access: CouncilAccess, search: AuditSe
   if (search.outcome) conditions.push(eq(auditEvents.outcome, search.outcome));
   if (search.from) conditions.push(gte(auditEvents.occurredAt, new Date(`${search.from}T00:00:00Z`)));
   if (search.to) conditions.push(lte(auditEvents.occurredAt, new Date(`${search.to}T23:59:59Z`)));
-  return auditedCouncilRead(db, access, 'audit.search', { search }, (tx) =>
+  const events = await auditedCouncilRead(db, access, 'audit.search', { search }, (tx) =>
     tx
       .select()
       .from(auditEvents)
@@ -97,6 +97,7 @@ export async function searchAudit(db: Db, access: CouncilAccess, search: AuditSe
       .orderBy(desc(auditEvents.seq))
       .limit(200),
   );
+  return events.map((e) => ({ ...e, what: describeEvent(e) }));
 }
 
 export const BREAK_GLASS_REVIEW_DAYS = 30;
@@ -109,7 +110,7 @@ export const BREAK_GLASS_REVIEW_DAYS = 30;
 export async function breakGlassOpenings(db: Db, access: CouncilAccess, now = new Date()) {
   const since = new Date(now.getTime() - BREAK_GLASS_REVIEW_DAYS * 86_400_000);
   const team = access.actor.role === 'admin' ? null : access.actor.teamId;
-  return auditedCouncilRead(db, access, 'audit.break_glass_review', { since, team }, (tx) =>
+  return auditedCouncilRead(db, access, 'audit.break_glass.review', { since, team }, (tx) =>
     rows<{
       seq: number;
       occurredAt: string;
@@ -126,7 +127,10 @@ export async function breakGlassOpenings(db: Db, access: CouncilAccess, now = ne
           from audit_events e
           left join users u on u.id = e.actor_user_id
           left join people p on p.authority_id = e.authority_id and p.id = e.person_id
-          where e.action = 'record.break_glass' and e.occurred_at >= ${since}
+          where e.action in (${sql.join(
+            namesFor('access.break_glass').map((name) => sql`${name}`),
+            sql`, `,
+          )}) and e.occurred_at >= ${since}
             and (${access.actor.role === 'admin'}
                  or u.team_id = ${team} or p.allocated_team_id = ${team})
           order by e.seq desc limit 200`,
@@ -137,7 +141,7 @@ export async function breakGlassOpenings(db: Db, access: CouncilAccess, now = ne
 /** The records a person or representative may see "who has looked" at, for their account page. */
 export async function recordsWithWhoLooked(db: Db, access: CouncilAccess) {
   if (!['person', 'representative'].includes(access.actor.role)) return [];
-  return auditedCouncilRead(db, access, 'account.linked_records', {}, (tx) =>
+  return auditedCouncilRead(db, access, 'account.linked_records.read', {}, (tx) =>
     rows<{ personId: string; name: string; kind: string }>(
       tx,
       sql`select p.id as "personId", coalesce(p.preferred_name, p.legal_name) as name, r.kind

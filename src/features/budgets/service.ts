@@ -119,7 +119,7 @@ export interface IndicativeInput {
  * decision first. Any bad input: field errors, nothing saved.
  */
 export async function costIndicativeBudget(db: Db, access: PersonAccess, input: IndicativeInput) {
-  return audited(db, access, 'budget.indicative', async (tx) => {
+  return audited(db, access, 'budget.indicative.create', async (tx) => {
     const record = await loadRecord(tx, access.personId);
     if (!record.eligibility?.eligible)
       throw Problem.invalid([
@@ -184,7 +184,7 @@ const oneOffsOf = (budget: Budget): OneOffCost[] =>
  * Nothing is saved; the read is audited like any other.
  */
 export async function budgetWhatIf(db: Db, access: PersonAccess, changed: NeedInput[]) {
-  return audited(db, access, 'budget.what_if', async (tx) => {
+  return audited(db, access, 'budget.what_if.read', async (tx) => {
     const record = await loadRecord(tx, access.personId);
     if (!record.current || !record.policy)
       throw Problem.invalid([

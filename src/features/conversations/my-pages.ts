@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { PersonAccess } from '../../platform/auth/access.ts';
+import type { AuditAction } from '../../platform/audit/index.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { field } from '../../platform/http/forms.ts';
@@ -27,7 +28,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
   const areas = (request: FastifyRequest) =>
     inTenant(db, request.actor!.authorityId!, (tx) => outcomeAreaList(tx));
-  const whose = async (request: FastifyRequest, action?: string) => {
+  const whose = async (request: FastifyRequest, action?: AuditAction) => {
     const header = await personHeader(db, person(request), action);
     return person(request).relationship.kind === 'self' ? 'you' : header.name;
   };
@@ -79,7 +80,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     '/my/:personId/outcomes/new',
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
-      const who = await whose(request, 'own_words.write:open_form');
+      const who = await whose(request, 'own_words.form.open');
       return showQuestion(reply, addPage(request.params.personId, await areas(request), who));
     },
   );
@@ -88,7 +89,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
       const list = await areas(request);
-      const who = await whose(request, 'own_words.write:open_form');
+      const who = await whose(request, 'own_words.form.open');
       const values = (v: Record<string, string | string[]>) => ({
         personWords: text(v, 'personWords'),
         area: text(v, 'area'),

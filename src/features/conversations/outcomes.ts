@@ -73,7 +73,7 @@ async function recordChange(
 }
 
 export async function listOutcomes(db: Db, access: PersonAccess) {
-  return audited(db, access, 'record.read:outcomes', async (tx) => {
+  return audited(db, access, 'outcomes.read', async (tx) => {
     const [outcomes, areas] = await Promise.all([
       tx
         .select()
@@ -87,7 +87,7 @@ export async function listOutcomes(db: Db, access: PersonAccess) {
 }
 
 export async function getOutcome(db: Db, access: PersonAccess, outcomeId: string) {
-  return audited(db, access, 'record.read:outcome', async (tx) => {
+  return audited(db, access, 'outcome.read', async (tx) => {
     const [outcome] = await tx
       .select()
       .from(personalOutcomes)
@@ -112,7 +112,7 @@ export type OutcomeInput = Partial<OutcomeFields> & { personWords: string; area:
 
 export async function createOutcome(db: Db, access: PersonAccess, input: OutcomeInput) {
   refuseProfessionalFields(access, input);
-  return audited(db, access, 'own_words.write:outcome', async (tx) => {
+  return audited(db, access, 'outcome.create', async (tx) => {
     if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
     const writer = writerOf(access);
     const saidBy = input.saidBy ?? defaultSaidBy(writer) ?? 'person';
@@ -164,7 +164,7 @@ export async function updateOutcome(
   version: number,
 ) {
   refuseProfessionalFields(access, input);
-  return audited(db, access, 'own_words.write:outcome_change', async (tx) => {
+  return audited(db, access, 'outcome.change', async (tx) => {
     const [current] = await tx
       .select()
       .from(personalOutcomes)

@@ -73,7 +73,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/conversations/new',
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
-      const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
+      const { person: p, name } = await personHeader(db, person(request), 'own_words.form.open');
       const page = newConversation(
         request,
         request.params.personId,
@@ -87,7 +87,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/conversations/new',
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
-      const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
+      const { person: p, name } = await personHeader(db, person(request), 'own_words.form.open');
       const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
       const page = newConversation(request, request.params.personId, name, child);
       return questionFlow(reply, page, request.body, {
@@ -126,7 +126,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
       const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
-      const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
+      const { person: p, name } = await personHeader(db, person(request), 'own_words.form.open');
       const page = entryPage(
         request,
         request.params.personId,
@@ -142,7 +142,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
       const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
-      const { person: p, name } = await personHeader(db, person(request), 'own_words.write:open_form');
+      const { person: p, name } = await personHeader(db, person(request), 'own_words.form.open');
       const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
       return questionFlow(
         reply,
@@ -210,7 +210,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/outcomes/new',
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
-      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { name } = await personHeader(db, person(request), 'person.form.open');
       const page = outcomePage(request, request.params.personId, name, await areas(request));
       return showQuestion(
         reply,
@@ -223,7 +223,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/outcomes/new',
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
-      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { name } = await personHeader(db, person(request), 'person.form.open');
       const list = await areas(request);
       return questionFlow(reply, outcomePage(request, request.params.personId, name, list), request.body, {
         check: (v) =>
@@ -287,7 +287,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
-      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { name } = await personHeader(db, person(request), 'person.form.open');
       const list = await areas(request);
       const version = Number(field(request.body, 'version'));
       return questionFlow(

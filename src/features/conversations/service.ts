@@ -69,7 +69,7 @@ export interface ConversationInput {
 
 /** Conversations with their entries grouped by section, newest conversation first. */
 export async function listConversations(db: Db, access: PersonAccess) {
-  return audited(db, access, 'record.read:conversations', async (tx) => {
+  return audited(db, access, 'conversations.read', async (tx) => {
     const found = await tx
       .select()
       .from(conversations)
@@ -98,7 +98,7 @@ export async function listConversations(db: Db, access: PersonAccess) {
 }
 
 export async function createConversation(db: Db, access: PersonAccess, input: ConversationInput) {
-  return audited(db, access, 'own_words.write:conversation', async (tx) => {
+  return audited(db, access, 'conversation.create', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');
     const errors = checkHeldOn(input.heldOn, person.dateOfBirth, todayInLondon());
@@ -131,7 +131,7 @@ export async function createConversation(db: Db, access: PersonAccess, input: Co
 
 /** Adds one thing said to an existing conversation. */
 export async function addEntry(db: Db, access: PersonAccess, conversationId: string, entry: EntryInput) {
-  return audited(db, access, 'own_words.write:conversation_entry', async (tx) => {
+  return audited(db, access, 'conversation.entry.add', async (tx) => {
     const person = await findPerson(tx, access.personId);
     const [conversation] = await tx
       .select()

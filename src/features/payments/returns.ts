@@ -250,7 +250,7 @@ export async function giveView(db: Db, access: PersonAccess, reviewId: string, v
       { field: 'view', message: 'Tell us what the money is for, or why it has built up' },
     ]);
   }
-  return audited(db, access, 'payments.surplus.view', async (tx) => {
+  return audited(db, access, 'payments.surplus.explain', async (tx) => {
     const review = await findReview(tx, access.personId, reviewId);
     const updated = await tx
       .update(surplusReviews)

@@ -56,7 +56,7 @@ const STATEMENT_WORDS: Record<string, string> = {
 
 /** The person's statement in plain words: money in, money out, and the balance after each. */
 export async function statement(db: Db, access: PersonAccess) {
-  return audited(db, access, 'payments.statement', async (tx) => {
+  return audited(db, access, 'payments.statement.read', async (tx) => {
     const account = accountId('person_dp_account', access.personId);
     let balance = 0;
     let moneyIn = 0;

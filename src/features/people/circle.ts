@@ -42,7 +42,7 @@ export async function addCircleMember(db: Db, access: PersonAccess, raw: CircleM
   if (errors.length) throw Problem.invalid(errors);
   // Linking an account gives it access to the record: not on a break-glass grant.
   if (input.accountEmail) await requirePersonPermission(db, access, 'access.grant', 'circle');
-  return audited(db, access, 'case.write:circle', async (tx) => {
+  return audited(db, access, 'circle.add', async (tx) => {
     if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
     const account = await linkedAccount(
       tx,
@@ -85,7 +85,7 @@ export async function addCircleMember(db: Db, access: PersonAccess, raw: CircleM
 export async function withdrawCircleConsent(db: Db, access: PersonAccess, memberId: string, on: string) {
   if (!isIsoDate(on))
     throw Problem.invalid([{ field: 'withdrawnOn', message: 'Enter the date consent was withdrawn' }]);
-  return audited(db, access, 'case.write:circle_withdraw', async (tx) => {
+  return audited(db, access, 'circle.consent.withdraw', async (tx) => {
     const [member] = await tx
       .select()
       .from(circleMembers)
@@ -125,7 +125,7 @@ export async function addRepresentative(db: Db, access: PersonAccess, raw: Repre
     accountEmail: blankToNull(raw.accountEmail),
   };
   if (input.accountEmail) await requirePersonPermission(db, access, 'access.grant', 'representative');
-  return audited(db, access, 'case.write:representative', async (tx) => {
+  return audited(db, access, 'representative.add', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');
     const representative: Representative = {

@@ -146,7 +146,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     async (request, reply) => {
       const part = partOf(request.params.part);
       if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
-      const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
       const page = partPage(part, await choices(request), request.params.personId, name, current.version);
       return showQuestion(reply, page, formFrom(page.fields, current));
     },
@@ -159,7 +159,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
       if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
       const c = await choices(request);
       const version = Number(field(request.body, 'version'));
-      const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
       const page = partPage(part, c, request.params.personId, name, version);
       return questionFlow(reply, page, request.body, {
         check: (values) => {
@@ -243,7 +243,7 @@ export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     '/people/:personId/equality',
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
-      const { name } = await personHeader(db, person(request), 'case.write:open_form');
+      const { name } = await personHeader(db, person(request), 'person.form.open');
       const version = Number(field(request.body, 'version'));
       const answersOf = (values: FormValues) =>
         Object.fromEntries(

@@ -138,7 +138,7 @@ export function registerRecordParts(app: FastifyInstance, db: Db) {
       url,
       { config: { access: { permission: 'case.write' } } },
       async (request, reply) => {
-        const header = await personHeader(db, access(request), 'case.write:open_form');
+        const header = await personHeader(db, access(request), 'person.form.open');
         return showQuestion(
           reply,
           page(request.params.personId, header.name),
@@ -150,7 +150,7 @@ export function registerRecordParts(app: FastifyInstance, db: Db) {
       url,
       { config: { access: { permission: 'case.write' } } },
       async (request, reply) => {
-        const header = await personHeader(db, access(request), 'case.write:open_form');
+        const header = await personHeader(db, access(request), 'person.form.open');
         return questionFlow(reply, page(request.params.personId, header.name), request.body, {
           check: (values) => part.check(values, header),
           save: async (values) => {

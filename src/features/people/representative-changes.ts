@@ -55,7 +55,7 @@ function checkUnchanged(row: RepresentativeRow, all: readonly RepresentativeRow[
 
 /** A representative, for the change and end pages; read with the caller's access, audited. */
 export async function getRepresentative(db: Db, access: PersonAccess, representativeId: string) {
-  return audited(db, access, 'case.write:open_form', async (tx) => {
+  return audited(db, access, 'person.form.open', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');
     const [row] = await tx
@@ -149,7 +149,7 @@ export async function changeRepresentative(
   return audited(
     db,
     access,
-    'case.write:representative_change',
+    'representative.change',
     async (tx) => {
       const person = await findPerson(tx, access.personId);
       if (!person) throw Problem.notFound('Person');
@@ -227,7 +227,7 @@ export async function endRepresentative(
   return audited(
     db,
     access,
-    'case.write:representative_end',
+    'representative.end',
     async (tx) => {
       const { row, all } = await lockedRepresentative(tx, access.personId, representativeId);
       checkUnchanged(row, all, seenEndDate);

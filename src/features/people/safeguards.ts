@@ -19,7 +19,7 @@ export async function addSupportOffer(db: Db, access: PersonAccess, raw: Support
   const input = { ...raw, provider: blankToNull(raw.provider), notes: blankToNull(raw.notes) };
   const errors = checkSupportOffer(input, todayInLondon());
   if (errors.length) throw Problem.invalid(errors);
-  return audited(db, access, 'case.write:support_offer', async (tx) => {
+  return audited(db, access, 'support_offer.record', async (tx) => {
     if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
     const [saved] = await tx
       .insert(supportOffers)
@@ -45,7 +45,7 @@ export async function addLegalOrder(db: Db, access: PersonAccess, raw: LegalOrde
   };
   const errors = checkLegalOrder(input);
   if (errors.length) throw Problem.invalid(errors);
-  return audited(db, access, 'case.write:legal_order', async (tx) => {
+  return audited(db, access, 'legal_order.record', async (tx) => {
     if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
     const [saved] = await tx
       .insert(legalOrders)

@@ -3,7 +3,7 @@ import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts'
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { users } from '../../platform/auth/schema.ts';
-import { audited, recordAudit } from '../../platform/audit/index.ts';
+import { type AuditAction, audited, recordAudit } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { ageOn, todayInLondon } from '../../platform/dates.ts';
@@ -123,7 +123,7 @@ export async function createPerson(db: Db, access: CouncilAccess, input: PersonF
       actor: access.actor,
       authorityId: access.authorityId,
       personId: created!.id,
-      action: 'people.create',
+      action: 'person.create',
       route: access.route,
       outcome: 'allowed',
     });
@@ -145,7 +145,7 @@ export async function updatePerson(
   return audited(
     db,
     access,
-    'case.write:person',
+    'person.change',
     async (tx) => {
       const current = await findPerson(tx, access.personId, true);
       if (!current) throw Problem.notFound('Person');
@@ -200,7 +200,7 @@ function pick(row: typeof people.$inferSelect): PersonFields {
 
 /** Everything on the record except equality information (that needs `equality.read`). */
 export async function getPersonRecord(db: Db, access: PersonAccess) {
-  return audited(db, access, 'record.read', async (tx) => {
+  return audited(db, access, 'person.read', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');
     const [circle, reps, offers, orders, events, choices, groups] = await Promise.all([
@@ -276,7 +276,7 @@ export async function getEquality(db: Db, access: PersonAccess) {
 export async function setEquality(db: Db, access: PersonAccess, answers: EqualityAnswers, version: number) {
   const errors = checkEquality(answers);
   if (errors.length) throw Problem.invalid(errors);
-  return audited(db, access, 'case.write:equality', async (tx) => {
+  return audited(db, access, 'equality.change', async (tx) => {
     if (!(await findPerson(tx, access.personId))) throw Problem.notFound('Person');
     const values = { ...answers, updatedBy: access.actor.userId, updatedAt: new Date() };
     if (version === 0) {
@@ -334,7 +334,7 @@ export async function formChoices(db: Db, authorityId: string) {
  */
 export async function myPeople(db: Db, access: CouncilAccess) {
   const today = todayInLondon();
-  return audited(db, access, 'my.records', (tx) =>
+  return audited(db, access, 'my_records.read', (tx) =>
     tx.execute(sql`
       select p.id, p.legal_name as "legalName", p.preferred_name as "preferredName", r.kind, r.powers,
              r.valid_to::text as "validTo"
@@ -371,7 +371,7 @@ export async function accountByEmail(tx: Tx, email: string) {
 }
 
 /** The few details a question page shows about whose record it is; an audited read. */
-export async function personHeader(db: Db, access: PersonAccess, action = 'record.read') {
+export async function personHeader(db: Db, access: PersonAccess, action: AuditAction = 'person.header.read') {
   return audited(db, access, action, async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');

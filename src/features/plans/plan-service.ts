@@ -1,5 +1,5 @@
 import type { PersonAccess } from '../../platform/auth/access.ts';
-import { audited } from '../../platform/audit/index.ts';
+import { type AuditAction, audited } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { withAboutMe } from './about-me.ts';
@@ -104,7 +104,7 @@ export async function editPlan(
   access: PersonAccess,
   rowVersion: number | null,
   change: (content: SupportPlanContent) => SupportPlanContent,
-  action: string,
+  action: AuditAction,
 ): Promise<PlanRow> {
   return audited(
     db,

@@ -103,7 +103,7 @@ describe('equity report', () => {
     expect((await report(await apiToken(t.app, 'person'))).statusCode).toBe(403);
     const [audit] = await rows<{ n: number }>(
       t.database.db,
-      sql`select count(*)::int as n from audit_events where authority_id = ${syntheticId} and action = 'reports.equity' and actor_role = 'analyst'`,
+      sql`select count(*)::int as n from audit_events where authority_id = ${syntheticId} and action = 'reports.equity.read' and actor_role = 'analyst'`,
     );
     expect(audit!.n).toBeGreaterThanOrEqual(2);
   });

@@ -105,7 +105,7 @@ export async function equityReport(
   const cells = await audited(
     db,
     access,
-    'reports.equity',
+    'reports.equity.read',
     (tx) => equityCells(tx, access.authorityId, asOf),
     { asOf },
   );

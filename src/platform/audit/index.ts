@@ -3,13 +3,18 @@ import type { Db, Tx } from '../db/client.ts';
 import { inTenant, rows } from '../db/transaction.ts';
 import type { Access, CouncilAccess } from '../auth/access.ts';
 import type { Actor } from '../auth/actor.ts';
+import { AUDIT_ACTIONS, type AuditAction } from './catalogue.ts';
+import { currentAuditUnit } from './request.ts';
 import { auditEvents } from './schema.ts';
+
+export { type AuditAction, describeAction, describeEvent } from './catalogue.ts';
+export { auditPerRequest } from './request.ts';
 
 export interface AuditEntry {
   actor: Pick<Actor, 'userId' | 'role' | 'displayName'>;
   authorityId: string;
   personId: string | null;
-  action: string;
+  action: AuditAction;
   route: string;
   outcome: 'allowed' | 'denied' | 'break_glass';
   reason?: string | null;
@@ -34,17 +39,18 @@ export async function recordAudit(tx: Db | Tx, entry: AuditEntry): Promise<void>
 
 /**
  * The one way a service touches personal data: one transaction confined to the council,
- * with the audit record of this read or write written in the same transaction, so the
- * work and its audit land together or not at all.
+ * with the audit record of this write written in the same transaction, so the work and its
+ * audit land together or not at all. In a request, reads are folded into the request's one
+ * row, written before the answer leaves (see `request.ts`).
  */
 export function audited<T>(
   db: Db,
   access: Access,
-  action: string,
+  action: AuditAction,
   work: (tx: Tx) => Promise<T>,
   detail?: Record<string, unknown>,
 ): Promise<T> {
-  return workThenAudit(db, access.authorityId, work, () => ({
+  return workThenAudit(db, access.authorityId, action, work, () => ({
     actor: access.actor,
     authorityId: access.authorityId,
     personId: access.kind === 'person' ? access.personId : null,
@@ -64,11 +70,11 @@ export function audited<T>(
 export function auditedCouncilRead<T>(
   db: Db,
   access: CouncilAccess,
-  action: string,
+  action: AuditAction,
   question: Record<string, unknown>,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return workThenAudit(db, access.authorityId, work, (result) => ({
+  return workThenAudit(db, access.authorityId, action, work, (result) => ({
     actor: access.actor,
     authorityId: access.authorityId,
     personId: null,
@@ -81,19 +87,32 @@ export function auditedCouncilRead<T>(
 
 /**
  * The work, then its audit record (which may describe the result), in one transaction
- * confined to the council: both land or neither does.
+ * confined to the council: both land or neither does. In a request, a read is handed to the
+ * request's audit unit instead, and a change takes the request's earlier reads into its row.
  */
-function workThenAudit<T>(
+async function workThenAudit<T>(
   db: Db,
   authorityId: string,
+  action: AuditAction,
   work: (tx: Tx) => Promise<T>,
   entry: (result: T) => AuditEntry,
 ): Promise<T> {
-  return inTenant(db, authorityId, async (tx) => {
-    const result = await work(tx);
-    await recordAudit(tx, entry(result));
+  const unit = currentAuditUnit();
+  if (unit && AUDIT_ACTIONS[action].kind === 'read') {
+    const result = await inTenant(db, authorityId, work);
+    unit.read(entry(result));
     return result;
+  }
+  let committed = () => {};
+  const result = await inTenant(db, authorityId, async (tx) => {
+    const done = await work(tx);
+    const row = unit ? unit.foldInto(entry(done)) : { entry: entry(done), commit: () => {} };
+    await recordAudit(tx, row.entry);
+    committed = row.commit;
+    return done;
   });
+  committed();
+  return result;
 }
 
 export interface ChainCheck {

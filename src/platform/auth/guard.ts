@@ -118,10 +118,10 @@ export const accessGuard = fp(
             actor,
             authorityId: actor.authorityId!,
             personId: relationship.kind === 'none' ? null : personId,
-            action: permission,
+            action: 'access.refuse',
             route,
             outcome: 'denied',
-            detail: relationship.kind === 'none' ? { personId } : undefined,
+            detail: relationship.kind === 'none' ? { permission, personId } : { permission },
           }),
         );
         const canBreakGlass = relationship.kind !== 'none' && mayBreakGlass(permission, actor.role);
@@ -158,7 +158,7 @@ export const accessGuard = fp(
  * A further permission a service needs for part of an allowed request (a `case.write` that
  * would change the allocation needs `access.grant`), decided by the same policy as the route.
  * A refusal is audited in its own transaction (the work's would roll back with it) as
- * `<permission>:<what>` and answered 403 with the policy's reason.
+ * `access.grant.refuse` (or `access.refuse`) with the permission and what was asked in its detail, and answered 403 with the policy's reason.
  */
 export async function requirePersonPermission(
   db: Db,
@@ -172,10 +172,11 @@ export async function requirePersonPermission(
       actor: access.actor,
       authorityId: access.authorityId,
       personId: access.personId,
-      action: `${permission}:${what}`,
+      action: permission === 'access.grant' ? 'access.grant.refuse' : 'access.refuse',
       route: access.route,
       outcome: 'denied',
       reason: access.breakGlassReason,
+      detail: { permission, what },
     }),
   );
   throw Problem.forbidden(refusalFor(permission, access.relationship));
