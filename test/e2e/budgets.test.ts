@@ -131,7 +131,7 @@ describe('an agreed budget is explained like an indicative one', () => {
     await signIn(page, 'worker');
     await page.goto(`/people/${agnes}/budget`);
     expect(await textOf(page.locator('.govuk-body-l'))).toContain('Agreed');
-    const weekly = (await textOf(page.locator('.govuk-body-l strong'))).replace(' a week', '');
+    const weekly = /£[\d,.]+(?= a week)/.exec(await textOf(page.locator('.govuk-body-l')))![0];
     const table = page.getByRole('table', { name: 'How this budget is worked out' });
     expect(await textOf(table)).not.toContain('Support plan version');
     let priced = 0;
