@@ -168,3 +168,66 @@ describe('a token read from an older plan version', () => {
       expect(seen[i]!.row_version).toBeGreaterThan(seen[i - 1]!.row_version);
   });
 });
+
+describe('the plan page', () => {
+  /** Signs in through the sign-in form, as a browser does; returns the cookies to send. */
+  async function browserSession(email: string) {
+    const form = await t.app.inject({ url: '/sign-in' });
+    const csrf = form.cookies.find((c) => c.name === '_csrf')!.value;
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const signedIn = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      headers: { cookie: `_csrf=${csrf}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: token, email, password: 'demo-password-1' }).toString(),
+    });
+    const session = signedIn.cookies.find((c) => c.name === 'selfdirect_session')!.value;
+    return `_csrf=${csrf}; selfdirect_session=${session}`;
+  }
+
+  it('refuses a signature sent from a page showing an older version, and signs nothing', async () => {
+    // Whatever the earlier tests left, bring the plan to a shared version the person can read.
+    let readable = await current();
+    if (readable.state === 'agreed')
+      readable = await ok(
+        await api('worker', 'POST', `/people/${morag}/plan/new-version`, { rowVersion: readable.rowVersion }),
+        201,
+      );
+    if (readable.state === 'draft')
+      readable = await ok(
+        await api('worker', 'POST', `/people/${morag}/plan/share`, { rowVersion: readable.rowVersion }),
+      );
+    expect(readable.state).toBe('shared');
+    const cookie = await browserSession('person@demo.selfdirect.test');
+    const page = await t.app.inject({ url: `/my/${morag}/plan`, headers: { cookie } });
+    expect(page.statusCode).toBe(200);
+    const form =
+      /action="[^"]*\/plan\/sign"[\s\S]*?name="_csrf" value="([^"]+)"[\s\S]*?name="rowVersion" value="(\d+)"/.exec(
+        page.body,
+      )!;
+    expect(Number(form[2])).toBe(readable.rowVersion);
+
+    // While the page is open, the worker changes the plan and shares the new version.
+    const changed = structuredClone(readable.content);
+    changed.contingency = 'Changed while the person had the page open';
+    const newer = await ok(
+      await api('worker', 'PUT', `/people/${morag}/plan`, {
+        rowVersion: readable.rowVersion,
+        content: changed,
+      }),
+      201,
+    );
+    await ok(await api('worker', 'POST', `/people/${morag}/plan/share`, { rowVersion: newer.rowVersion }));
+
+    const signed = await t.app.inject({
+      method: 'POST',
+      url: `/my/${morag}/plan/sign`,
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf: form[1]!, rowVersion: form[2]!, confirm: 'yes' }).toString(),
+    });
+    expect(signed.statusCode).toBe(409);
+    expect(signed.body).toContain('Someone else changed or decided on this plan');
+    expect(signed.body).toContain('govuk-error-summary');
+    expect(await current()).toMatchObject({ version: newer.version, state: 'shared', signature: null });
+  });
+});
