@@ -125,6 +125,42 @@ describe('the person reads their explanation in their account', () => {
   });
 });
 
+describe('an agreed budget is explained like an indicative one', () => {
+  it('shows quantity × rate × policy version on every line, a what-if from the budget, and one figure on the plan', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'worker');
+    await page.goto(`/people/${agnes}/budget`);
+    expect(await textOf(page.locator('.govuk-body-l'))).toContain('Agreed');
+    const weekly = /£[\d,.]+(?= a week)/.exec(await textOf(page.locator('.govuk-body-l')))![0];
+    const table = page.getByRole('table', { name: 'How this budget is worked out' });
+    expect(await textOf(table)).not.toContain('Support plan version');
+    let priced = 0;
+    for (const row of await table.locator('tbody tr').all()) {
+      const cells = await row.locator('td').allInnerTexts();
+      if (cells.length < 5 || /Contingency|Agreed over budget/.test(cells[0]!)) continue;
+      expect(cells[1], cells[0]).toMatch(/^\d+(\.\d+)?$/);
+      expect(cells[2], cells[0]).toMatch(/^£/);
+      expect(cells[4], cells[0]).toContain('Budget policy 2026/27');
+      priced++;
+    }
+    expect(priced).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'See what happens if a need changes' }).click();
+    await page.getByLabel('How many a week (need 1)').fill('0');
+    await page.getByRole('button', { name: 'Show the difference' }).click();
+    expect(await textOf(page.getByRole('status'))).toContain('go down');
+    expect(await textOf(page.getByRole('status'))).not.toContain('from £0.00');
+    await expectAccessible(page);
+
+    await page.goto(`/people/${agnes}/plan`);
+    expect(await textOf(page.locator('#plan-budget'))).toContain(`The agreed budget is ${weekly} a week`);
+    expect(await textOf(page.getByRole('main'))).not.toContain('Agreeing the plan set the agreed budget');
+    await expectAccessible(page);
+    await context.close();
+  });
+});
+
 describe('a manager approves a crisis interim budget the same day', () => {
   it('approves it, sees it flagged, and finds it on the interim list', async () => {
     await asSystem(site.database.db, (tx) =>

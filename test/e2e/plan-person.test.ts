@@ -73,6 +73,19 @@ describe('the person’s own plan', () => {
     expect(await heading(page)).toBe('What changed between version 2 and version 3');
     expect(await textOf(page.locator('table'))).toContain('mad about football');
     await expectAccessible(page);
+
+    // The plan is not finished (nobody has said how Callum is supported to take the bus): it cannot be shared.
+    await page.goto(`/my/${callum}/plan`);
+    await page.getByRole('button', { name: 'Share the plan to be signed' }).click();
+    const summary = page.getByRole('alert');
+    expect(await textOf(summary)).toContain(
+      'Say how the person will be supported to take the risk ‘Taking the bus to the youth club’',
+    );
+    expect(await textOf(page.locator('#plan-state .govuk-tag'))).toBe('Being written');
+    await expectAccessible(page);
+    await summary.getByRole('link', { name: /Taking the bus to the youth club/ }).click();
+    await page.locator('#plan-missing').getByRole('link', { name: 'Change this risk' }).click();
+    expect(await heading(page)).toBe('A risk I choose to take');
     await context.close();
   });
 });

@@ -94,7 +94,7 @@ export async function draftPolicy(
 
 export interface RepricingReport {
   summary: RepricingSummary;
-  /** Current budgets not costed from support units (e.g. agreed from a plan without needs). */
+  /** Current budgets not costed from support units (agreed from a plan when no costed budget came before it). */
   notCosted: number;
 }
 
@@ -122,7 +122,8 @@ async function reprice(tx: Tx, policy: PolicyVersion): Promise<RepricingReport> 
           : '',
       },
       currentWeekly: Number(budget.weeklyAmount),
-      proposedWeekly: computeBudget(policy.content, needs).weekly,
+      // An amount agreed over budget was not priced by a rate, so a new policy leaves it as it is.
+      proposedWeekly: computeBudget(policy.content, needs).weekly + Number(budget.overBudgetWeekly),
     });
   }
   return { summary: summariseRepricing(rows), notCosted };

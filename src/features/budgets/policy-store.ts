@@ -38,6 +38,8 @@ export interface CurrentCostedBudget {
   personId: string;
   weeklyAmount: number;
   needs: AssessedNeed[];
+  /** Pence a week a manager agreed above the costed lines (agreed budgets only); re-pricing keeps it. */
+  overBudgetWeekly: number;
   clientGroup: string | null;
   dateOfBirth: string;
   ethnicity: string | null;
@@ -54,6 +56,7 @@ export async function currentCostedBudgets(tx: Executor): Promise<CurrentCostedB
     tx,
     sql`select distinct on (b.person_id)
           b.person_id as "personId", b.weekly_amount::float8 as "weeklyAmount", b.needs,
+          coalesce((b.explanation->'overBudget'->>'amount')::float8, 0) as "overBudgetWeekly",
           coalesce(cg.label, p.client_group) as "clientGroup", p.date_of_birth::text as "dateOfBirth",
           e.ethnicity
         from person_budgets b

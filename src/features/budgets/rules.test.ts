@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ROUNDING_NOTE, sumPence } from '../../platform/money/index.ts';
+import { mulDiv, ROUNDING_NOTE, sumPence } from '../../platform/money/index.ts';
 import {
+  agreedBudget,
   type AssessedNeed,
   type BudgetInputError,
   type BudgetPolicy,
@@ -215,6 +216,66 @@ describe('computeBudget properties', () => {
         const higher = { ...p, contingencyBasisPoints: Math.max(bp, p.contingencyBasisPoints) };
         expect(computeBudget(higher, needs).weekly).toBeGreaterThanOrEqual(computeBudget(p, needs).weekly);
       }),
+    );
+  });
+});
+
+describe('agreedBudget', () => {
+  const needs = [need('o1', 'PA', 12), need('o2', 'DAY', 2)];
+  const costed = computeBudget(policy, needs);
+
+  it('is the costed budget, line for line, when the plan fits it', () => {
+    const agreed = agreedBudget(policy, needs, [], costed.weekly - 5_000);
+    expect(agreed.lines).toEqual(costed.lines);
+    expect(agreed.weekly).toBe(costed.weekly);
+    expect(agreed.overBudget).toBeUndefined();
+    expect(agreed.notes[0]).toBe(
+      `The support plan costs £${((costed.weekly - 5_000) / 100).toFixed(2)} a week, £50.00 less than this budget.`,
+    );
+  });
+
+  it('adds one line for what a manager agreed over budget, saying who and why', () => {
+    const agreed = agreedBudget(policy, needs, [], costed.weekly + 1_234, {
+      reason: 'Panel agreed while new support settles in',
+      agreedBy: 'Priya Nair',
+    });
+    expect(agreed.weekly).toBe(costed.weekly + 1_234);
+    expect(agreed.lines.slice(0, -1)).toEqual(costed.lines);
+    expect(agreed.lines.at(-1)).toMatchObject({
+      amount: 1_234,
+      rule: 'Agreed over budget by Priya Nair: Panel agreed while new support settles in',
+    });
+    expect(agreed.overBudget).toEqual({
+      amount: 1_234,
+      reason: 'Panel agreed while new support settles in',
+      agreedBy: 'Priya Nair',
+    });
+    expect(agreed.notes[0]).toContain('+ £12.34 agreed over budget');
+  });
+
+  it('always explains every costed line by quantity × rate × policy version, and sums exactly', () => {
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.boolean(),
+        ({ policy: p, needs: ns }, plan, over) => {
+          const agreed = agreedBudget(p, ns, [], plan, over ? { reason: 'r', agreedBy: 'm' } : undefined);
+          const costedHere = computeBudget(p, ns);
+          expect(sumPence(agreed.lines.map((l) => l.amount))).toBe(agreed.weekly);
+          expect(agreed.total).toBe(agreed.weekly);
+          expect(agreed.annual).toBe(agreed.weekly * 52);
+          expect(agreed.weekly).toBe(over ? Math.max(plan, costedHere.weekly) : costedHere.weekly);
+          const priced = agreed.overBudget ? agreed.lines.slice(0, -1) : agreed.lines;
+          expect(priced).toEqual(costedHere.lines);
+          for (const line of priced.slice(0, -1)) {
+            expect(line.quantity).toBeDefined();
+            expect(line.unitRate).toBeDefined();
+            expect(line.amount).toBe(mulDiv(line.unitRate!, Math.round(line.quantity! * 100), 100));
+          }
+          for (const line of agreed.lines) expect(line.policyVersion).toContain(p.versionLabel);
+        },
+      ),
     );
   });
 });

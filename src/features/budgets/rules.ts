@@ -253,6 +253,81 @@ export function computeBudget(
   return { total: weekly, lines, notes, weekly, annual, oneOffLines, oneOffTotal };
 }
 
+/** A manager's decision to agree a plan that costs more than the published rates give. */
+export interface OverBudgetAgreement {
+  reason: string;
+  /** Who agreed it, in words: "Priya Nair". */
+  agreedBy: string;
+}
+
+/** An agreed budget: the costed lines, and the extra a manager agreed over them, if any. */
+export interface AgreedBudget extends Budget {
+  /** Pence a week above the costed lines, with the reason; re-pricing keeps it as it is. */
+  overBudget?: { amount: Pence; reason: string; agreedBy: string };
+}
+
+/**
+ * The budget a support plan is agreed against, explained like an indicative budget: every
+ * need is a line of quantity × published rate under the policy version that priced it, then
+ * the contingency. Only when a manager agrees a plan that costs more than that is there one
+ * more line, for the extra, saying who agreed it and why (no published rate priced it, and
+ * the line says so). The plan's own cost is a note, so the figure and the notes never differ:
+ * the total is the costed budget, or the plan's cost when it was agreed over budget.
+ */
+export function agreedBudget(
+  policy: BudgetPolicy,
+  needs: readonly AssessedNeed[],
+  oneOffs: readonly OneOffCost[],
+  planWeekly: Pence,
+  overBudget?: OverBudgetAgreement,
+): AgreedBudget {
+  const costed = computeBudget(policy, needs, oneOffs);
+  const extra = overBudget ? Math.max(0, assertPence(planWeekly, 'plan') - costed.weekly) : 0;
+  if (extra === 0) {
+    const left = costed.weekly - planWeekly;
+    const plan =
+      left > 0
+        ? `The support plan costs ${formatPence(planWeekly)} a week, ${formatPence(left)} less than this budget.`
+        : left === 0
+          ? `The support plan costs ${formatPence(planWeekly)} a week, the whole of this budget.`
+          : `The support plan costs ${formatPence(planWeekly)} a week, ${formatPence(-left)} more than this budget.`;
+    return { ...costed, notes: [plan, ...costed.notes] };
+  }
+  const weekly = costed.weekly + extra;
+  const annual = convertAmount(weekly, 'weekly', 'annual');
+  const lines: ExplanationLine[] = [
+    ...costed.lines,
+    {
+      label: `Agreed over budget: the support plan costs ${formatPence(planWeekly)} a week, ${formatPence(extra)} more than the published rates give`,
+      amount: extra,
+      rule: `Agreed over budget by ${overBudget!.agreedBy}: ${overBudget!.reason}`,
+      policyVersion: `${policy.versionLabel} (not priced by a published rate)`,
+    },
+  ];
+  const notes = [
+    `Weekly budget: ${formatPence(costed.weekly)} from the published rates + ${formatPence(extra)} agreed over budget = ${formatPence(weekly)} a week.`,
+    `Yearly budget: ${formatPence(weekly)} a week × 52 weeks = ${formatPence(annual)} a year.`,
+    ...costed.notes.slice(2),
+  ];
+  return {
+    ...costed,
+    total: weekly,
+    weekly,
+    annual,
+    lines,
+    notes,
+    overBudget: { amount: extra, reason: overBudget!.reason, agreedBy: overBudget!.agreedBy },
+  };
+}
+
+/** One-off costs kept in a saved explanation, back as the rules' input (for what-if and agreement). */
+export const oneOffsOf = (budget: Pick<Budget, 'oneOffLines'>): OneOffCost[] =>
+  (budget.oneOffLines ?? []).map((l) => ({
+    label: l.label,
+    amount: l.amount,
+    reason: l.rule.replace(/^One-off: /, ''),
+  }));
+
 // ── Comparing budgets: what-if for one person, repricing across everyone ──
 
 export type Direction = 'up' | 'down' | 'unchanged';

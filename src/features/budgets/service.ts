@@ -17,6 +17,7 @@ import {
   BudgetInputError,
   computeBudget,
   type OneOffCost,
+  oneOffsOf,
   whatIf,
 } from './rules.ts';
 import { budgetFundingStreams } from './schema.ts';
@@ -170,14 +171,6 @@ export async function costIndicativeBudget(db: Db, access: PersonAccess, input: 
     });
   });
 }
-
-/** One-off costs kept in a saved explanation, back as the rules' input (for what-if). */
-const oneOffsOf = (budget: Budget): OneOffCost[] =>
-  (budget.oneOffLines ?? []).map((l) => ({
-    label: l.label,
-    amount: l.amount,
-    reason: l.rule.replace(/^One-off: /, ''),
-  }));
 
 /**
  * How the current budget would change if needs changed, under the policy in force today.

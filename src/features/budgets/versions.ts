@@ -1,6 +1,15 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import type { Explained, Pence } from '../../platform/money/index.ts';
+import { type Explained, formatPence, type Pence } from '../../platform/money/index.ts';
+import { convertAmount } from '../../platform/money/periods.ts';
+import { policyVersion } from './policy-store.ts';
+import {
+  type AgreedBudget,
+  type AssessedNeed,
+  agreedBudget,
+  type OverBudgetAgreement,
+  oneOffsOf,
+} from './rules.ts';
 import { budgetFundingStreams, personBudgets } from './schema.ts';
 
 /**
@@ -104,6 +113,114 @@ export async function addBudgetVersion(tx: Tx, input: NewBudgetVersion): Promise
       .values(fundingStreams.map((s) => ({ ...s, authorityId: input.authorityId, budgetId: created!.id })));
   }
   return created!;
+}
+
+export interface AgreedBudgetInput {
+  authorityId: string;
+  personId: string;
+  /** The budget the plan was checked against: the current one when it was agreed. */
+  basis: BudgetVersion | null;
+  planWeekly: Pence;
+  /** The plan's lines explained, used only when there is no costed budget to agree against. */
+  planExplanation: Explained;
+  /** What the plan spends from each funding stream. */
+  planFundingStreams: NonNullable<NewBudgetVersion['fundingStreams']>;
+  /** When a manager agreed the plan over budget: why, and who. */
+  overBudget?: OverBudgetAgreement;
+  reason: string;
+  decidedBy: string;
+  supportPlanId: string;
+}
+
+/**
+ * Writes the agreed budget for an agreed support plan. When the plan was checked against a
+ * budget costed from published units (indicative, or an earlier agreed one), the agreed
+ * budget is that budget's needs priced again under the same policy version, line by line
+ * (`agreedBudget` in rules.ts): the same quantities, rates and policy version the person saw,
+ * so the page, the API, the letter, the what-if and re-pricing all work from it. Only a plan
+ * agreed with no costed budget at all is explained by its own cost lines.
+ */
+export async function addAgreedBudgetVersion(tx: Tx, input: AgreedBudgetInput): Promise<BudgetVersion> {
+  const { basis } = input;
+  const needs = (basis?.needs as AssessedNeed[] | undefined) ?? [];
+  const policy =
+    basis?.policyVersionId && needs.length ? await policyVersion(tx, basis.policyVersionId) : undefined;
+  const base = {
+    authorityId: input.authorityId,
+    personId: input.personId,
+    kind: 'agreed' as const,
+    reason: input.reason,
+    decidedBy: input.decidedBy,
+    supportPlanId: input.supportPlanId,
+  };
+  if (!basis || !policy) {
+    const exception = input.overBudget ? [`Agreed over budget because: ${input.overBudget.reason}`] : [];
+    return addBudgetVersion(tx, {
+      ...base,
+      weeklyAmount: input.planWeekly,
+      annualAmount: convertAmount(input.planWeekly, 'weekly', 'annual'),
+      explanation: {
+        ...input.planExplanation,
+        notes: [
+          ...input.planExplanation.notes,
+          'There was no budget worked out from published rates before this plan, so the agreed budget is what the plan costs.',
+          ...exception,
+        ],
+      },
+      policyVersionId: null,
+      fundingStreams: input.planFundingStreams,
+    });
+  }
+  // An earlier over-budget agreement still stands unless this decision made a new one.
+  const carried = (basis.explanation as AgreedBudget | null)?.overBudget;
+  const budget = agreedBudget(
+    policy.content,
+    needs,
+    oneOffsOf(basis.explanation as AgreedBudget),
+    input.planWeekly,
+    input.overBudget ?? carried,
+  );
+  return addBudgetVersion(tx, {
+    ...base,
+    weeklyAmount: budget.weekly,
+    annualAmount: budget.annual,
+    oneOffTotal: budget.oneOffTotal,
+    needs,
+    explanation: budget,
+    policyVersionId: policy.id,
+    fundingStreams: await agreedFundingStreams(tx, basis, budget.weekly, input.planFundingStreams),
+  });
+}
+
+/**
+ * Where the agreed budget comes from: what the plan spends from each stream, and any part of
+ * the budget the plan does not use from the stream that paid most of the budget before.
+ */
+async function agreedFundingStreams(
+  tx: Tx,
+  basis: BudgetVersion,
+  weekly: Pence,
+  planStreams: NonNullable<NewBudgetVersion['fundingStreams']>,
+): Promise<NonNullable<NewBudgetVersion['fundingStreams']>> {
+  const spent = planStreams.reduce((sum, s) => sum + s.weeklyAmount, 0);
+  if (spent >= weekly) return planStreams;
+  const before = await tx
+    .select()
+    .from(budgetFundingStreams)
+    .where(eq(budgetFundingStreams.budgetId, basis.id))
+    .orderBy(desc(budgetFundingStreams.weeklyAmount))
+    .limit(1);
+  const main = before[0];
+  return [
+    ...planStreams,
+    {
+      stream: main?.stream ?? 'council_social_care',
+      source: main?.source ?? 'The council',
+      weeklyAmount: weekly - spent,
+      conditions: `Not used by the support plan yet (${formatPence(weekly - spent)} a week).`,
+      contact: main?.contact ?? null,
+    },
+  ];
 }
 
 /** Where a person's crisis money stands, for the tags on every list. */

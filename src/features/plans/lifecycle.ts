@@ -10,12 +10,17 @@
  *   it must be shared and signed again.
  * - A submitted plan cannot be edited: the manager is deciding on those words. They return it.
  * - Editing a returned plan opens the next round as a draft.
+ * - Only a finished plan moves on (completeness.ts): sharing, signing, submitting and agreeing
+ *   are each someone committing to the whole plan, so each is refused with the list of what
+ *   is missing. Drafts may be unfinished.
  * - An agreed plan never changes. `new_version` starts a new draft with the next version
  *   number, a copy of the content and no signature; the agreed version stays as it was.
  */
 import type { IsoDate } from '../../platform/dates.ts';
 import type { Pence } from '../../platform/money/index.ts';
-import { type SupportPlanContent, validatePlanForSubmission } from './content.ts';
+import type { FieldError } from '../people/rules.ts';
+import { missingFromPlan } from './completeness.ts';
+import type { SupportPlanContent } from './content.ts';
 import { checkAgainstBudget, planTotals } from './costs.ts';
 
 export type PlanState = 'draft' | 'shared' | 'signed' | 'submitted' | 'agreed' | 'returned';
@@ -85,6 +90,8 @@ export type PlanErrorCode =
 export interface PlanError {
   code: PlanErrorCode;
   message: string;
+  /** For 'incomplete_plan': each missing thing, by its path in the plan's content. */
+  missing?: FieldError[];
 }
 
 export type TransitionResult = { ok: true; plan: SupportPlan } | { ok: false; error: PlanError };
@@ -126,6 +133,20 @@ const STATE_WORDS: Record<PlanState, string> = {
   returned: 'returned for changes',
 };
 
+/** Refuses a step on an unfinished plan, listing everything missing; null when it is finished. */
+function unfinished(plan: SupportPlan, what: string): TransitionResult | null {
+  const missing = missingFromPlan(plan.content);
+  if (missing.length === 0) return null;
+  return {
+    ok: false,
+    error: {
+      code: 'incomplete_plan',
+      message: `The plan is not finished, so it cannot be ${what} yet: ${missing.map((p) => p.message).join('; ')}`,
+      missing,
+    },
+  };
+}
+
 function wrongState(plan: SupportPlan, what: string): TransitionResult {
   return fail('wrong_state', `You cannot ${what} a plan that is ${STATE_WORDS[plan.state]}`);
 }
@@ -153,6 +174,8 @@ export function transition(plan: SupportPlan, event: PlanEvent): TransitionResul
           'not_permitted',
           'Only the person, their representative or their worker can share the plan',
         );
+      const missing = unfinished(plan, 'shared');
+      if (missing) return missing;
       return { ok: true, plan: { ...plan, state: 'shared' } };
     }
     case 'sign': {
@@ -163,6 +186,8 @@ export function transition(plan: SupportPlan, event: PlanEvent): TransitionResul
           'Only the person, or a representative with the power to sign, can sign the plan',
         );
       }
+      const missing = unfinished(plan, 'signed');
+      if (missing) return missing;
       const signature: Signature = { role: actor.role as Signature['role'], actorId: actor.id, on: event.on };
       return { ok: true, plan: { ...plan, state: 'signed', signature } };
     }
@@ -173,13 +198,8 @@ export function transition(plan: SupportPlan, event: PlanEvent): TransitionResul
           'not_permitted',
           'Only the person, their representative or their worker can submit the plan',
         );
-      const problems = validatePlanForSubmission(plan.content);
-      if (problems.length > 0) {
-        return fail(
-          'incomplete_plan',
-          `The plan is not finished: ${problems.map((p) => p.message).join('; ')}`,
-        );
-      }
+      const missing = unfinished(plan, 'submitted');
+      if (missing) return missing;
       return { ok: true, plan: { ...plan, state: 'submitted' } };
     }
     case 'agree':
@@ -215,6 +235,8 @@ function agree(
   if (plan.state !== 'submitted') return wrongState(plan, 'agree');
   if (actor.role !== 'manager') return fail('not_permitted', 'Only a manager can agree a plan');
   if (plan.signature === null) return fail('not_signed', 'The plan must be signed before it is agreed');
+  const missing = unfinished(plan, 'agreed');
+  if (missing) return missing;
   const check = checkAgainstBudget(planTotals(plan.content.costLines).weekly.total, plan.agreedBudget);
   const reason = exception?.reason.trim() ?? '';
   if (!check.withinBudget && reason === '') {

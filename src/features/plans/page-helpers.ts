@@ -52,3 +52,36 @@ export async function asItemErrors<T>(
     throw error;
   }
 }
+
+/**
+ * Where to put right something missing from the plan (a field error on the plan's content,
+ * 'content.outcomes[2].howMet'): the question page for it, or null when the field is not part
+ * of the plan's content. Parts only a worker may change link nowhere for anyone else.
+ */
+export function fixFor(
+  field: string,
+  frame: Pick<PageFrame, 'base' | 'staff'>,
+): { href: string | null; text: string } | null {
+  const match = /^content\.(\w+)(?:\[(\d+)\])?/.exec(field);
+  if (!match) return null;
+  const [, list, index] = match;
+  const { base, staff } = frame;
+  const staffOnly = (href: string, text: string) =>
+    staff ? { href, text } : { href: null, text: 'Ask your worker to put this right' };
+  if (list === 'outcomes' && field.endsWith('.howMet'))
+    return { href: `${base}/plan/edit/outcome/${index}`, text: 'Write how it will happen' };
+  if (list === 'outcomes') return { href: `${base}/outcomes`, text: 'Write the outcome' };
+  if (list === 'contingency')
+    return { href: `${base}/plan/edit/about`, text: 'Write what happens if things go wrong' };
+  if (list === 'risks') return { href: `${base}/plan/edit/risk/${index}`, text: 'Change this risk' };
+  if (list === 'costLines')
+    return staffOnly(
+      `${base}/plan/remove/cost-line/${index}`,
+      'Take this support out, then add it again for one of the plan’s outcomes',
+    );
+  if (list === 'restrictions')
+    return staffOnly(`${base}/plan/remove/restriction/${index}`, 'Take this limit out and add it again');
+  if (list === 'nonNegotiables')
+    return staffOnly(`${base}/plan/remove/non-negotiable/${index}`, 'Take this out and add it again');
+  return null;
+}

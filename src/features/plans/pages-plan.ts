@@ -5,7 +5,7 @@ import type { FeatureDeps } from '../index.ts';
 import { FUNDING_STREAMS, fundingStreamLabel, STATE_LABELS } from './catalogue.ts';
 import { PROVIDER_KINDS } from './costs.ts';
 import { SDS_OPTION_NAMES } from './options.ts';
-import { type Base, BASES, frame, formRowVersion, personAccess } from './page-helpers.ts';
+import { type Base, BASES, fixFor, frame, formRowVersion, personAccess } from './page-helpers.ts';
 import { renderPlanPdf } from './pdf.ts';
 import { decide, startNewVersion } from './plan-decisions.ts';
 import { compareVersions, planOverview } from './plan-service.ts';
@@ -34,6 +34,7 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =>
         ...view,
         ...PLAN_WORDS,
         fundingStreamLabel,
+        fixFor: (field: string) => fixFor(field, f),
         editable,
         canSign: relationship === 'self' || relationship === 'representative',
         isManager: personAccess(request).actor.role === 'manager',

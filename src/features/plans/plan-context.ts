@@ -92,7 +92,14 @@ export function refused(error: PlanError): never {
     case 'over_budget':
       throw Problem.invalid([{ field: 'overBudgetReason', message: error.message }]);
     case 'incomplete_plan':
-      throw Problem.invalid([{ field: 'plan', message: error.message }]);
+      // Each missing thing by its path in the plan's content, as GET …/plan returns it.
+      throw Problem.invalid(
+        (error.missing ?? [{ field: 'plan', message: error.message }]).map((e) => ({
+          field: e.field === 'plan' ? e.field : `content.${e.field}`,
+          message: e.message,
+        })),
+        'The plan is not finished. Put right everything listed, then try again.',
+      );
     default:
       throw new Problem(409, 'This cannot be done now', error.message);
   }

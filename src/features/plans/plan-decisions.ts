@@ -2,11 +2,8 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates.ts';
-import { Problem } from '../../platform/http/problem.ts';
-import { convertAmount } from '../../platform/money/periods.ts';
-import { addBudgetVersion } from '../budgets/versions.ts';
-import { validatePlanForSubmission } from './content.ts';
-import { checkAgainstBudget, fundingStreamTotals, planTotals } from './costs.ts';
+import { addAgreedBudgetVersion } from '../budgets/versions.ts';
+import { fundingStreamTotals, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { type PlanEvent, transition } from './lifecycle.ts';
 import {
@@ -16,6 +13,7 @@ import {
   requirePlan,
   staleWrite,
   toMachine,
+  withNewOutcomes,
 } from './plan-context.ts';
 import { insertPlanVersion, supersedeOlderAgreed, updatePlanIfUnchanged } from './store.ts';
 
@@ -42,11 +40,6 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
       if (plan.rowVersion !== rowVersion) staleWrite();
       const actor = lifecycleActor(access);
       const on = todayInLondon();
-      if (decision.type === 'submit') {
-        const problems = validatePlanForSubmission(plan.content);
-        if (problems.length && plan.state === 'signed')
-          throw Problem.invalid(problems, 'The plan is not finished.');
-      }
       const event: PlanEvent =
         decision.type === 'agree'
           ? {
@@ -60,7 +53,11 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
           : decision.type === 'return'
             ? { type: 'return', actor, on, reasons: decision.reasons }
             : { type: decision.type, actor, on };
-      const result = transition(toMachine(plan, context.budgetWeekly), event);
+      // An open plan is checked as it is shown: with any outcome agreed since it was written.
+      const machine = toMachine(plan, context.budgetWeekly);
+      if (decision.type === 'share' || decision.type === 'sign' || decision.type === 'submit')
+        machine.content = withNewOutcomes(plan.content, context.outcomes);
+      const result = transition(machine, event);
       if (!result.ok) refused(result.error);
       const next = result.plan;
       const updated = await updatePlanIfUnchanged(tx, plan.id, rowVersion, {
@@ -83,30 +80,18 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
       await supersedeOlderAgreed(tx, access.personId, updated.version);
       const source = `Support plan version ${updated.version}`;
       const totals = planTotals(updated.content.costLines, source, updated.content.outcomes);
-      const check = checkAgainstBudget(totals.weekly.total, context.budgetWeekly);
       const exception = updated.overBudgetException;
-      const budgetVersion = await addBudgetVersion(tx, {
+      const budgetVersion = await addAgreedBudgetVersion(tx, {
         authorityId: access.authorityId,
         personId: access.personId,
-        kind: 'agreed',
-        weeklyAmount: totals.weekly.total,
-        annualAmount: convertAmount(totals.weekly.total, 'weekly', 'annual'),
-        needs: (context.budget?.needs as unknown[] | undefined) ?? [],
-        explanation: {
-          ...totals.weekly,
-          notes: [
-            ...totals.weekly.notes,
-            context.budget
-              ? check.explanation
-              : 'There was no budget before this plan, so the agreed budget is what the plan costs.',
-            ...(exception ? [`Agreed over budget because: ${exception}`] : []),
-          ],
-        },
-        policyVersionId: context.budget?.policyVersionId ?? null,
+        basis: context.budget,
+        planWeekly: totals.weekly.total,
+        planExplanation: totals.weekly,
+        planFundingStreams: fundingStreamTotals(updated.content.costLines),
+        overBudget: exception ? { reason: exception, agreedBy: access.actor.displayName } : undefined,
         reason: `${source} agreed by ${access.actor.displayName}${exception ? ` over budget: ${exception}` : ''}`,
         decidedBy: access.actor.userId,
         supportPlanId: updated.id,
-        fundingStreams: fundingStreamTotals(updated.content.costLines),
       });
       return {
         plan: updated,

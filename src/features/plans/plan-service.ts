@@ -69,11 +69,9 @@ export async function planOverview(db: Db, access: PersonAccess) {
       budget: context.budget
         ? { weekly: context.budget.weeklyAmount, kind: context.budget.kind, version: context.budget.version }
         : null,
-      // An agreed plan is shown against the budget it was agreed against, not the budget it produced.
-      budgetCheck: checkAgainstBudget(
-        totals.weekly.total,
-        plan?.state === 'agreed' ? (plan.agreedBudgetWeekly ?? context.budgetWeekly) : context.budgetWeekly,
-      ),
+      // One budget figure on the page: the current budget (for an agreed plan, the agreed budget
+      // its agreement wrote, which already includes any amount agreed over budget).
+      budgetCheck: checkAgainstBudget(totals.weekly.total, context.budgetWeekly),
       offer: context.offer,
       optionByOutcome: Object.fromEntries(latestChoice),
       directPayment: plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source) : null,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { planContent } from './fixtures.test-support.ts';
 import {
   type Actor,
+  missingFromPlan,
   newPlan,
   newVersionFrom,
   type PlanEvent,
@@ -22,6 +23,14 @@ const overBudget: SupportPlanContent = {
   costLines: planContent.costLines.map((l) => (l.weeklyCost > 0 ? { ...l, weeklyCost: 12_000 } : l)),
 };
 const unfinished: SupportPlanContent = { ...planContent, contingency: '' };
+const outcomeNotWritten: SupportPlanContent = {
+  ...planContent,
+  outcomes: planContent.outcomes.map((o) => ({ ...o, howMet: '' })),
+};
+const supportForNoOutcome: SupportPlanContent = {
+  ...planContent,
+  costLines: [...planContent.costLines, { ...planContent.costLines[0]!, outcomeRef: 'O9' }],
+};
 
 /** Applies events in order; throws on the first refusal so a test reads as a story. */
 function run(plan: SupportPlan, ...events: PlanEvent[]): SupportPlan {
@@ -86,15 +95,32 @@ describe('transition: the usual journey', () => {
     });
   });
 
-  it('is not submitted while unfinished', () => {
-    const signed = run(
-      newPlan(unfinished, BUDGET),
-      { type: 'share', actor: worker },
-      { type: 'sign', actor: person },
-    );
-    const result = transition(signed, { type: 'submit', actor: worker });
-    expect(result).toMatchObject({ ok: false, error: { code: 'incomplete_plan' } });
-    if (!result.ok) expect(result.error.message).toMatch(/Say what will happen if things go wrong/);
+  it('is not shared, signed, submitted or agreed while unfinished, and says what is missing', () => {
+    const draft = newPlan(unfinished, BUDGET);
+    const shared = transition(draft, { type: 'share', actor: worker });
+    expect(shared).toMatchObject({ ok: false, error: { code: 'incomplete_plan' } });
+    if (!shared.ok) {
+      expect(shared.error.message).toMatch(/Say what will happen if things go wrong/);
+      expect(shared.error.missing).toEqual([
+        { field: 'contingency', message: 'Say what will happen if things go wrong' },
+      ]);
+    }
+    // A plan that became unfinished at a later step (e.g. stored before this rule) is stopped there too.
+    const at = (state: SupportPlan['state']): SupportPlan => ({
+      ...draft,
+      state,
+      signature: state === 'shared' ? null : { role: 'person', actorId: 'sam' },
+    });
+    for (const [state, e] of [
+      ['shared', { type: 'sign', actor: person }],
+      ['signed', { type: 'submit', actor: worker }],
+      ['submitted', { type: 'agree', actor: manager }],
+    ] as const) {
+      expect(transition(at(state), e), state).toMatchObject({
+        ok: false,
+        error: { code: 'incomplete_plan' },
+      });
+    }
   });
 
   it('only a manager can agree or return', () => {
@@ -177,7 +203,13 @@ describe('transition: properties over any sequence of events', () => {
     ),
     fc.boolean().map((inScope): Actor => ({ role: 'representative', inScope })),
   );
-  const content = fc.constantFrom(planContent, overBudget, unfinished);
+  const content = fc.constantFrom(
+    planContent,
+    overBudget,
+    unfinished,
+    outcomeNotWritten,
+    supportForNoOutcome,
+  );
   const exception = fc.option(
     fc.constantFrom({ reason: '' }, { reason: 'Agreed at panel: short-term need' }),
     {
@@ -239,6 +271,10 @@ describe('transition: properties over any sequence of events', () => {
           if (before.state === 'agreed' && e.type === 'edit') expect(result.ok).toBe(false);
           if (!result.ok) continue;
           plan = result.plan;
+
+          // Nothing unfinished is ever shared, signed, submitted or agreed.
+          if (['share', 'sign', 'submit', 'agree'].includes(e.type))
+            expect(missingFromPlan(plan.content)).toEqual([]);
 
           if (e.type === 'sign') {
             expect(e.actor.role === 'person' || (e.actor.role === 'representative' && e.actor.inScope)).toBe(

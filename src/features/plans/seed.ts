@@ -3,13 +3,12 @@ import type { Tx } from '../../platform/db/client.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
 import { rows } from '../../platform/db/transaction.ts';
-import { convertAmount } from '../../platform/money/periods.ts';
-import { addBudgetVersion, currentBudget } from '../budgets/versions.ts';
+import { addAgreedBudgetVersion, currentBudget } from '../budgets/versions.ts';
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
 import type { PlanOutcome, SupportPlanContent } from './content.ts';
 import { type CostLine, fundingStreamTotals, planTotals } from './costs.ts';
 import type { SdsOption } from './options.ts';
-import { insertOptionChoice, insertPlanVersion, updatePlanIfUnchanged } from './store.ts';
+import { insertOptionChoice, insertPlanVersion, updatePlanIfUnchanged, userNames } from './store.ts';
 
 /**
  * Demo support plans: Morag's agreed plan mixes a direct payment (option 1) with an
@@ -32,8 +31,18 @@ export const seedDemoPlans: DemoSeeder = async (tx, context) => {
     sql`select id, coalesce(preferred_name, legal_name) as name from people
         where authority_id = ${context.authorityId} order by created_at, id`,
   );
-  // Two in three of everyone else: a good share with an agreed plan, cycling through the options.
-  const rest = others.filter((p) => !named.has(p.id)).filter((_, i) => i % 3 !== 2);
+  // A plan is agreed against a budget worked out from the published rates, so only people
+  // with one (the eligible) get a plan; two in three of them, cycling through the options.
+  const costed = new Set(
+    (
+      await rows<{ id: string }>(
+        tx,
+        sql`select distinct person_id as id from person_budgets
+            where authority_id = ${context.authorityId} and status = 'current' and jsonb_array_length(needs) > 0`,
+      )
+    ).map((b) => b.id),
+  );
+  const rest = others.filter((p) => !named.has(p.id) && costed.has(p.id)).filter((_, i) => i % 3 !== 2);
   for (const [i, person] of rest.entries()) {
     const pattern = OTHERS[i % OTHERS.length]!;
     await seedPlan(tx, context, person.id, pattern(person.name), 'agreed', today);
@@ -164,16 +173,22 @@ async function seedPlan(
   });
   const source = 'Support plan version 1';
   const totals = planTotals(content.costLines, source, content.outcomes);
-  await addBudgetVersion(tx, {
+  // The same agreed budget a manager's agreement writes: the costed needs, line by line.
+  await addAgreedBudgetVersion(tx, {
     authorityId: context.authorityId,
     personId,
-    kind: 'agreed',
-    weeklyAmount: total,
-    annualAmount: convertAmount(total, 'weekly', 'annual'),
-    explanation: totals.weekly,
+    basis: budget,
+    planWeekly: total,
+    planExplanation: totals.weekly,
+    planFundingStreams: fundingStreamTotals(content.costLines),
+    overBudget: agreed!.overBudgetException
+      ? {
+          reason: agreed!.overBudgetException,
+          agreedBy: (await userNames(tx, [manager])).get(manager) ?? 'the team manager',
+        }
+      : undefined,
     reason: `${source} agreed`,
     decidedBy: manager,
     supportPlanId: agreed!.id,
-    fundingStreams: fundingStreamTotals(content.costLines),
   });
 }

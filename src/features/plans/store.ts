@@ -6,7 +6,20 @@ import type { SupportPlanContent } from './content.ts';
 import { planTotals } from './costs.ts';
 import { sdsConfiguration, sdsOptionChoices, supportPlanCostLines, supportPlans } from './schema.ts';
 
-/** Queries on this feature's own tables. Every function runs in the caller's audited transaction. */
+/**
+ * Queries on this feature's own tables. Every function runs in the caller's audited transaction.
+ *
+ * The plan's concurrency token is `row_version`, and it counts per person, not per version:
+ * a new version's token starts above every token any earlier version of the person's plan
+ * ever had (`max(row_version) + 1`, read in the insert itself), and each change of a version
+ * (share, sign, submit, return, agree) adds one. So the current version's token is always
+ * greater than any token a client could have read before the plan last changed, and a token
+ * names exactly one version in exactly one state: a stale edit, a signature on a version the
+ * signer never read or an agreement to a resubmitted version the manager never read all meet
+ * a token that no longer matches, and are refused. We chose this over a compound token
+ * ("version.rowVersion") because it keeps the API's integer `rowVersion` and the pages'
+ * hidden field as they are: only where the number starts changes.
+ */
 export type PlanRow = typeof supportPlans.$inferSelect;
 export type OptionChoiceRow = typeof sdsOptionChoices.$inferSelect;
 export type PlanState = PlanRow['state'];
@@ -64,6 +77,9 @@ export async function insertPlanVersion(tx: Tx, input: NewPlanVersion): Promise<
       totalWeekly: planTotals(input.content.costLines).weekly.total,
       agreedBudgetWeekly: input.agreedBudgetWeekly,
       createdBy: input.createdBy,
+      // Continues from every earlier version's token, so none of them is ever valid again.
+      rowVersion: sql`(select coalesce(max(p.row_version), 0) + 1 from ${supportPlans} p
+        where p.authority_id = ${input.authorityId} and p.person_id = ${input.personId})`,
     })
     .returning();
   if (input.content.costLines.length) {
