@@ -108,6 +108,8 @@ export const runSchema = z.object({
   status: z.enum(['planned', 'approved', 'posted']),
   plannedCount: z.number().int(),
   plannedTotal: pence,
+  createdBy: z.uuid(),
+  approvedBy: z.uuid().nullable(),
 });
 
 export const runLineSchema = z.object({

@@ -315,7 +315,13 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
   );
 
   const runDetailSchema = z.object({
-    run: runSchema,
+    run: runSchema.extend({
+      createdByName: z.string(),
+      approvedByName: z.string().nullable(),
+      twoPersonApproval: z
+        .boolean()
+        .describe('The council’s setting: whoever created a run may not approve it (on by default)'),
+    }),
     posted: z.array(runLineSchema.omit({ sent: true }).extend({ sent: pence })),
     postedCount: z.number().int(),
     postedTotal: pence,
@@ -326,7 +332,12 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
   const detail = async (access: CouncilAccess, runId: string) => {
     const d = await runDetail(db, access, runId);
     return {
-      run: pick(runSchema, d.run),
+      run: {
+        ...pick(runSchema, d.run),
+        createdByName: d.createdByName,
+        approvedByName: d.approvedByName,
+        twoPersonApproval: d.twoPersonApproval,
+      },
       posted: d.posted.map((p) => ({ ...pick(runLineSchema, p), sent: p.amount - p.reduction })),
       postedCount: d.postedCount,
       postedTotal: d.postedTotal,
@@ -363,6 +374,8 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
         tags: ['payments'],
         summary:
           'Approve the totals and post the run (also resumes an interrupted run; a posted run is left alone)',
+        description:
+          'Two people: when the council’s payment policy asks for it (the default), the finance officer who created the run is refused with 403 and another finance officer must approve it. The refusal and the approval are both audited.',
         params: runParams,
         body: z
           .object({ expectedCount: z.number().int().min(0), expectedTotal: pence.min(0) })

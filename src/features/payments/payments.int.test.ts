@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { problem, type TestApp } from '../../../test/support/app.ts';
 import { bearerRequests, financeTestApp } from '../../../test/support/finance.ts';
+import { asSystem, rows } from '../../platform/db/transaction.ts';
 import { count, personWithAgreedPlan } from './test-support.ts';
 
 let t: TestApp;
 let finance: string;
+let approver: string;
 let person: string;
 let morag: string;
 beforeAll(async () => {
-  ({ t, finance, person, morag } = await financeTestApp());
+  ({ t, finance, approver, person, morag } = await financeTestApp());
 });
 afterAll(() => t.close());
 
@@ -133,15 +135,17 @@ describe('payment runs', () => {
       '2026-01-19',
     ]);
 
-    const stale = await post(`/api/v1/payments/runs/${runId}/approve`, {
-      expectedCount: due.count + 1,
-      expectedTotal: due.totalSent,
-    });
+    const stale = await post(
+      `/api/v1/payments/runs/${runId}/approve`,
+      { expectedCount: due.count + 1, expectedTotal: due.totalSent },
+      approver,
+    );
     expect(stale.statusCode).toBe(409);
-    const approved = await post(`/api/v1/payments/runs/${runId}/approve`, {
-      expectedCount: due.count,
-      expectedTotal: due.totalSent,
-    });
+    const approved = await post(
+      `/api/v1/payments/runs/${runId}/approve`,
+      { expectedCount: due.count, expectedTotal: due.totalSent },
+      approver,
+    );
     expect(approved.statusCode).toBe(200);
     expect(approved.json().run.status).toBe('posted');
     expect(approved.json().postedTotal).toBe(due.totalSent);
@@ -159,6 +163,78 @@ describe('payment runs', () => {
     expect(lines.some((l) => l.startsWith('1122334455667709980226010203040    00000030000'))).toBe(true);
     const remit = (await get(`/api/v1/payments/runs/${runId}/remittances`)).json();
     expect(remit.remittances.find((r: { personId: string }) => r.personId === id).total).toBe(30_000);
+  });
+});
+
+describe('two people for a payment run', () => {
+  const audits = (runId: string) =>
+    asSystem(t.database.db, (tx) =>
+      rows<{ outcome: string; actor_role: string; reason: string | null }>(
+        tx,
+        sql`select outcome, actor_role, reason from audit_events
+            where action = 'payments.run.approve' and detail->>'runId' = ${runId} order by seq`,
+      ),
+    );
+
+  it('refuses the officer who created the run, and lets a second officer approve it', async () => {
+    const id = await personWithAgreedPlan(t.database.db, t.authorityId, 'Eve Twice', [9_000]);
+    await post(`/api/v1/people/${id}/payments/agreement`, {
+      frequency: 'weekly',
+      startDate: '2026-02-02',
+      holderKind: 'person',
+      holderName: 'Eve',
+      sortCode: '200000',
+      accountNumber: '12345678',
+    });
+    const runId = (await post('/api/v1/payments/runs', { runDate: '2026-02-09' })).json().id;
+    const due = (await get(`/api/v1/payments/runs/${runId}`)).json().due;
+    const transfers = await count(t.database.db, 'ledger_transfers');
+
+    const refused = await post(`/api/v1/payments/runs/${runId}/approve`, {
+      expectedCount: due.count,
+      expectedTotal: due.totalSent,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().detail).toMatch(/You created this payment run, so you cannot approve it too/);
+    expect((await get(`/api/v1/payments/runs/${runId}`)).json().run.status).toBe('planned');
+    expect(await count(t.database.db, 'ledger_transfers')).toBe(transfers);
+    expect(await audits(runId)).toEqual([
+      { outcome: 'denied', actor_role: 'finance', reason: expect.stringMatching(/Another finance officer/) },
+    ]);
+
+    const approved = await post(
+      `/api/v1/payments/runs/${runId}/approve`,
+      { expectedCount: due.count, expectedTotal: due.totalSent },
+      approver,
+    );
+    expect(approved.statusCode).toBe(200);
+    const { run } = approved.json();
+    expect(run.status).toBe('posted');
+    expect(run.createdByName).toBe('Alan Murray');
+    expect(run.approvedByName).toBe('Neil Brodie');
+    expect(run.approvedBy).not.toBe(run.createdBy);
+    expect(run.twoPersonApproval).toBe(true);
+    expect((await audits(runId)).map((a) => a.outcome)).toEqual(['denied', 'allowed']);
+  });
+
+  it('lets one officer create and approve when the council has turned the setting off', async () => {
+    await asSystem(t.database.db, (tx) =>
+      tx.execute(sql`insert into payment_policy_versions (authority_id, version_label, effective_from,
+            surplus_threshold_weeks, originator_name, originator_sort_code, originator_account_number,
+            two_person_approval)
+          values (${t.authorityId}, 'Demo Council direct payments 2026/27 v2 (one person)', '2024-04-02',
+            8, 'Demo Council', '80-22-60', '10203040', false)`),
+    );
+    const runId = (await post('/api/v1/payments/runs', { runDate: '2026-02-16' })).json().id;
+    const due = (await get(`/api/v1/payments/runs/${runId}`)).json().due;
+    const approved = await post(`/api/v1/payments/runs/${runId}/approve`, {
+      expectedCount: due.count,
+      expectedTotal: due.totalSent,
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().run.twoPersonApproval).toBe(false);
+    expect(approved.json().run.approvedByName).toBe('Alan Murray');
   });
 });
 
