@@ -8,6 +8,7 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
 import { currentContribution } from '../charging/service.ts';
 import { agreedCostLines } from '../plans/agreed.ts';
+import { currentChanges } from './correction.ts';
 import { type BankDetails, encryptBankDetails } from './crypto.ts';
 import {
   type DirectPaymentAgreement,
@@ -49,7 +50,10 @@ export interface AgreementInput {
 /** The schedule rules' view of an agreement; `gross` leaves the contribution in (invoice method). */
 export function toRuleAgreement(
   agreement: AgreementRow,
-  changes: readonly ChangeRow[],
+  changes: readonly Pick<
+    ChangeRow,
+    'agreementId' | 'effectiveFrom' | 'version' | 'amountPerPeriod' | 'contributionPerPeriod'
+  >[],
   gross = false,
 ): DirectPaymentAgreement {
   const netted = !gross && agreement.contributionMethod === 'net';
@@ -60,13 +64,12 @@ export function toRuleAgreement(
     startDate: agreement.startDate,
     endDate: agreement.endDate,
     contributionPerPeriod: netted ? agreement.contributionPerPeriod : 0,
-    changes: changes
-      .filter((c) => c.agreementId === agreement.id)
-      .map((c) => ({
-        effectiveFrom: c.effectiveFrom,
-        amountPerPeriod: c.amountPerPeriod,
-        contributionPerPeriod: netted ? c.contributionPerPeriod : 0,
-      })),
+    // Only the newest version of each date: a superseded change is history, not a term.
+    changes: currentChanges(changes.filter((c) => c.agreementId === agreement.id)).map((c) => ({
+      effectiveFrom: c.effectiveFrom,
+      amountPerPeriod: c.amountPerPeriod,
+      contributionPerPeriod: netted ? c.contributionPerPeriod : 0,
+    })),
   };
 }
 
@@ -98,7 +101,7 @@ function checkInput(input: AgreementInput): { errors: FieldError[]; bank?: BankD
 }
 
 /** Option 1 lines of the agreed plan → weekly amount; the contribution from the current assessment. */
-async function termsFromPlan(tx: Tx, personId: string, frequency: PaymentFrequency) {
+export async function termsFromPlan(tx: Tx, personId: string, frequency: PaymentFrequency) {
   const lines = await agreedCostLines(tx, personId, 1);
   if (!lines.length) {
     throw Problem.invalid([
