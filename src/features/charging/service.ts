@@ -365,6 +365,19 @@ export async function chargingRecord(db: Db, access: PersonAccess) {
           .orderBy(desc(chargingReviewRequests.createdAt))
       : [];
     const services = await planServices(tx, access.personId);
+    // Every assessment, newest first: a corrected one stays in the history with why it was corrected.
+    const history = await tx
+      .select({
+        id: financialAssessments.id,
+        effectiveFrom: financialAssessments.effectiveFrom,
+        weeklyContribution: financialAssessments.weeklyContribution,
+        supersedesId: financialAssessments.supersedesId,
+        reason: financialAssessments.reason,
+        createdAt: financialAssessments.createdAt,
+      })
+      .from(financialAssessments)
+      .where(eq(financialAssessments.personId, access.personId))
+      .orderBy(desc(financialAssessments.createdAt));
     const [person] = await tx
       .select({ name: people.legalName, preferredName: people.preferredName })
       .from(people)
@@ -377,6 +390,7 @@ export async function chargingRecord(db: Db, access: PersonAccess) {
       assessment,
       policy: policy ?? null,
       reviews,
+      history,
       planServices: services,
       person: person ?? null,
       council: council ?? null,
