@@ -5,7 +5,7 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
-import { explanationSchema, isoDate, pence } from '../payments/api-schemas.ts';
+import { effectSchema, explanationSchema, isoDate, pence } from '../payments/api-schemas.ts';
 import {
   chargingRecord,
   listPolicies,
@@ -32,35 +32,6 @@ const assessmentSchema = z.object({
   supersedesId: z.uuid().nullable().describe('The assessment this one corrects (same date), if any'),
   reason: z.string().nullable().describe('Why it was corrected'),
 });
-
-const beforeAfter = z.object({ before: pence, after: pence });
-const effectSchema = z
-  .object({
-    from: isoDate.describe('The date the new contribution applies to the direct payment from'),
-    weeklyContribution: z.object({ before: pence.nullable(), after: pence }),
-    directPayment: z
-      .object({
-        frequency: z.enum(['weekly', 'four_weekly', 'monthly']),
-        contributionMethod: z.enum(['net', 'invoice']),
-        amountPerPeriod: beforeAfter,
-        contributionPerPeriod: beforeAfter,
-        netPerPeriod: beforeAfter,
-      })
-      .nullable()
-      .describe('Null when the person has no direct-payment agreement'),
-    corrections: z.array(
-      z.object({
-        periodStart: isoDate,
-        periodEnd: isoDate,
-        paid: pence,
-        due: pence,
-        amount: pence.describe('due − paid: above zero paid to the person, below zero taken back'),
-        explanation: explanationSchema,
-      }),
-    ),
-    correctionTotal: pence,
-  })
-  .describe('What saving the assessment changes: old → new contribution and payment, from which date');
 
 function assessmentView(a: NonNullable<Awaited<ReturnType<typeof chargingRecord>>['assessment']>) {
   return {

@@ -4,7 +4,14 @@ import type { Tx } from '../../platform/db/client.ts';
 import { compareDates, formatDate, type IsoDate, todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
-import { agreementOf, firstUnpaidDay, termsFromPlan, toRuleAgreement } from './agreements.ts';
+import {
+  type AgreementRow,
+  agreementOf,
+  type ChangeRow,
+  firstUnpaidDay,
+  termsFromPlan,
+  toRuleAgreement,
+} from './agreements.ts';
 import {
   type ContributionEffect,
   contributionEffect,
@@ -59,11 +66,7 @@ export async function planContributionChange(
 ): Promise<ContributionChangePlan | null> {
   const agreement = await agreementOf(tx, personId);
   if (!agreement) return null;
-  const changes = await tx
-    .select()
-    .from(dpAgreementChanges)
-    .where(eq(dpAgreementChanges.agreementId, agreement.id))
-    .orderBy(asc(dpAgreementChanges.effectiveFrom), asc(dpAgreementChanges.version));
+  const changes = await changesOf(tx, agreement.id);
   const current = currentChanges(changes);
   const superseded = input.supersedesAssessmentId
     ? current.find((c) => c.assessmentId === input.supersedesAssessmentId)
@@ -74,6 +77,32 @@ export async function planContributionChange(
     const firstUnpaid = await firstUnpaidDay(tx, agreement);
     from = compareDates(input.effectiveFrom, firstUnpaid) > 0 ? input.effectiveFrom : firstUnpaid;
   }
+  return planChangeFrom(tx, personId, agreement, changes, from, input.weeklyBefore, input.weeklyAfter);
+}
+
+export async function changesOf(tx: Tx, agreementId: string) {
+  return tx
+    .select()
+    .from(dpAgreementChanges)
+    .where(eq(dpAgreementChanges.agreementId, agreementId))
+    .orderBy(asc(dpAgreementChanges.effectiveFrom), asc(dpAgreementChanges.version));
+}
+
+/**
+ * The change from a date, with the plan's amounts and the given contribution: a newer version
+ * of a change already starting that day, and the paid periods from that day put right.
+ */
+export async function planChangeFrom(
+  tx: Tx,
+  personId: string,
+  agreement: AgreementRow,
+  changes: ChangeRow[],
+  from: IsoDate,
+  weeklyBefore: number | null,
+  weeklyAfter: number,
+): Promise<ContributionChangePlan> {
+  const current = currentChanges(changes);
+  const input = { weeklyBefore, weeklyAfter };
   const ruleBefore = toRuleAgreement(agreement, changes);
   const before = termsOn(
     { ...ruleBefore, contributionPerPeriod: agreement.contributionPerPeriod, changes: current },
@@ -171,7 +200,7 @@ export async function applyContributionChange(
   tx: Tx,
   access: PersonAccess,
   plan: ContributionChangePlan,
-  input: { assessmentId: string; reason: string },
+  input: { assessmentId: string | null; reason: string },
 ) {
   if (!plan.change) return null;
   const [change] = await tx

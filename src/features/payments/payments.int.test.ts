@@ -109,6 +109,53 @@ describe('agreements', () => {
   });
 });
 
+describe('changing the payment from a date', () => {
+  it('previews a change without saving it, refuses a second one for the date, and corrects it once', async () => {
+    const id = await personWithAgreedPlan(t.database.db, t.authorityId, 'Gus Preview', [12_000]);
+    const start = addDays(todayInLondon(), 7);
+    await post(`/api/v1/people/${id}/payments/agreement`, {
+      frequency: 'weekly',
+      startDate: start,
+      holderKind: 'person',
+      holderName: 'Gus',
+      sortCode: '200000',
+      accountNumber: '12345678',
+    });
+    const url = `/api/v1/people/${id}/payments/agreement/changes`;
+    const effectiveFrom = addDays(start, 14);
+    const changes = () => count(t.database.db, 'dp_agreement_changes', sql`person_id = ${id}`);
+    const preview = await post(url, { effectiveFrom, reason: 'Plan reviewed', dryRun: true });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().effect).toMatchObject({
+      from: effectiveFrom,
+      directPayment: { frequency: 'weekly', netPerPeriod: { before: 12_000, after: 12_000 } },
+      corrections: [],
+    });
+    expect(await changes()).toBe(0);
+    const first = await post(url, { effectiveFrom, reason: 'Plan reviewed' });
+    expect(first.statusCode).toBe(201);
+    const second = await post(url, { effectiveFrom, reason: 'Again' });
+    expect(second.statusCode).toBe(409);
+    expect(problem(second).errors?.map((e) => e.field)).toEqual(['effectiveFrom']);
+    const corrected = await post(url, {
+      effectiveFrom,
+      reason: 'The review date was keyed twice',
+      supersedes: first.json().id,
+    });
+    expect(corrected.statusCode).toBe(201);
+    // The id of the superseded version no longer matches: the same correction again is refused.
+    expect(
+      (await post(url, { effectiveFrom, reason: 'Again', supersedes: first.json().id })).statusCode,
+    ).toBe(409);
+    expect(await changes()).toBe(2);
+    const shown = (await get(`/api/v1/people/${id}/payments`)).json().agreement.changes;
+    expect(shown.map((c: { reason: string }) => c.reason)).toEqual([
+      'Plan reviewed',
+      'The review date was keyed twice',
+    ]);
+  });
+});
+
 describe('payment runs', () => {
   it('runs a date once: re-running creates nothing, and the bank file carries each payment', async () => {
     const id = await personWithAgreedPlan(t.database.db, t.authorityId, 'Dee Run', [10_000]);
