@@ -78,6 +78,37 @@ describe('a finance officer', () => {
   });
 });
 
+describe('a change of the payment from a date', () => {
+  it('shows the old and new payment on a check page before it is saved', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'finance');
+    await page.goto(`/people/${morag}/payments`);
+    await page.getByRole('link', { name: 'Change the payment from a date' }).click();
+    expect(await heading(page)).toBe('Change the direct payment');
+    await page.getByRole('button', { name: 'Check the change' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('Say why the payment is changing');
+    await expectAccessible(page);
+    const [y, m, d] = addDays(todayInLondon(), 40).split('-');
+    const group = page.getByRole('group', { name: 'New amounts start on' });
+    await group.getByLabel('Day').fill(String(Number(d)));
+    await group.getByLabel('Month').fill(String(Number(m)));
+    await group.getByLabel('Year').fill(y!);
+    await page.getByLabel('Why is the payment changing?').fill('Plan reviewed');
+    await page.getByRole('button', { name: 'Check the change' }).click();
+    expect(await heading(page)).toBe('Check the change before you save it');
+    expect(await textOf(page.getByRole('main'))).toMatch(/Direct payment every 4 weeks £[\d.,]+ → £[\d.,]+/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Change why the payment is changing' }).click();
+    expect(await page.getByLabel('Why is the payment changing?').inputValue()).toBe('Plan reviewed');
+    await page.getByLabel('Why is the payment changing?').fill('Support plan reviewed in the summer');
+    await page.getByRole('button', { name: 'Check the change' }).click();
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    expect(await heading(page)).toBe('Direct payment');
+    expect(await textOf(page.getByRole('main'))).toContain('Support plan reviewed in the summer');
+    await context.close();
+  });
+});
+
 describe('a return with money building up', () => {
   it('opens a surplus review that is resolved with the person’s say', async () => {
     const { context, page } = await newPage(site);
