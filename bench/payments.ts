@@ -17,6 +17,7 @@ class RolledBack extends Error {}
 export async function paymentRunScenario(bench: BenchDatabase): Promise<ScenarioResult | null> {
   const db = bench.database.db;
   const finance = councilAccess(bench.staff.finance, 'payments.run', 'bench');
+  const approver = councilAccess(bench.staff.financeApprover, 'payments.run', 'bench');
   const [last] = await rows<{ run_date: string | null; agreements: number }>(
     db,
     sql`select max(run_date)::text as run_date, (select count(*)::int from dp_agreements where authority_id = ${bench.authorityId}) as agreements
@@ -65,7 +66,7 @@ export async function paymentRunScenario(bench: BenchDatabase): Promise<Scenario
 
   const appStarted = performance.now();
   const { run } = await createRun(db, finance, runDate);
-  const posted = await approveAndPost(db, finance, run.id);
+  const posted = await approveAndPost(db, approver, run.id);
   const appMs = performance.now() - appStarted;
   const ratio = ratioOf(appMs, baselineMs);
   return {

@@ -17,7 +17,7 @@ export interface BenchDatabase {
   people: number;
   generatedNow: boolean;
   /** One staff account of each role in the synthetic council. */
-  staff: Record<'worker' | 'manager' | 'finance' | 'analyst' | 'admin', Actor>;
+  staff: Record<'worker' | 'manager' | 'finance' | 'financeApprover' | 'analyst' | 'admin', Actor>;
 }
 
 /**
@@ -58,13 +58,20 @@ export async function openBenchDatabase(options: {
     sql`select distinct on (role) id, role, team_id, display_name, email from users
         where authority_id = ${generated.authorityId} order by role, email`,
   );
+  // A payment run needs a second finance officer to approve it (two-person rule).
+  const approver = await rows<(typeof staffRows)[number]>(
+    database.db,
+    sql`select id, 'financeApprover' as role, team_id, display_name, email from users
+        where authority_id = ${generated.authorityId} and role = 'finance' order by email offset 1 limit 1`,
+  );
+  staffRows.push(...approver);
   const staff = Object.fromEntries(
     staffRows.map((u) => [
       u.role,
       {
         userId: u.id,
         authorityId: generated.authorityId,
-        role: u.role as Actor['role'],
+        role: (u.role === 'financeApprover' ? 'finance' : u.role) as Actor['role'],
         teamId: u.team_id,
         displayName: u.display_name,
         email: u.email,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/platform/dates.ts';
+import { SECOND_FINANCE_EMAIL } from '../../src/features/payments/seed.ts';
 import { startSiteForMorag } from './morag-site.ts';
 import { expectAccessible, heading, newPage, type Site, signIn, textOf } from './support.ts';
 
@@ -12,8 +13,8 @@ beforeAll(async () => {
 afterAll(() => site.stop());
 
 describe('a finance officer', () => {
-  it('runs a payment cycle, approves the totals and downloads the bank file', async () => {
-    const { context, page } = await newPage(site);
+  it('runs a payment cycle, a second officer approves the totals, and downloads the bank file', async () => {
+    let { context, page } = await newPage(site);
     await signIn(page, 'finance');
     await page.goto('/payments/runs');
     expect(await heading(page)).toBe('Direct-payment runs');
@@ -27,8 +28,30 @@ describe('a finance officer', () => {
     expect(await textOf(page.getByRole('table'))).toContain('Morag Campbell');
     await expectAccessible(page);
     await page.screenshot({ path: '/tmp/payments-run.png', fullPage: true });
+    expect(await textOf(page.getByRole('main'))).toContain('You created this run');
+    const runPage = page.url();
+    // Two people: the officer who created the run is refused, with the reason in the summary.
+    await page.getByRole('button', { name: /Approve and pay/ }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain(
+      'You created this payment run, so you cannot approve it too',
+    );
+    expect(await textOf(page.getByRole('main'))).toContain('Waiting for approval');
+    await expectAccessible(page);
+    await context.close();
+
+    // The second finance officer approves it.
+    ({ context, page } = await newPage(site));
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(SECOND_FINANCE_EMAIL);
+    await page.getByLabel('Password').fill('demo-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as').waitFor();
+    await page.goto(runPage);
     await page.getByRole('button', { name: /Approve and pay/ }).click();
     await page.getByText('Paid').first().waitFor();
+    const who = await textOf(page.getByRole('main'));
+    expect(who).toContain('Created by Alan Murray');
+    expect(who).toContain('Approved by Neil Brodie');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download the bank file (CSV)' }).click();
     const file = readFileSync((await (await download).path())!, 'utf8');
@@ -51,6 +74,37 @@ describe('a finance officer', () => {
     expect(main).not.toContain('31926819');
     await expectAccessible(page);
     await page.screenshot({ path: '/tmp/payments-person.png', fullPage: true });
+    await context.close();
+  });
+});
+
+describe('a change of the payment from a date', () => {
+  it('shows the old and new payment on a check page before it is saved', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'finance');
+    await page.goto(`/people/${morag}/payments`);
+    await page.getByRole('link', { name: 'Change the payment from a date' }).click();
+    expect(await heading(page)).toBe('Change the direct payment');
+    await page.getByRole('button', { name: 'Check the change' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('Say why the payment is changing');
+    await expectAccessible(page);
+    const [y, m, d] = addDays(todayInLondon(), 40).split('-');
+    const group = page.getByRole('group', { name: 'New amounts start on' });
+    await group.getByLabel('Day').fill(String(Number(d)));
+    await group.getByLabel('Month').fill(String(Number(m)));
+    await group.getByLabel('Year').fill(y!);
+    await page.getByLabel('Why is the payment changing?').fill('Plan reviewed');
+    await page.getByRole('button', { name: 'Check the change' }).click();
+    expect(await heading(page)).toBe('Check the change before you save it');
+    expect(await textOf(page.getByRole('main'))).toMatch(/Direct payment every 4 weeks £[\d.,]+ → £[\d.,]+/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Change why the payment is changing' }).click();
+    expect(await page.getByLabel('Why is the payment changing?').inputValue()).toBe('Plan reviewed');
+    await page.getByLabel('Why is the payment changing?').fill('Support plan reviewed in the summer');
+    await page.getByRole('button', { name: 'Check the change' }).click();
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    expect(await heading(page)).toBe('Direct payment');
+    expect(await textOf(page.getByRole('main'))).toContain('Support plan reviewed in the summer');
     await context.close();
   });
 });

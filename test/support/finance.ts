@@ -1,21 +1,25 @@
+import { SECOND_FINANCE_EMAIL } from '../../src/features/payments/seed.ts';
 import { demoPersonId } from '../../src/features/payments/test-support.ts';
 import { apiToken, bearer, type TestApp, testApp } from './app.ts';
 
 /**
  * The demo app as the charging and payments suites use it: signed in through the API as
- * the finance officer and as Morag Campbell, the demo person, whose record id is `morag`.
+ * the finance officer, as the second finance officer (`approver`, who approves the runs the
+ * first creates) and as Morag Campbell, the demo person, whose record id is `morag`.
  */
 export async function financeTestApp(): Promise<{
   t: TestApp;
   finance: string;
+  approver: string;
   person: string;
   morag: string;
 }> {
   const t = await testApp();
   const finance = await apiToken(t.app, 'finance');
+  const approver = await apiToken(t.app, SECOND_FINANCE_EMAIL);
   const person = await apiToken(t.app, 'person');
   const morag = await demoPersonId(t.database.db);
-  return { t, finance, person, morag };
+  return { t, finance, approver, person, morag };
 }
 
 /**

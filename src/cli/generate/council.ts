@@ -29,6 +29,8 @@ export interface Council {
   scale: Scale;
   teams: Team[];
   finance: StaffMember;
+  /** A second finance officer: a payment run needs two people, one to create it and one to approve it. */
+  financeApprover: StaffMember;
   budgetPolicy: { id: string; content: BudgetPolicy };
   eligibilityPolicy: { id: string; content: EligibilityPolicy };
   paymentPolicyLabel: string;
@@ -87,6 +89,7 @@ export function buildCouncil(
     teams.push({ ...team, manager, workers });
   }
   const finance = staff('finance', null);
+  const financeApprover = staff('finance', null);
   staff('analyst', null);
   staff('admin', null);
   for (const user of users) loader.add('users', user);
@@ -163,6 +166,7 @@ export function buildCouncil(
     scale,
     teams,
     finance,
+    financeApprover,
     budgetPolicy: { id: budgetPolicyId, content: budgetPolicy },
     eligibilityPolicy: { id: eligibilityPolicyId, content: eligibilityPolicy },
     paymentPolicyLabel,

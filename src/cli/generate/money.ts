@@ -45,7 +45,7 @@ export class PaymentRuns {
         planned_count: 0,
         planned_total: 0,
         created_by: this.council.finance.id,
-        approved_by: this.council.finance.id,
+        approved_by: this.council.financeApprover.id,
         approved_at: `${runDate}T09:00:00Z`,
         posted_at: `${runDate}T10:00:00Z`,
         created_at: `${runDate}T08:00:00Z`,

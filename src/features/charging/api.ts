@@ -5,8 +5,14 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
-import { explanationSchema, isoDate, pence } from '../payments/api-schemas.ts';
-import { chargingRecord, listPolicies, recordAssessment, requestReview } from './service.ts';
+import { effectSchema, explanationSchema, isoDate, pence } from '../payments/api-schemas.ts';
+import {
+  chargingRecord,
+  listPolicies,
+  previewAssessment,
+  recordAssessment,
+  requestReview,
+} from './service.ts';
 
 const person = (access: unknown) => access as PersonAccess;
 
@@ -23,6 +29,8 @@ const assessmentSchema = z.object({
   ),
   capital: z.array(z.object({ label: z.string(), amount: pence, evidence: z.string() })),
   services: z.array(z.object({ label: z.string(), weeklyCost: pence, freePersonalCare: z.boolean() })),
+  supersedesId: z.uuid().nullable().describe('The assessment this one corrects (same date), if any'),
+  reason: z.string().nullable().describe('Why it was corrected'),
 });
 
 function assessmentView(a: NonNullable<Awaited<ReturnType<typeof chargingRecord>>['assessment']>) {
@@ -37,8 +45,69 @@ function assessmentView(a: NonNullable<Awaited<ReturnType<typeof chargingRecord>
     incomes: a.incomes,
     capital: a.capital,
     services: a.services,
+    supersedesId: a.supersedesId,
+    reason: a.reason,
   };
 }
+
+const money = pence.min(0);
+const assessmentBody = z
+  .object({
+    effectiveFrom: isoDate,
+    incomes: z
+      .array(
+        z
+          .object({
+            kind: z.string().min(1).max(60),
+            label: z.string().min(1).max(200),
+            weeklyAmount: money,
+            evidence: z.string().min(1).max(500),
+          })
+          .strict(),
+      )
+      .max(30),
+    capital: z
+      .array(
+        z
+          .object({
+            label: z.string().min(1).max(200),
+            amount: money,
+            evidence: z.string().min(1).max(500),
+          })
+          .strict(),
+      )
+      .max(30)
+      .default([]),
+    expenses: z
+      .array(z.object({ label: z.string().min(1).max(200), weeklyAmount: money }).strict())
+      .max(30)
+      .default([]),
+    services: z
+      .array(
+        z
+          .object({
+            label: z.string().min(1).max(200),
+            weeklyCost: money,
+            freePersonalCare: z.boolean(),
+          })
+          .strict(),
+      )
+      .max(50)
+      .default([]),
+    migBand: z.string().max(60).optional(),
+    noIncome: z
+      .boolean()
+      .default(false)
+      .describe('The explicit answer that the person has no income; otherwise incomes must not be empty'),
+    supersedes: z
+      .uuid()
+      .optional()
+      .describe(
+        'To correct: the id of the current assessment (same effectiveFrom); refused with 409 if not current',
+      ),
+    reason: z.string().max(1000).optional().describe('Why it is corrected; required with supersedes'),
+  })
+  .strict();
 
 export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
@@ -108,7 +177,6 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
     },
   );
 
-  const money = pence.min(0);
   app.post(
     '/api/v1/people/:personId/charging/assessments',
     {
@@ -120,54 +188,14 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
         description:
           'Services default to the agreed support plan’s lines (personal care marked free in Scotland). A direct-payment agreement takes the new contribution from the first unpaid day on or after effectiveFrom.',
         params: personParams,
-        body: z
-          .object({
-            effectiveFrom: isoDate,
-            incomes: z
-              .array(
-                z
-                  .object({
-                    kind: z.string().min(1).max(60),
-                    label: z.string().min(1).max(200),
-                    weeklyAmount: money,
-                    evidence: z.string().min(1).max(500),
-                  })
-                  .strict(),
-              )
-              .max(30),
-            capital: z
-              .array(
-                z
-                  .object({
-                    label: z.string().min(1).max(200),
-                    amount: money,
-                    evidence: z.string().min(1).max(500),
-                  })
-                  .strict(),
-              )
-              .max(30)
-              .default([]),
-            expenses: z
-              .array(z.object({ label: z.string().min(1).max(200), weeklyAmount: money }).strict())
-              .max(30)
-              .default([]),
-            services: z
-              .array(
-                z
-                  .object({
-                    label: z.string().min(1).max(200),
-                    weeklyCost: money,
-                    freePersonalCare: z.boolean(),
-                  })
-                  .strict(),
-              )
-              .max(50)
-              .default([]),
-            migBand: z.string().max(60).optional(),
-          })
-          .strict(),
+        body: assessmentBody,
         response: {
-          201: z.object({ assessment: assessmentSchema, agreementChangedFrom: isoDate.nullable() }),
+          201: z.object({
+            assessment: assessmentSchema,
+            agreementChangedFrom: isoDate.nullable(),
+            effect: effectSchema,
+          }),
+          409: problemSchema,
           ...errorResponses,
         },
       },
@@ -177,7 +205,50 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       return reply.status(201).send({
         assessment: assessmentView(result.assessment),
         agreementChangedFrom: result.agreementChangedFrom,
+        effect: result.effect,
       });
+    },
+  );
+
+  app.post(
+    '/api/v1/people/:personId/charging/assessments/preview',
+    {
+      config: { access: { permission: 'money.manage' } },
+      schema: {
+        tags: ['charging'],
+        summary: 'Work out an assessment and what it would change, without saving anything',
+        description:
+          'The same body and checks as recording it. Answers the contribution with its working and the effect: old → new weekly contribution, the direct payment per period before and after, from which date, and any paid period a correction puts right in the ledger.',
+        params: personParams,
+        body: assessmentBody,
+        response: {
+          200: z.object({
+            assessment: z.object({
+              band: z.string(),
+              weeklyContribution: pence,
+              policyVersion: z.string(),
+              explanation: explanationSchema,
+              steps: assessmentSchema.shape.steps,
+            }),
+            effect: effectSchema,
+          }),
+          409: problemSchema,
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const plan = await previewAssessment(db, person(request.access), request.body);
+      return {
+        assessment: {
+          band: plan.band,
+          weeklyContribution: plan.result.weeklyContribution,
+          policyVersion: plan.result.policyVersion,
+          explanation: plan.result.explanation,
+          steps: plan.result.steps,
+        },
+        effect: plan.effect,
+      };
     },
   );
 

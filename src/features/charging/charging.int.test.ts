@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problem, type TestApp } from '../../../test/support/app.ts';
 import { bearerRequests, financeTestApp } from '../../../test/support/finance.ts';
 import { todayInLondon } from '../../platform/dates.ts';
-import { count } from '../payments/test-support.ts';
+import { asSystem, rows } from '../../platform/db/transaction.ts';
+import { count, personWithAgreedPlan } from '../payments/test-support.ts';
 
 let t: TestApp;
 let finance: string;
+let approver: string;
 let person: string;
 let morag: string;
 beforeAll(async () => {
-  ({ t, finance, person, morag } = await financeTestApp());
+  ({ t, finance, approver, person, morag } = await financeTestApp());
 });
 afterAll(() => t.close());
 
@@ -86,5 +88,146 @@ describe('financial assessment', () => {
       person,
     );
     expect(review.statusCode).toBe(201);
+  });
+});
+
+describe('an assessment that changes money', () => {
+  it('refuses an empty assessment, field by field, and saves nothing', async () => {
+    const before = await count(t.database.db, 'financial_assessments');
+    const changes = await count(t.database.db, 'dp_agreement_changes');
+    const empty = await post(`/api/v1/people/${morag}/charging/assessments`, {
+      effectiveFrom: todayInLondon(),
+      incomes: [],
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(problem(empty).errors?.map((e) => e.field)).toEqual(['incomes']);
+    const both = await post(`/api/v1/people/${morag}/charging/assessments/preview`, {
+      effectiveFrom: todayInLondon(),
+      noIncome: true,
+      incomes: [{ kind: 'esa', label: 'ESA', weeklyAmount: 100, evidence: 'Letter' }],
+    });
+    expect(both.statusCode).toBe(400);
+    expect(problem(both).errors?.map((e) => e.field)).toEqual(['noIncome']);
+    expect(await count(t.database.db, 'financial_assessments')).toBe(before);
+    expect(await count(t.database.db, 'dp_agreement_changes')).toBe(changes);
+  });
+
+  it('previews, then corrects a wrong contribution and puts the paid period right in the ledger, once', async () => {
+    // Flora's direct payment: £686.00 every four weeks, less £117.12 contribution = £568.88.
+    const flora = await personWithAgreedPlan(t.database.db, t.authorityId, 'Flora Fix', [17_150]);
+    const esa = [{ kind: 'esa', label: 'ESA', weeklyAmount: 28_380, evidence: 'DWP award letter' }];
+    const first = await post(`/api/v1/people/${flora}/charging/assessments`, {
+      effectiveFrom: '2026-01-05',
+      incomes: esa,
+    });
+    expect(first.statusCode).toBe(201);
+    expect(first.json().assessment.weeklyContribution).toBe(2_928);
+    await post(`/api/v1/people/${flora}/payments/agreement`, {
+      frequency: 'four_weekly',
+      startDate: '2026-01-05',
+      holderKind: 'person',
+      holderName: 'Flora',
+      sortCode: '200000',
+      accountNumber: '12345678',
+    });
+    const pay = async (runDate: string) => {
+      const run = (await post('/api/v1/payments/runs', { runDate })).json();
+      const due = (await get(`/api/v1/payments/runs/${run.id}`)).json().due;
+      const approved = await post(
+        `/api/v1/payments/runs/${run.id}/approve`,
+        { expectedCount: due.count, expectedTotal: due.totalSent },
+        approver,
+      );
+      expect(approved.statusCode).toBe(200);
+    };
+    await pay('2026-01-05');
+
+    // The mistake: recorded as no income, a £0 contribution, so the next payment goes up to £686.
+    const wrong = await post(`/api/v1/people/${flora}/charging/assessments`, {
+      effectiveFrom: '2026-02-02',
+      incomes: [],
+      noIncome: true,
+    });
+    expect(wrong.statusCode).toBe(201);
+    expect(wrong.json().effect.directPayment.netPerPeriod).toEqual({ before: 56_888, after: 68_600 });
+    expect(wrong.json().agreementChangedFrom).toBe('2026-02-02');
+    await pay('2026-02-02');
+    const wrongId = wrong.json().assessment.id;
+
+    // Entering the right figures again for that date is not a new assessment: it is a correction.
+    const again = await post(`/api/v1/people/${flora}/charging/assessments`, {
+      effectiveFrom: '2026-02-02',
+      incomes: esa,
+    });
+    expect(again.statusCode).toBe(409);
+    expect(problem(again).errors?.map((e) => e.field)).toEqual(['effectiveFrom']);
+
+    const correction = { effectiveFrom: '2026-02-02', incomes: esa, supersedes: wrongId };
+    expect(problem(await post(`/api/v1/people/${flora}/charging/assessments`, correction)).errors).toEqual([
+      { field: 'reason', message: 'Say why the assessment is being corrected' },
+    ]);
+    const reason = 'Income was left out by mistake: ESA award letter seen';
+    const transfers = await count(t.database.db, 'ledger_transfers');
+    const preview = await post(`/api/v1/people/${flora}/charging/assessments/preview`, {
+      ...correction,
+      reason,
+    });
+    expect(preview.statusCode).toBe(200);
+    const { effect } = preview.json();
+    expect(effect.from).toBe('2026-02-02');
+    expect(effect.weeklyContribution).toEqual({ before: 0, after: 2_928 });
+    expect(effect.directPayment.netPerPeriod).toEqual({ before: 68_600, after: 56_888 });
+    expect(effect.corrections).toMatchObject([
+      { periodStart: '2026-02-02', periodEnd: '2026-03-01', paid: 68_600, due: 56_888, amount: -11_712 },
+    ]);
+    expect(effect.correctionTotal).toBe(-11_712);
+    expect(await count(t.database.db, 'ledger_transfers')).toBe(transfers);
+
+    // A token from an older version never matches the current one.
+    const stale = await post(`/api/v1/people/${flora}/charging/assessments`, {
+      ...correction,
+      supersedes: first.json().assessment.id,
+      effectiveFrom: '2026-01-05',
+      reason,
+    });
+    expect(stale.statusCode).toBe(409);
+
+    const corrected = await post(`/api/v1/people/${flora}/charging/assessments`, { ...correction, reason });
+    expect(corrected.statusCode).toBe(201);
+    expect(corrected.json().assessment.supersedesId).toBe(wrongId);
+    expect(corrected.json().effect).toEqual(effect);
+    expect(await count(t.database.db, 'ledger_transfers')).toBe(transfers + 1);
+    const view = (await get(`/api/v1/people/${flora}/payments`)).json();
+    expect(view.balance).toBe(2 * 56_888);
+    expect(view.agreement.nextPayment.amount).toBe(56_888);
+    const versions = await asSystem(t.database.db, (tx) =>
+      rows<{ version: number; contribution: string }>(
+        tx,
+        sql`select version, contribution_per_period::text as contribution from dp_agreement_changes
+            where person_id = ${flora} order by version`,
+      ),
+    );
+    expect(versions).toEqual([
+      { version: 1, contribution: '0' },
+      { version: 2, contribution: '11712' },
+    ]);
+    // The mistaken assessment is kept, never edited.
+    expect(await count(t.database.db, 'financial_assessments', sql`person_id = ${flora}`)).toBe(3);
+
+    // Applying the same correction twice changes nothing: the stale token is refused, and a
+    // further correction with the same figures finds nothing left to put right.
+    expect(
+      (await post(`/api/v1/people/${flora}/charging/assessments`, { ...correction, reason })).statusCode,
+    ).toBe(409);
+    const same = await post(`/api/v1/people/${flora}/charging/assessments`, {
+      ...correction,
+      supersedes: corrected.json().assessment.id,
+      reason: 'Checked again: the same figures',
+    });
+    expect(same.statusCode).toBe(201);
+    expect(same.json().effect.corrections).toEqual([]);
+    expect(await count(t.database.db, 'ledger_transfers')).toBe(transfers + 1);
+    expect((await get(`/api/v1/people/${flora}/payments`)).json().balance).toBe(2 * 56_888);
+    expect((await get('/api/v1/ledger/balances')).json().problems).toEqual([]);
   });
 });

@@ -1,15 +1,23 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { isStaff } from '../../platform/auth/roles.ts';
-import { todayInLondon } from '../../platform/dates.ts';
+import { formatDate, todayInLondon } from '../../platform/dates.ts';
+import { formatPence } from '../../platform/money/index.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { dateField, dateParts, moneyField, partsOf } from '../payments/form-helpers.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
 import { contributionLetter } from './letter.ts';
-import { type AssessmentInput, chargingRecord, recordAssessment, requestReview } from './service.ts';
+import {
+  type AssessmentInput,
+  type AssessmentRow,
+  chargingRecord,
+  previewAssessment,
+  recordAssessment,
+  requestReview,
+} from './service.ts';
 
 type Req = FastifyRequest<{ Params: { personId: string } }>;
 const person = (request: { access: unknown }) => request.access as PersonAccess;
@@ -70,7 +78,98 @@ function readForm(
     expenses,
     services,
     migBand: field(body, 'migBand') || undefined,
+    noIncome: field(body, 'noIncome') === 'yes',
+    supersedes: field(body, 'supersedes') || null,
+    reason: field(body, 'reason'),
   };
+}
+
+/** The form's answers as posted, to carry through the check-your-answers page in hidden fields. */
+function answersOf(body: Record<string, unknown>): [string, string][] {
+  return Object.entries(body).filter(
+    (entry): entry is [string, string] =>
+      typeof entry[1] === 'string' && entry[0] !== '_csrf' && entry[0] !== 'change',
+  );
+}
+
+/** A stored assessment as the form's answers, so a correction starts from what was recorded. */
+function bodyOf(assessment: AssessmentRow, planServices: { label: string }[]): Record<string, string> {
+  const body: Record<string, string> = {};
+  const [year, month, day] = assessment.effectiveFrom.split('-');
+  Object.assign(body, {
+    'effectiveFrom-day': String(Number(day)),
+    'effectiveFrom-month': String(Number(month)),
+    'effectiveFrom-year': year ?? '',
+    supersedes: assessment.id,
+  });
+  if (!assessment.incomes.length) body.noIncome = 'yes';
+  assessment.incomes.slice(0, INCOME_ROWS).forEach((income, i) => {
+    body[`incomes.${i}.kind`] = income.kind;
+    body[`incomes.${i}.label`] = income.label;
+    body[`incomes.${i}.weeklyAmount`] = penceToPounds(income.weeklyAmount);
+    body[`incomes.${i}.evidence`] = income.evidence;
+  });
+  assessment.capital.slice(0, CAPITAL_ROWS).forEach((item, i) => {
+    body[`capital.${i}.label`] = item.label;
+    body[`capital.${i}.amount`] = penceToPounds(item.amount);
+    body[`capital.${i}.evidence`] = item.evidence;
+  });
+  assessment.expenses.slice(0, EXPENSE_ROWS).forEach((item, i) => {
+    body[`expenses.${i}.label`] = item.label;
+    body[`expenses.${i}.weeklyAmount`] = penceToPounds(item.weeklyAmount);
+  });
+  planServices.forEach((service, i) => {
+    if (assessment.services.find((s) => s.label === service.label)?.freePersonalCare)
+      body[`free.${i}`] = 'yes';
+  });
+  body.migBand = assessment.band;
+  return body;
+}
+
+const penceToPounds = (pence: number) => (pence / 100).toFixed(2);
+
+/** The answers as the check-your-answers page lists them, each with the field its Change goes to. */
+function answerRows(input: AssessmentInput, isCorrection: boolean) {
+  // A correction keeps the date of the assessment it corrects, so its date has no Change.
+  const rows: { key: string; value: string; field: string | null }[] = [
+    {
+      key: 'The contribution starts on',
+      value: formatDate(input.effectiveFrom),
+      field: isCorrection ? null : 'effectiveFrom',
+    },
+  ];
+  if (input.noIncome) rows.push({ key: 'Income', value: 'The person has no income', field: 'noIncome' });
+  input.incomes.forEach((income, i) => {
+    rows.push({
+      key: `Income ${i + 1}`,
+      value: `${income.label}: ${formatPence(income.weeklyAmount)} a week. Evidence: ${income.evidence}`,
+      field: `incomes.${i}.kind`,
+    });
+  });
+  input.capital.forEach((item, i) => {
+    rows.push({
+      key: `Savings ${i + 1}`,
+      value: `${item.label}: ${formatPence(item.amount)}. Evidence: ${item.evidence}`,
+      field: `capital.${i}.label`,
+    });
+  });
+  if (!input.capital.length) rows.push({ key: 'Savings', value: 'None', field: 'capital.0.label' });
+  input.expenses.forEach((item, i) => {
+    rows.push({
+      key: `Disability-related cost ${i + 1}`,
+      value: `${item.label}: ${formatPence(item.weeklyAmount)} a week`,
+      field: `expenses.${i}.label`,
+    });
+  });
+  const free = input.services.filter((s) => s.freePersonalCare).map((s) => s.label);
+  if (input.services.length)
+    rows.push({
+      key: 'Personal or nursing care',
+      value: free.length ? free.join('; ') : 'None',
+      field: 'free',
+    });
+  if (isCorrection) rows.push({ key: 'Why it is corrected', value: input.reason ?? '', field: 'reason' });
+  return rows;
 }
 
 export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
@@ -137,11 +236,13 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     const record = await chargingRecord(db, person(request));
     return {
       template: 'charging/views/assessment-form.njk',
+      record,
       context: {
         title: 'Record a financial assessment',
         backLink: `/people/${request.params.personId}/charging`,
         personId: request.params.personId,
         policy: record.policy,
+        current: record.assessment,
         planServices: record.planServices,
         incomeKinds: INCOME_KINDS,
         incomeRows: [...Array(INCOME_ROWS).keys()],
@@ -150,45 +251,129 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
       },
     };
   };
+  /** The form's values from a posted body (or a stored assessment's answers): kept as typed. */
+  const formValues = (body: Record<string, string>, services: unknown[]) => {
+    const free: Record<string, boolean> = {};
+    services.forEach((_s, i) => {
+      free[i] = body[`free.${i}`] === 'yes';
+    });
+    return { effectiveFrom: dateParts(body, 'effectiveFrom'), free, body };
+  };
+  const showForm = async (request: Req, reply: FastifyReply, body: Record<string, string>, status = 200) => {
+    const page = await formPage(request);
+    const correcting = Boolean(body.supersedes);
+    return reply.status(status).render(page.template, {
+      ...page.context,
+      title: correcting ? 'Correct the financial assessment' : page.context.title,
+      correcting,
+      values: formValues(body, page.record.planServices),
+    });
+  };
+
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/charging/assessment',
     manage,
     async (request, reply) => {
       const page = await formPage(request);
       const free: Record<string, boolean> = {};
-      (page.context.planServices as { freePersonalCare: boolean }[]).forEach((s, i) => {
+      page.record.planServices.forEach((s, i) => {
         free[i] = s.freePersonalCare;
       });
       return reply.render(page.template, {
         ...page.context,
+        correcting: false,
         values: { effectiveFrom: partsOf(todayInLondon()), free, body: {} },
       });
     },
   );
+
+  // A correction starts from the answers of the current assessment, for the same date.
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/charging/assessment/correct',
+    manage,
+    async (request, reply) => {
+      const page = await formPage(request);
+      if (!page.record.assessment) throw Problem.notFound('Financial assessment');
+      return showForm(request, reply, bodyOf(page.record.assessment, page.record.planServices));
+    },
+  );
+
+  // The answers, checked: the same work as saving, shown on the check-your-answers page.
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/charging/assessment',
     manage,
     async (request, reply) => {
       const page = await formPage(request);
-      const services = page.context.planServices as { label: string; weeklyCost: number }[];
       const body = request.body as Record<string, string>;
-      const free: Record<string, boolean> = {};
-      services.forEach((_s, i) => {
-        free[i] = body[`free.${i}`] === 'yes';
-      });
+      const correcting = Boolean(field(body, 'supersedes'));
       return submitForm(
         reply,
-        { ...page, values: { effectiveFrom: dateParts(body, 'effectiveFrom'), free, body } },
+        {
+          ...page,
+          context: {
+            ...page.context,
+            correcting,
+            title: correcting ? 'Correct the financial assessment' : page.context.title,
+          },
+          values: formValues(body, page.record.planServices),
+        },
         async () => {
-          const input = readForm(body, services.length, services);
-          if (!input.effectiveFrom || input.effectiveFrom === 'invalid')
-            throw Problem.invalid([
-              { field: 'effectiveFrom', message: 'Enter the date the contribution starts' },
-            ]);
-          await recordAssessment(db, person(request), input);
-          return reply.redirect(`/people/${request.params.personId}/charging`, 303);
+          const input = checkedInput(body, page.record.planServices);
+          const plan = await previewAssessment(db, person(request), input);
+          return reply.render('charging/views/check-assessment.njk', {
+            title: 'Check the assessment before you save it',
+            backLink: `/people/${request.params.personId}/charging`,
+            personId: request.params.personId,
+            correcting,
+            answers: answerRows(input, correcting),
+            hidden: answersOf(body),
+            result: plan.result,
+            current: plan.current,
+            effect: plan.effect,
+          });
+        },
+      );
+    },
+  );
+
+  // Change: back to the form with every answer kept.
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/charging/assessment/change',
+    manage,
+    async (request, reply) => showForm(request, reply, request.body as Record<string, string>),
+  );
+
+  // Save: checked again and recorded, exactly as shown.
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/charging/assessment/confirm',
+    manage,
+    async (request, reply) => {
+      const page = await formPage(request);
+      const body = request.body as Record<string, string>;
+      const correcting = Boolean(field(body, 'supersedes'));
+      return submitForm(
+        reply,
+        {
+          ...page,
+          context: {
+            ...page.context,
+            correcting,
+            title: correcting ? 'Correct the financial assessment' : page.context.title,
+          },
+          values: formValues(body, page.record.planServices),
+        },
+        async () => {
+          await recordAssessment(db, person(request), checkedInput(body, page.record.planServices));
+          return reply.redirect(`/people/${request.params.personId}/charging?saved=yes`, 303);
         },
       );
     },
   );
 };
+
+function checkedInput(body: Record<string, string>, services: { label: string; weeklyCost: number }[]) {
+  const input = readForm(body, services.length, services);
+  if (!input.effectiveFrom || input.effectiveFrom === 'invalid')
+    throw Problem.invalid([{ field: 'effectiveFrom', message: 'Enter the date the contribution starts' }]);
+  return input;
+}

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, tenantKey, tenantReference } from '../../platform/db/tenant-table.ts';
 import { personReference } from '../people/schema.ts';
@@ -61,12 +62,23 @@ export const financialAssessments = pgTable(
     weeklyContribution: bigint('weekly_contribution', { mode: 'number' }).notNull(),
     result: jsonb('result').$type<ChargingAssessment>().notNull(),
     assessedBy: uuid('assessed_by').notNull(),
+    /**
+     * A correction: the assessment for the same date that this one replaces (kept, never
+     * edited), and why. Null for an assessment that replaces nothing.
+     */
+    supersedesId: uuid('supersedes_id'),
+    reason: text('reason'),
     createdAt: createdAt(),
   },
   (t) => [
     tenantKey(t),
     personReference(t),
     tenantReference(t, t.policyId, chargingPolicyVersions),
+    tenantReference(t, t.supersedesId, t),
+    // An assessment is superseded once at most, so its history is a single line.
+    uniqueIndex('financial_assessments_supersedes_unique')
+      .on(t.authorityId, t.supersedesId)
+      .where(sql`supersedes_id is not null`),
     index('financial_assessments_person_idx').on(t.authorityId, t.personId, t.createdAt),
   ],
 );

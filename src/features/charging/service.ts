@@ -2,9 +2,14 @@ import { and, desc, eq, lte } from 'drizzle-orm';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { ageOn, isIsoDate, todayInLondon } from '../../platform/dates.ts';
+import { ageOn, formatDate, isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import { agreementOf, changeAgreementIn, firstUnpaidDay } from '../payments/agreements.ts';
+import {
+  applyContributionChange,
+  lockPayments,
+  planContributionChange,
+} from '../payments/contribution-change.ts';
+import { contributionEffect } from '../payments/correction.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { authorities } from '../../platform/db/schema.ts';
 import { people } from '../people/schema.ts';
@@ -76,12 +81,34 @@ export interface AssessmentInput {
   services: AssessedService[];
   /** England only: the minimum income guarantee band. */
   migBand?: string;
+  /** The explicit answer that the person has no income, instead of income rows. */
+  noIncome?: boolean;
+  /** A correction: the id of the current assessment this one replaces (same date), and why. */
+  supersedes?: string | null;
+  reason?: string;
 }
 
+/**
+ * What a financial assessment must have: the date it starts, and the person's income, each
+ * with its amount and evidence, or the explicit answer that they have none. An empty form is
+ * never read as "no income" and saved as a £0 contribution. A correction must say why.
+ */
 function checkItems(input: AssessmentInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!isIsoDate(input.effectiveFrom))
     errors.push({ field: 'effectiveFrom', message: 'Enter the date the contribution starts' });
+  if (!input.incomes.length && !input.noIncome)
+    errors.push({
+      field: 'incomes',
+      message: 'Enter at least one income, or say that the person has no income',
+    });
+  if (input.incomes.length && input.noIncome)
+    errors.push({
+      field: 'noIncome',
+      message: 'You said the person has no income, but entered some. Remove the income or change the answer',
+    });
+  if (input.supersedes && (input.reason ?? '').trim().length < 5)
+    errors.push({ field: 'reason', message: 'Say why the assessment is being corrected' });
   const pence = (value: number) => Number.isSafeInteger(value) && value >= 0;
   input.incomes.forEach((income, i) => {
     if (!income.label.trim()) errors.push({ field: `incomes.${i}.label`, message: 'Name the income' });
@@ -150,60 +177,156 @@ function assess(
   };
 }
 
+/** The effect when the person has no direct payment: only the contribution changes. */
+function contributionOnly(from: string, weeklyBefore: number | null, weeklyAfter: number) {
+  return contributionEffect({ from, weeklyBefore, weeklyAfter, agreement: null, corrections: [] });
+}
+
+/**
+ * Works out an assessment and everything it would change, writing nothing: the contribution
+ * with its explanation, the current assessment it follows or corrects, and the effect on the
+ * direct payment (old → new, from which date, and any paid period put right). The preview and
+ * the save both run this, so what the officer checks is what is saved.
+ */
+async function planAssessment(tx: Tx, access: PersonAccess, input: AssessmentInput) {
+  const policy = await policyInForce(tx, input.effectiveFrom);
+  if (!policy)
+    throw Problem.invalid([
+      { field: 'effectiveFrom', message: 'There is no charging policy in force on this date' },
+    ]);
+  const [person] = await tx
+    .select({ dateOfBirth: people.dateOfBirth })
+    .from(people)
+    .where(eq(people.id, access.personId));
+  if (!person) throw Problem.notFound('Person');
+  const services = input.services.length ? input.services : await planServices(tx, access.personId);
+  const { result, band } = assess(policy.policy, input, services, person.dateOfBirth);
+  const current = await latestAssessment(tx, access.personId);
+  checkSupersedes(input, current, await isAssessmentOf(tx, access.personId, input.supersedes));
+  const payment = await planContributionChange(tx, access.personId, {
+    weeklyBefore: current?.weeklyContribution ?? null,
+    weeklyAfter: result.weeklyContribution,
+    effectiveFrom: input.effectiveFrom,
+    supersedesAssessmentId: input.supersedes ?? null,
+  });
+  const effect =
+    payment?.effect ??
+    contributionOnly(input.effectiveFrom, current?.weeklyContribution ?? null, result.weeklyContribution);
+  return { policy, result, band, services, current, payment, effect };
+}
+
+async function isAssessmentOf(tx: Tx, personId: string, id: string | null | undefined) {
+  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return false;
+  const [row] = await tx
+    .select({ id: financialAssessments.id })
+    .from(financialAssessments)
+    .where(and(eq(financialAssessments.personId, personId), eq(financialAssessments.id, id)));
+  return Boolean(row);
+}
+
+/**
+ * A correction names the assessment it replaces: the current one, for the same date. The id
+ * is the concurrency token: every version has its own, so an id read from an older version
+ * never matches the current one and a stale correction is refused (409). A new assessment for
+ * the date of the current one is refused too: the way to put that right is a correction.
+ */
+function checkSupersedes(input: AssessmentInput, current: AssessmentRow | null, known: boolean) {
+  if (input.supersedes) {
+    if (!known)
+      throw Problem.invalid([
+        { field: 'supersedes', message: 'There is no such assessment for this person' },
+      ]);
+    if (current?.id !== input.supersedes)
+      throw Problem.conflict(
+        'This assessment has already been corrected or replaced by a newer one. Look at the latest assessment and correct that one.',
+      );
+    if (current.effectiveFrom !== input.effectiveFrom)
+      throw Problem.invalid([
+        {
+          field: 'effectiveFrom',
+          message: `A correction is for the same date as the assessment it corrects (${formatDate(current.effectiveFrom)}). To change the date, record a new assessment`,
+        },
+      ]);
+    return;
+  }
+  if (current && current.effectiveFrom === input.effectiveFrom)
+    throw new Problem(
+      409,
+      'There is already an assessment from this date',
+      'There is already an assessment from this date. To put it right, correct it and say why.',
+      [
+        {
+          field: 'effectiveFrom',
+          message: 'There is already an assessment from this date. To put it right, correct it and say why',
+        },
+      ],
+    );
+}
+
+/** The same work as saving, without saving: what the check-your-answers page and the API preview show. */
+export async function previewAssessment(db: Db, access: PersonAccess, input: AssessmentInput) {
+  const errors = checkItems(input);
+  if (errors.length) throw Problem.invalid(errors);
+  return audited(db, access, 'charging.assessment.preview', (tx) => planAssessment(tx, access, input));
+}
+
 /**
  * Records a financial assessment and its explained contribution in one transaction. When the
- * person already has a direct-payment agreement, the new contribution is applied to it from
- * the assessment's date (netted off or invoiced, as the policy says).
+ * person has a direct-payment agreement, the new contribution is applied to it (netted off or
+ * invoiced, as the policy says) as `planContributionChange` decides; a correction also puts
+ * right, in the ledger, every period already paid from its date. The payments lock is held,
+ * so no payment run can post between working the figures out and saving them.
  */
 export async function recordAssessment(db: Db, access: PersonAccess, input: AssessmentInput) {
   const errors = checkItems(input);
   if (errors.length) throw Problem.invalid(errors);
-  return audited(db, access, 'charging.assessment.record', async (tx) => {
-    const policy = await policyInForce(tx, input.effectiveFrom);
-    if (!policy)
-      throw Problem.invalid([
-        { field: 'effectiveFrom', message: 'There is no charging policy in force on this date' },
-      ]);
-    const [person] = await tx
-      .select({ dateOfBirth: people.dateOfBirth })
-      .from(people)
-      .where(eq(people.id, access.personId));
-    if (!person) throw Problem.notFound('Person');
-    const services = input.services.length ? input.services : await planServices(tx, access.personId);
-    const { result, band } = assess(policy.policy, input, services, person.dateOfBirth);
-    const [row] = await tx
-      .insert(financialAssessments)
-      .values({
-        authorityId: access.authorityId,
-        personId: access.personId,
-        policyId: policy.id,
-        effectiveFrom: input.effectiveFrom,
-        band,
-        incomes: input.incomes,
-        capital: input.capital,
-        expenses: input.expenses,
-        services,
-        weeklyContribution: result.weeklyContribution,
-        result,
-        assessedBy: access.actor.userId,
-      })
-      .returning();
-    const agreement = await agreementOf(tx, access.personId);
-    // Paid periods are never reopened: the new contribution applies from the first unpaid day.
-    let agreementChangedFrom: string | null = null;
-    if (agreement) {
-      const firstUnpaid = await firstUnpaidDay(tx, agreement);
-      const from = input.effectiveFrom > firstUnpaid ? input.effectiveFrom : firstUnpaid;
-      if (from > agreement.startDate) {
-        await changeAgreementIn(tx, access, {
-          effectiveFrom: from,
-          reason: `New financial assessment: contribution of ${formatPence(result.weeklyContribution)} a week`,
-        });
-        agreementChangedFrom = from;
-      }
-    }
-    return { assessment: row!, policy, agreementChangedFrom };
-  });
+  const correcting = Boolean(input.supersedes);
+  return audited(
+    db,
+    access,
+    correcting ? 'charging.assessment.correct' : 'charging.assessment.record',
+    async (tx) => {
+      await lockPayments(tx, access.authorityId);
+      const plan = await planAssessment(tx, access, input);
+      const [row] = await tx
+        .insert(financialAssessments)
+        .values({
+          authorityId: access.authorityId,
+          personId: access.personId,
+          policyId: plan.policy.id,
+          effectiveFrom: input.effectiveFrom,
+          band: plan.band,
+          incomes: input.incomes,
+          capital: input.capital,
+          expenses: input.expenses,
+          services: plan.services,
+          weeklyContribution: plan.result.weeklyContribution,
+          result: plan.result,
+          assessedBy: access.actor.userId,
+          supersedesId: input.supersedes ?? null,
+          reason: correcting ? input.reason!.trim() : null,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) throw Problem.conflict('This assessment has already been corrected. Look at the latest one.');
+      const weekly = formatPence(plan.result.weeklyContribution);
+      const change = plan.payment
+        ? await applyContributionChange(tx, access, plan.payment, {
+            assessmentId: row.id,
+            reason: correcting
+              ? `Financial assessment corrected (contribution ${weekly} a week): ${input.reason!.trim()}`
+              : `New financial assessment: contribution of ${weekly} a week`,
+          })
+        : null;
+      return {
+        assessment: row,
+        policy: plan.policy,
+        agreementChangedFrom: change?.effectiveFrom ?? null,
+        effect: plan.effect,
+      };
+    },
+    correcting ? { supersedes: input.supersedes } : undefined,
+  );
 }
 
 /** The agreed plan's services, each marked as free personal care when its words say so. */
@@ -242,6 +365,19 @@ export async function chargingRecord(db: Db, access: PersonAccess) {
           .orderBy(desc(chargingReviewRequests.createdAt))
       : [];
     const services = await planServices(tx, access.personId);
+    // Every assessment, newest first: a corrected one stays in the history with why it was corrected.
+    const history = await tx
+      .select({
+        id: financialAssessments.id,
+        effectiveFrom: financialAssessments.effectiveFrom,
+        weeklyContribution: financialAssessments.weeklyContribution,
+        supersedesId: financialAssessments.supersedesId,
+        reason: financialAssessments.reason,
+        createdAt: financialAssessments.createdAt,
+      })
+      .from(financialAssessments)
+      .where(eq(financialAssessments.personId, access.personId))
+      .orderBy(desc(financialAssessments.createdAt));
     const [person] = await tx
       .select({ name: people.legalName, preferredName: people.preferredName })
       .from(people)
@@ -254,6 +390,7 @@ export async function chargingRecord(db: Db, access: PersonAccess) {
       assessment,
       policy: policy ?? null,
       reviews,
+      history,
       planServices: services,
       person: person ?? null,
       council: council ?? null,

@@ -8,6 +8,7 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
 import { currentContribution } from '../charging/service.ts';
 import { agreedCostLines } from '../plans/agreed.ts';
+import { currentChanges } from './correction.ts';
 import { type BankDetails, encryptBankDetails } from './crypto.ts';
 import {
   type DirectPaymentAgreement,
@@ -49,7 +50,10 @@ export interface AgreementInput {
 /** The schedule rules' view of an agreement; `gross` leaves the contribution in (invoice method). */
 export function toRuleAgreement(
   agreement: AgreementRow,
-  changes: readonly ChangeRow[],
+  changes: readonly Pick<
+    ChangeRow,
+    'agreementId' | 'effectiveFrom' | 'version' | 'amountPerPeriod' | 'contributionPerPeriod'
+  >[],
   gross = false,
 ): DirectPaymentAgreement {
   const netted = !gross && agreement.contributionMethod === 'net';
@@ -60,13 +64,12 @@ export function toRuleAgreement(
     startDate: agreement.startDate,
     endDate: agreement.endDate,
     contributionPerPeriod: netted ? agreement.contributionPerPeriod : 0,
-    changes: changes
-      .filter((c) => c.agreementId === agreement.id)
-      .map((c) => ({
-        effectiveFrom: c.effectiveFrom,
-        amountPerPeriod: c.amountPerPeriod,
-        contributionPerPeriod: netted ? c.contributionPerPeriod : 0,
-      })),
+    // Only the newest version of each date: a superseded change is history, not a term.
+    changes: currentChanges(changes.filter((c) => c.agreementId === agreement.id)).map((c) => ({
+      effectiveFrom: c.effectiveFrom,
+      amountPerPeriod: c.amountPerPeriod,
+      contributionPerPeriod: netted ? c.contributionPerPeriod : 0,
+    })),
   };
 }
 
@@ -98,7 +101,7 @@ function checkInput(input: AgreementInput): { errors: FieldError[]; bank?: BankD
 }
 
 /** Option 1 lines of the agreed plan → weekly amount; the contribution from the current assessment. */
-async function termsFromPlan(tx: Tx, personId: string, frequency: PaymentFrequency) {
+export async function termsFromPlan(tx: Tx, personId: string, frequency: PaymentFrequency) {
   const lines = await agreedCostLines(tx, personId, 1);
   if (!lines.length) {
     throw Problem.invalid([
@@ -165,69 +168,6 @@ export async function createAgreement(db: Db, access: PersonAccess, key: Buffer,
       .returning();
     return row!;
   });
-}
-
-/**
- * A new plan version or a new contribution takes effect from a date: the agreement keeps its
- * cycle and the period that straddles the date is paid pro rata, which its explanation states.
- */
-export async function changeAgreementIn(
-  tx: Tx,
-  access: PersonAccess,
-  input: { effectiveFrom: string; reason: string },
-) {
-  const errors: FieldError[] = [];
-  if (!isIsoDate(input.effectiveFrom))
-    errors.push({ field: 'effectiveFrom', message: 'Enter a real date for the change' });
-  if (!input.reason.trim()) errors.push({ field: 'reason', message: 'Say why the payment is changing' });
-  if (errors.length) throw Problem.invalid(errors);
-  const agreement = await agreementOf(tx, access.personId);
-  if (!agreement) throw Problem.notFound('Direct-payment agreement');
-  if (compareDates(input.effectiveFrom, agreement.startDate) <= 0) {
-    throw Problem.invalid([
-      { field: 'effectiveFrom', message: 'A change must take effect after the agreement starts' },
-    ]);
-  }
-  const paid = await tx
-    .select({ periodEnd: dpPayments.periodEnd })
-    .from(dpPayments)
-    .where(eq(dpPayments.agreementId, agreement.id));
-  if (paid.some((p) => compareDates(p.periodEnd, input.effectiveFrom) >= 0)) {
-    throw Problem.invalid([
-      {
-        field: 'effectiveFrom',
-        message:
-          'A period from this date has already been paid. Choose a date after the last paid period, or make a ledger adjustment.',
-      },
-    ]);
-  }
-  const terms = await termsFromPlan(tx, access.personId, agreement.frequency);
-  const inserted = await tx
-    .insert(dpAgreementChanges)
-    .values({
-      authorityId: access.authorityId,
-      agreementId: agreement.id,
-      personId: access.personId,
-      effectiveFrom: input.effectiveFrom,
-      amountPerPeriod: terms.amountPerPeriod,
-      contributionPerPeriod: terms.contributionPerPeriod,
-      reason: input.reason.trim(),
-      createdBy: access.actor.userId,
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (!inserted.length) {
-    throw Problem.invalid([{ field: 'effectiveFrom', message: 'There is already a change from this date' }]);
-  }
-  return inserted[0]!;
-}
-
-export function changeAgreement(
-  db: Db,
-  access: PersonAccess,
-  input: { effectiveFrom: string; reason: string },
-) {
-  return audited(db, access, 'payments.agreement.change', (tx) => changeAgreementIn(tx, access, input));
 }
 
 /** The first day not yet covered by a paid period (a change can apply from here at the earliest). */

@@ -19,6 +19,36 @@ export const explanationSchema = z.object({
   notes: z.array(z.string()),
 });
 
+const beforeAfter = z.object({ before: pence, after: pence });
+/** What a change of contribution or payment does, before it is saved (preview) and after. */
+export const effectSchema = z
+  .object({
+    from: isoDate.describe('The date the new contribution applies to the direct payment from'),
+    weeklyContribution: z.object({ before: pence.nullable(), after: pence }),
+    directPayment: z
+      .object({
+        frequency: z.enum(['weekly', 'four_weekly', 'monthly']),
+        contributionMethod: z.enum(['net', 'invoice']),
+        amountPerPeriod: beforeAfter,
+        contributionPerPeriod: beforeAfter,
+        netPerPeriod: beforeAfter,
+      })
+      .nullable()
+      .describe('Null when the person has no direct-payment agreement'),
+    corrections: z.array(
+      z.object({
+        periodStart: isoDate,
+        periodEnd: isoDate,
+        paid: pence,
+        due: pence,
+        amount: pence.describe('due − paid: above zero paid to the person, below zero taken back'),
+        explanation: explanationSchema,
+      }),
+    ),
+    correctionTotal: pence,
+  })
+  .describe('What saving the assessment changes: old → new contribution and payment, from which date');
+
 export const transferSchema = z.object({
   id: z.uuid(),
   idempotencyKey: z.string(),
@@ -108,6 +138,8 @@ export const runSchema = z.object({
   status: z.enum(['planned', 'approved', 'posted']),
   plannedCount: z.number().int(),
   plannedTotal: pence,
+  createdBy: z.uuid(),
+  approvedBy: z.uuid().nullable(),
 });
 
 export const runLineSchema = z.object({

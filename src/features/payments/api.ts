@@ -7,6 +7,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import {
   agreementSchema,
+  effectSchema,
   explanationSchema,
   isoDate,
   pence,
@@ -31,6 +32,7 @@ import {
   parseReturnCsv,
   personPayments,
   postAdjustment,
+  previewAgreementChange,
   remittances,
   reverseTransfer,
   runDetail,
@@ -128,20 +130,45 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
       schema: {
         tags: ['payments'],
         summary: 'Apply the latest agreed plan and contribution to the agreement from a date (pro rata)',
+        description:
+          'With dryRun the change is worked out and nothing is saved (200): the effect shows the payment per period before and after, from which date, and any paid period put right. A second change from the same date answers 409 unless it supersedes the current one (its id) with a reason; periods already paid from that date are then corrected in the ledger.',
         params: personParams,
-        body: z.object({ effectiveFrom: isoDate, reason: z.string().min(1).max(500) }).strict(),
+        body: z
+          .object({
+            effectiveFrom: isoDate,
+            reason: z.string().min(1).max(500),
+            supersedes: z
+              .uuid()
+              .optional()
+              .describe('To correct: the id of the current change from that date'),
+            dryRun: z.boolean().default(false),
+          })
+          .strict(),
         response: {
-          201: z.object({ id: z.uuid(), amountPerPeriod: pence, contributionPerPeriod: pence }),
+          201: z.object({
+            id: z.uuid(),
+            amountPerPeriod: pence,
+            contributionPerPeriod: pence,
+            effect: effectSchema,
+          }),
+          200: z.object({ effect: effectSchema }),
           ...errorResponses,
+          409: problemSchema,
         },
       },
     },
     async (request, reply) => {
-      const change = await changeAgreement(db, person(request.access), request.body);
+      const { dryRun, ...input } = request.body;
+      if (dryRun) {
+        const plan = await previewAgreementChange(db, person(request.access), input);
+        return reply.status(200).send({ effect: plan.effect });
+      }
+      const { change, effect } = await changeAgreement(db, person(request.access), input);
       return reply.status(201).send({
         id: change.id,
         amountPerPeriod: change.amountPerPeriod,
         contributionPerPeriod: change.contributionPerPeriod,
+        effect,
       });
     },
   );
@@ -315,7 +342,13 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
   );
 
   const runDetailSchema = z.object({
-    run: runSchema,
+    run: runSchema.extend({
+      createdByName: z.string(),
+      approvedByName: z.string().nullable(),
+      twoPersonApproval: z
+        .boolean()
+        .describe('The council’s setting: whoever created a run may not approve it (on by default)'),
+    }),
     posted: z.array(runLineSchema.omit({ sent: true }).extend({ sent: pence })),
     postedCount: z.number().int(),
     postedTotal: pence,
@@ -326,7 +359,12 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
   const detail = async (access: CouncilAccess, runId: string) => {
     const d = await runDetail(db, access, runId);
     return {
-      run: pick(runSchema, d.run),
+      run: {
+        ...pick(runSchema, d.run),
+        createdByName: d.createdByName,
+        approvedByName: d.approvedByName,
+        twoPersonApproval: d.twoPersonApproval,
+      },
       posted: d.posted.map((p) => ({ ...pick(runLineSchema, p), sent: p.amount - p.reduction })),
       postedCount: d.postedCount,
       postedTotal: d.postedTotal,
@@ -363,6 +401,8 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
         tags: ['payments'],
         summary:
           'Approve the totals and post the run (also resumes an interrupted run; a posted run is left alone)',
+        description:
+          'Two people: when the council’s payment policy asks for it (the default), the finance officer who created the run is refused with 403 and another finance officer must approve it. The refusal and the approval are both audited.',
         params: runParams,
         body: z
           .object({ expectedCount: z.number().int().min(0), expectedTotal: pence.min(0) })

@@ -1,24 +1,14 @@
 import { stringify } from 'csv-stringify/sync';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
-import type { Db, Tx } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { type BankFileProblem, bacsStandard18Lines, type BankPayment, paymentCsvRows } from './rules.ts';
 import { bankKey, decryptBankDetails } from './crypto.ts';
 import { getRun, postedPayments } from './runs.ts';
-import { paymentPolicyVersions } from './schema.ts';
-import { desc, lte } from 'drizzle-orm';
+import { paymentPolicyOn } from './payment-policy.ts';
 
-/** The direct-payment policy in force on a date: surplus threshold and the council's paying account. */
-export async function paymentPolicyOn(tx: Tx, on: string) {
-  const [row] = await tx
-    .select()
-    .from(paymentPolicyVersions)
-    .where(lte(paymentPolicyVersions.effectiveFrom, on))
-    .orderBy(desc(paymentPolicyVersions.effectiveFrom), desc(paymentPolicyVersions.createdAt))
-    .limit(1);
-  return row ?? null;
-}
+export { paymentPolicyOn };
 
 /** A short reference the person recognises on their bank statement. */
 export function paymentReference(runDate: string, personId: string): string {

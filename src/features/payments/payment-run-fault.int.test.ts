@@ -61,7 +61,7 @@ beforeAll(async () => {
   const [finance] = await asSystem(database.db, (tx) =>
     rows<{ id: string; display_name: string; email: string }>(
       tx,
-      sql`select id, display_name, email from users where authority_id = ${authorityId} and role = 'finance' limit 1`,
+      sql`select id, display_name, email from users where authority_id = ${authorityId} and role = 'finance' order by email limit 1`,
     ),
   );
   financeAccess = {
@@ -80,6 +80,15 @@ beforeAll(async () => {
       credentialHash: 'fault-test',
     },
   };
+  // The child process creates and approves each run as one officer, so this council's payment
+  // policy (a new version) does not ask for two people: the test is about crashes, not approval.
+  await asSystem(database.db, (tx) =>
+    tx.execute(sql`insert into payment_policy_versions (authority_id, version_label, effective_from,
+          surplus_threshold_weeks, originator_name, originator_sort_code, originator_account_number,
+          two_person_approval)
+        values (${authorityId}, 'Fault test: one person approves', '2024-04-02', 8, 'Demo Council',
+          '80-22-60', '10203040', false)`),
+  );
   const key = bankKey(config.sessionSecret);
   // Thirty agreements: weekly, four-weekly and monthly, some with contributions, some ending,
   // some changing part-way through a period (pro rata).

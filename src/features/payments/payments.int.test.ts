@@ -3,14 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { problem, type TestApp } from '../../../test/support/app.ts';
 import { bearerRequests, financeTestApp } from '../../../test/support/finance.ts';
+import { asSystem, rows } from '../../platform/db/transaction.ts';
 import { count, personWithAgreedPlan } from './test-support.ts';
 
 let t: TestApp;
 let finance: string;
+let approver: string;
 let person: string;
 let morag: string;
 beforeAll(async () => {
-  ({ t, finance, person, morag } = await financeTestApp());
+  ({ t, finance, approver, person, morag } = await financeTestApp());
 });
 afterAll(() => t.close());
 
@@ -107,6 +109,53 @@ describe('agreements', () => {
   });
 });
 
+describe('changing the payment from a date', () => {
+  it('previews a change without saving it, refuses a second one for the date, and corrects it once', async () => {
+    const id = await personWithAgreedPlan(t.database.db, t.authorityId, 'Gus Preview', [12_000]);
+    const start = addDays(todayInLondon(), 7);
+    await post(`/api/v1/people/${id}/payments/agreement`, {
+      frequency: 'weekly',
+      startDate: start,
+      holderKind: 'person',
+      holderName: 'Gus',
+      sortCode: '200000',
+      accountNumber: '12345678',
+    });
+    const url = `/api/v1/people/${id}/payments/agreement/changes`;
+    const effectiveFrom = addDays(start, 14);
+    const changes = () => count(t.database.db, 'dp_agreement_changes', sql`person_id = ${id}`);
+    const preview = await post(url, { effectiveFrom, reason: 'Plan reviewed', dryRun: true });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json().effect).toMatchObject({
+      from: effectiveFrom,
+      directPayment: { frequency: 'weekly', netPerPeriod: { before: 12_000, after: 12_000 } },
+      corrections: [],
+    });
+    expect(await changes()).toBe(0);
+    const first = await post(url, { effectiveFrom, reason: 'Plan reviewed' });
+    expect(first.statusCode).toBe(201);
+    const second = await post(url, { effectiveFrom, reason: 'Again' });
+    expect(second.statusCode).toBe(409);
+    expect(problem(second).errors?.map((e) => e.field)).toEqual(['effectiveFrom']);
+    const corrected = await post(url, {
+      effectiveFrom,
+      reason: 'The review date was keyed twice',
+      supersedes: first.json().id,
+    });
+    expect(corrected.statusCode).toBe(201);
+    // The id of the superseded version no longer matches: the same correction again is refused.
+    expect(
+      (await post(url, { effectiveFrom, reason: 'Again', supersedes: first.json().id })).statusCode,
+    ).toBe(409);
+    expect(await changes()).toBe(2);
+    const shown = (await get(`/api/v1/people/${id}/payments`)).json().agreement.changes;
+    expect(shown.map((c: { reason: string }) => c.reason)).toEqual([
+      'Plan reviewed',
+      'The review date was keyed twice',
+    ]);
+  });
+});
+
 describe('payment runs', () => {
   it('runs a date once: re-running creates nothing, and the bank file carries each payment', async () => {
     const id = await personWithAgreedPlan(t.database.db, t.authorityId, 'Dee Run', [10_000]);
@@ -133,15 +182,17 @@ describe('payment runs', () => {
       '2026-01-19',
     ]);
 
-    const stale = await post(`/api/v1/payments/runs/${runId}/approve`, {
-      expectedCount: due.count + 1,
-      expectedTotal: due.totalSent,
-    });
+    const stale = await post(
+      `/api/v1/payments/runs/${runId}/approve`,
+      { expectedCount: due.count + 1, expectedTotal: due.totalSent },
+      approver,
+    );
     expect(stale.statusCode).toBe(409);
-    const approved = await post(`/api/v1/payments/runs/${runId}/approve`, {
-      expectedCount: due.count,
-      expectedTotal: due.totalSent,
-    });
+    const approved = await post(
+      `/api/v1/payments/runs/${runId}/approve`,
+      { expectedCount: due.count, expectedTotal: due.totalSent },
+      approver,
+    );
     expect(approved.statusCode).toBe(200);
     expect(approved.json().run.status).toBe('posted');
     expect(approved.json().postedTotal).toBe(due.totalSent);
@@ -159,6 +210,78 @@ describe('payment runs', () => {
     expect(lines.some((l) => l.startsWith('1122334455667709980226010203040    00000030000'))).toBe(true);
     const remit = (await get(`/api/v1/payments/runs/${runId}/remittances`)).json();
     expect(remit.remittances.find((r: { personId: string }) => r.personId === id).total).toBe(30_000);
+  });
+});
+
+describe('two people for a payment run', () => {
+  const audits = (runId: string) =>
+    asSystem(t.database.db, (tx) =>
+      rows<{ outcome: string; actor_role: string; reason: string | null }>(
+        tx,
+        sql`select outcome, actor_role, reason from audit_events
+            where action = 'payments.run.approve' and detail->>'runId' = ${runId} order by seq`,
+      ),
+    );
+
+  it('refuses the officer who created the run, and lets a second officer approve it', async () => {
+    const id = await personWithAgreedPlan(t.database.db, t.authorityId, 'Eve Twice', [9_000]);
+    await post(`/api/v1/people/${id}/payments/agreement`, {
+      frequency: 'weekly',
+      startDate: '2026-02-02',
+      holderKind: 'person',
+      holderName: 'Eve',
+      sortCode: '200000',
+      accountNumber: '12345678',
+    });
+    const runId = (await post('/api/v1/payments/runs', { runDate: '2026-02-09' })).json().id;
+    const due = (await get(`/api/v1/payments/runs/${runId}`)).json().due;
+    const transfers = await count(t.database.db, 'ledger_transfers');
+
+    const refused = await post(`/api/v1/payments/runs/${runId}/approve`, {
+      expectedCount: due.count,
+      expectedTotal: due.totalSent,
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().detail).toMatch(/You created this payment run, so you cannot approve it too/);
+    expect((await get(`/api/v1/payments/runs/${runId}`)).json().run.status).toBe('planned');
+    expect(await count(t.database.db, 'ledger_transfers')).toBe(transfers);
+    expect(await audits(runId)).toEqual([
+      { outcome: 'denied', actor_role: 'finance', reason: expect.stringMatching(/Another finance officer/) },
+    ]);
+
+    const approved = await post(
+      `/api/v1/payments/runs/${runId}/approve`,
+      { expectedCount: due.count, expectedTotal: due.totalSent },
+      approver,
+    );
+    expect(approved.statusCode).toBe(200);
+    const { run } = approved.json();
+    expect(run.status).toBe('posted');
+    expect(run.createdByName).toBe('Alan Murray');
+    expect(run.approvedByName).toBe('Neil Brodie');
+    expect(run.approvedBy).not.toBe(run.createdBy);
+    expect(run.twoPersonApproval).toBe(true);
+    expect((await audits(runId)).map((a) => a.outcome)).toEqual(['denied', 'allowed']);
+  });
+
+  it('lets one officer create and approve when the council has turned the setting off', async () => {
+    await asSystem(t.database.db, (tx) =>
+      tx.execute(sql`insert into payment_policy_versions (authority_id, version_label, effective_from,
+            surplus_threshold_weeks, originator_name, originator_sort_code, originator_account_number,
+            two_person_approval)
+          values (${t.authorityId}, 'Demo Council direct payments 2026/27 v2 (one person)', '2024-04-02',
+            8, 'Demo Council', '80-22-60', '10203040', false)`),
+    );
+    const runId = (await post('/api/v1/payments/runs', { runDate: '2026-02-16' })).json().id;
+    const due = (await get(`/api/v1/payments/runs/${runId}`)).json().due;
+    const approved = await post(`/api/v1/payments/runs/${runId}/approve`, {
+      expectedCount: due.count,
+      expectedTotal: due.totalSent,
+    });
+    expect(approved.statusCode).toBe(200);
+    expect(approved.json().run.twoPersonApproval).toBe(false);
+    expect(approved.json().run.approvedByName).toBe('Alan Murray');
   });
 });
 

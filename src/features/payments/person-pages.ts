@@ -19,6 +19,7 @@ import {
   giveView,
   parseReturnCsv,
   personPayments,
+  previewAgreementChange,
   statement,
   submitReturns,
 } from './service.ts';
@@ -102,19 +103,49 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
       });
     },
   );
+  // A change from a date: worked out and shown (old → new payment) before anything is saved.
+  const changeValues = (body: unknown) => ({
+    effectiveFrom: dateParts(body, 'effectiveFrom'),
+    reason: field(body, 'reason'),
+  });
+  const changeInput = (body: unknown) => ({
+    effectiveFrom: dateField(body, 'effectiveFrom'),
+    reason: field(body, 'reason'),
+  });
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/payments/agreement/changes',
     manage,
     async (request, reply) => {
-      const values = {
-        effectiveFrom: dateParts(request.body, 'effectiveFrom'),
-        reason: field(request.body, 'reason'),
-      };
+      const values = changeValues(request.body);
       return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
-        await changeAgreement(db, person(request), {
-          effectiveFrom: dateField(request.body, 'effectiveFrom'),
-          reason: values.reason,
+        const input = changeInput(request.body);
+        const plan = await previewAgreementChange(db, person(request), input);
+        return reply.render('payments/views/check-change.njk', {
+          title: 'Check the change before you save it',
+          backLink: base(request),
+          personId: request.params.personId,
+          input,
+          values,
+          effect: plan.effect,
         });
+      });
+    },
+  );
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/payments/agreement/changes/edit',
+    manage,
+    async (request, reply) => {
+      const page = await agreementPage(request);
+      return reply.render(page.template, { ...page.context, values: changeValues(request.body) });
+    },
+  );
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/payments/agreement/changes/confirm',
+    manage,
+    async (request, reply) => {
+      const values = changeValues(request.body);
+      return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
+        await changeAgreement(db, person(request), changeInput(request.body));
         return reply.redirect(base(request), 303);
       });
     },

@@ -6,10 +6,11 @@ import { count } from './test-support.ts';
 
 let t: TestApp;
 let finance: string;
+let approver: string;
 let person: string;
 let morag: string;
 beforeAll(async () => {
-  ({ t, finance, person, morag } = await financeTestApp());
+  ({ t, finance, approver, person, morag } = await financeTestApp());
 });
 afterAll(() => t.close());
 
@@ -105,11 +106,13 @@ describe('monitoring returns and surplus', () => {
     const reduced = due.lines.filter((l: { reduction: number }) => l.reduction > 0);
     expect(reduced.length).toBe(1);
     expect(reduced[0].sent).toBe(reduced[0].amount - reduced[0].reduction);
-    await post(
+    // Two people: a second finance officer approves the run the first created.
+    const approved = await post(
       `/api/v1/payments/runs/${run.id}/approve`,
       { expectedCount: due.count, expectedTotal: due.totalSent },
-      finance,
+      approver,
     );
+    expect(approved.statusCode).toBe(200);
     expect(
       await count(t.database.db, 'ledger_transfers', sql`idempotency_key = ${`surplus-review:${review.id}`}`),
     ).toBe(1);

@@ -9,7 +9,8 @@ import { checkLedger } from './ledger-store.ts';
 import { planPaymentRun } from './rules.ts';
 import { approveAndPost, createRun, planRun } from './runs.ts';
 import { dpAgreementChanges, dpAgreements } from './schema.ts';
-import { personWithAgreedPlan } from './test-support.ts';
+import { SECOND_FINANCE_EMAIL } from './seed.ts';
+import { financeAccess, personWithAgreedPlan } from './test-support.ts';
 
 /**
  * Posting in slices of agreements: a run stopped after some committed slices and resumed
@@ -18,34 +19,16 @@ import { personWithAgreedPlan } from './test-support.ts';
  */
 let t: TestApp;
 let access: CouncilAccess;
+let approver: CouncilAccess;
 let authorityId: string;
 
 beforeAll(async () => {
   t = await testApp();
   const db = t.database.db;
-  const [finance] = await asSystem(db, (tx) =>
-    rows<{ id: string; authority_id: string; display_name: string; email: string }>(
-      tx,
-      sql`select id, authority_id, display_name, email from users where role = 'finance' limit 1`,
-    ),
-  );
-  authorityId = finance!.authority_id;
-  access = {
-    kind: 'council',
-    authorityId,
-    permission: 'payments.run',
-    route: 'run-batches test',
-    actor: {
-      userId: finance!.id,
-      authorityId,
-      role: 'finance',
-      teamId: null,
-      displayName: finance!.display_name,
-      email: finance!.email,
-      via: 'token',
-      credentialHash: 'test',
-    },
-  };
+  // Two people: one finance officer creates each run, the second approves it.
+  access = await financeAccess(db, 'finance@demo.selfdirect.test', 'run-batches test');
+  approver = await financeAccess(db, SECOND_FINANCE_EMAIL, 'run-batches test');
+  authorityId = access.authorityId;
   const key = bankKey(testConfig().sessionSecret);
   // Seven agreements: every frequency, a contribution above the payment (nil periods), an
   // end date, a change of amounts part-way through a period.
@@ -79,7 +62,7 @@ beforeAll(async () => {
             key,
           ),
           accountLast4: String(20_000_000 + i).slice(-4),
-          createdBy: finance!.id,
+          createdBy: access.actor.userId,
         })
         .returning();
       if (i % 3 === 1) {
@@ -91,7 +74,7 @@ beforeAll(async () => {
           amountPerPeriod: perPeriod + 3_001,
           contributionPerPeriod: i === 3 ? 0 : 1_250,
           reason: 'New plan version',
-          createdBy: finance!.id,
+          createdBy: access.actor.userId,
         });
       }
     });
@@ -126,7 +109,7 @@ describe('a payment run posted in slices of agreements', () => {
     const { run } = await createRun(t.database.db, access, runDate);
     const crash = new Error('process stopped');
     await expect(
-      approveAndPost(t.database.db, access, run.id, {
+      approveAndPost(t.database.db, approver, run.id, {
         batchSize: 2,
         afterBatch: (batch) => {
           if (batch === 1) throw crash;
@@ -138,13 +121,13 @@ describe('a payment run posted in slices of agreements', () => {
     expect(partial.length).toBeLessThan(expected.length);
     expect(partial.every((p) => expected.includes(p))).toBe(true);
 
-    const resumed = await approveAndPost(t.database.db, access, run.id, { batchSize: 3 });
+    const resumed = await approveAndPost(t.database.db, approver, run.id, { batchSize: 3 });
     expect(resumed.posted).toBe(expected.length - partial.length);
     expect(await paymentsOfRun(run.id)).toEqual(expected);
 
     // Running the same date again creates nothing.
     expect((await createRun(t.database.db, access, runDate)).created).toBe(false);
-    expect(await approveAndPost(t.database.db, access, run.id)).toEqual({ posted: 0, alreadyPosted: true });
+    expect(await approveAndPost(t.database.db, approver, run.id)).toEqual({ posted: 0, alreadyPosted: true });
     expect(await paymentsOfRun(run.id)).toEqual(expected);
 
     // One audit event per batch, about the run, whose counts add up to what was posted.
@@ -179,7 +162,7 @@ describe('a payment run posted in slices of agreements', () => {
       );
       expect(plan.count).toBeGreaterThan(0);
       const { run } = await createRun(db, access, runDate);
-      const posted = await approveAndPost(db, access, run.id, { batchSize: 4 });
+      const posted = await approveAndPost(db, approver, run.id, { batchSize: 4 });
       expect(posted.posted).toBe(plan.count);
     }
   });

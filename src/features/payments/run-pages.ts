@@ -60,9 +60,9 @@ export const runPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, confi
         expected: field(request.body, 'resume') === 'yes' ? undefined : { count, total },
       });
     } catch (error) {
-      if (error instanceof Problem && error.status === 409) {
+      if (error instanceof Problem && (error.status === 409 || error.status === 403)) {
         const detail = await runDetail(db, council(request.access), request.params.runId);
-        return reply.status(409).render('payments/views/run.njk', {
+        return reply.status(error.status).render('payments/views/run.njk', {
           title: `Payment run for ${detail.run.runDate}`,
           backLink: '/payments/runs',
           ...detail,

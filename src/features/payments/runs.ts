@@ -1,10 +1,13 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
-import { audited } from '../../platform/audit/index.ts';
+import { audited, recordAudit } from '../../platform/audit/index.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { inTenant } from '../../platform/db/transaction.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { isIsoDate } from '../../platform/dates.ts';
+import { isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import { formatPence, sumPence } from '../../platform/money/index.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { paymentPolicyOn } from './payment-policy.ts';
 import { planRun } from './run-plan.ts';
 import { postSlice, type SliceResult } from './run-posting.ts';
 import { dpAgreements, dpPayments, paymentRuns } from './schema.ts';
@@ -63,8 +66,24 @@ export async function runDetail(db: Db, access: CouncilAccess, runId: string) {
     const run = await getRun(tx, runId);
     const posted = await postedPayments(tx, runId);
     const plan = run.status === 'posted' ? null : await planRun(tx, run.runDate);
+    const people = [run.createdBy, ...(run.approvedBy ? [run.approvedBy] : [])];
+    const names = new Map(
+      (
+        await tx
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .where(inArray(users.id, people))
+      ).map((u) => [u.id, u.displayName]),
+    );
+    const policy = await paymentPolicyOn(tx, todayInLondon());
+    const twoPersonApproval = policy?.twoPersonApproval ?? true;
     return {
       run,
+      createdByName: names.get(run.createdBy) ?? 'A former member of staff',
+      approvedByName: run.approvedBy ? (names.get(run.approvedBy) ?? 'A former member of staff') : null,
+      twoPersonApproval,
+      /** False when the council needs two people and the reader created this run. */
+      mayApprove: !(twoPersonApproval && run.createdBy === access.actor.userId),
       posted,
       postedCount: posted.length,
       postedTotal: sumPence(posted.map((p) => p.amount - p.reduction)),
@@ -97,6 +116,65 @@ export async function postedPayments(tx: Tx, runId: string) {
     .orderBy(asc(dpPayments.agreementId), asc(dpPayments.periodStart));
 }
 
+/** Why the officer who created a run may not approve it, in the words the page and API show. */
+export const SAME_PERSON_REFUSAL =
+  'You created this payment run, so you cannot approve it too. Another finance officer must check the payments and approve the run.';
+
+/**
+ * Approval of a planned run, in one transaction with its audit record. When the council's
+ * payment policy asks for two people (the default), the officer who created the run is
+ * refused: the refusal is audited as denied (committed on its own) and answered with 403.
+ * An approved or posted run is returned as it is, so an interrupted run can be resumed.
+ */
+async function approveRun(
+  db: Db,
+  access: CouncilAccess,
+  runId: string,
+  expected: PostOptions['expected'],
+): Promise<RunRow> {
+  const audit = (tx: Tx, outcome: 'allowed' | 'denied', detail: Record<string, unknown>, reason?: string) =>
+    recordAudit(tx, {
+      actor: access.actor,
+      authorityId: access.authorityId,
+      personId: null,
+      action: 'payments.run.approve',
+      route: access.route,
+      outcome,
+      reason: reason ?? null,
+      detail,
+    });
+  const decided = await inTenant(db, access.authorityId, async (tx) => {
+    const found = await getRun(tx, runId);
+    const detail = { runId, runDate: found.runDate, createdBy: found.createdBy };
+    if (found.status !== 'planned') {
+      await audit(tx, 'allowed', { ...detail, resumed: true });
+      return { run: found, refused: false };
+    }
+    const policy = await paymentPolicyOn(tx, todayInLondon());
+    const twoPeople = policy?.twoPersonApproval ?? true;
+    if (twoPeople && found.createdBy === access.actor.userId) {
+      await audit(tx, 'denied', { ...detail, twoPersonApproval: true }, SAME_PERSON_REFUSAL);
+      return { run: found, refused: true };
+    }
+    if (expected) {
+      const plan = await planRun(tx, found.runDate);
+      if (plan.count !== expected.count || plan.totalSent !== expected.total) {
+        throw Problem.conflict(
+          `The payments due have changed since you looked (now ${plan.count} payments, ${formatPence(plan.totalSent)}). Check the new totals and approve again.`,
+        );
+      }
+    }
+    await tx
+      .update(paymentRuns)
+      .set({ status: 'approved', approvedBy: access.actor.userId, approvedAt: new Date() })
+      .where(and(eq(paymentRuns.id, runId), eq(paymentRuns.status, 'planned')));
+    await audit(tx, 'allowed', { ...detail, approvedBy: access.actor.userId, twoPersonApproval: twoPeople });
+    return { run: found, refused: false };
+  });
+  if (decided.refused) throw Problem.forbidden(SAME_PERSON_REFUSAL);
+  return decided.run;
+}
+
 export interface PostOptions {
   /** Agreements per batch: each batch posts every payment due to that many agreements (~one each per cycle). */
   batchSize?: number;
@@ -120,24 +198,7 @@ export async function approveAndPost(
   options: PostOptions = {},
 ) {
   const batchSize = options.batchSize ?? 1000;
-  const run = await audited(db, access, 'payments.run.approve', async (tx) => {
-    const found = await getRun(tx, runId);
-    if (found.status === 'planned') {
-      if (options.expected) {
-        const plan = await planRun(tx, found.runDate);
-        if (plan.count !== options.expected.count || plan.totalSent !== options.expected.total) {
-          throw Problem.conflict(
-            `The payments due have changed since you looked (now ${plan.count} payments, ${formatPence(plan.totalSent)}). Check the new totals and approve again.`,
-          );
-        }
-      }
-      await tx
-        .update(paymentRuns)
-        .set({ status: 'approved', approvedBy: access.actor.userId, approvedAt: new Date() })
-        .where(and(eq(paymentRuns.id, runId), eq(paymentRuns.status, 'planned')));
-    }
-    return found;
-  });
+  const run = await approveRun(db, access, runId, options.expected);
   if (run.status === 'posted') return { posted: 0, alreadyPosted: true };
   const poster = { authorityId: access.authorityId, userId: access.actor.userId };
   let posted = 0;

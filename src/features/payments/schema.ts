@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   date,
   index,
@@ -90,6 +91,8 @@ export const paymentPolicyVersions = pgTable(
     originatorName: text('originator_name').notNull(),
     originatorSortCode: text('originator_sort_code').notNull(),
     originatorAccountNumber: text('originator_account_number').notNull(),
+    /** Two people for a payment run: whoever created a run may not approve it. On by default. */
+    twoPersonApproval: boolean('two_person_approval').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
@@ -135,7 +138,11 @@ export const dpAgreements = pgTable(
   ],
 );
 
-/** New amounts from an effective date (a new plan version or a new contribution). Append-only. */
+/**
+ * New amounts from an effective date (a new plan version or a new contribution). Append-only:
+ * a change is corrected by a new version for the same date that supersedes it, with a reason;
+ * the schedule uses the newest version of each date, and the earlier ones stay as history.
+ */
 export const dpAgreementChanges = pgTable(
   'dp_agreement_changes',
   {
@@ -143,6 +150,11 @@ export const dpAgreementChanges = pgTable(
     agreementId: uuid('agreement_id').notNull(),
     personId: uuid('person_id').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** 1 for the first change from a date; each superseding version adds one. */
+    version: integer('version').notNull().default(1),
+    supersedesChangeId: uuid('supersedes_change_id'),
+    /** The financial assessment that made this change, when a contribution made it. */
+    assessmentId: uuid('assessment_id'),
     amountPerPeriod: bigint('amount_per_period', { mode: 'number' }).notNull(),
     contributionPerPeriod: bigint('contribution_per_period', { mode: 'number' }).notNull(),
     reason: text('reason').notNull(),
@@ -152,7 +164,16 @@ export const dpAgreementChanges = pgTable(
   (t) => [
     tenantKey(t),
     tenantReference(t, t.agreementId, dpAgreements),
-    uniqueIndex('dp_agreement_changes_date_unique').on(t.authorityId, t.agreementId, t.effectiveFrom),
+    tenantReference(t, t.supersedesChangeId, t),
+    uniqueIndex('dp_agreement_changes_date_version_unique').on(
+      t.authorityId,
+      t.agreementId,
+      t.effectiveFrom,
+      t.version,
+    ),
+    uniqueIndex('dp_agreement_changes_supersedes_unique')
+      .on(t.authorityId, t.supersedesChangeId)
+      .where(sql`supersedes_change_id is not null`),
   ],
 );
 
@@ -204,6 +225,39 @@ export const dpPayments = pgTable(
     tenantReference(t, t.transferId, ledgerTransfers),
     index('dp_payments_run_idx').on(t.authorityId, t.runId),
     index('dp_payments_person_idx').on(t.authorityId, t.personId),
+  ],
+);
+
+/**
+ * A paid period put right after the change that priced it was superseded: the difference
+ * between what the new terms give for the period and what was paid for it so far, posted
+ * as a ledger transfer (never by editing the payment). One row per period and superseding
+ * change, so applying the same correction again posts nothing. Append-only.
+ */
+export const dpPaymentCorrections = pgTable(
+  'dp_payment_corrections',
+  {
+    ...tenantColumns(),
+    agreementId: uuid('agreement_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    changeId: uuid('change_id').notNull(),
+    /** Signed pence: above zero paid to the person, below zero taken back. Never zero. */
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    transferId: uuid('transfer_id').notNull(),
+    explanation: jsonb('explanation').$type<Explained>().notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    tenantKey(t),
+    uniqueIndex('dp_payment_corrections_unique').on(t.authorityId, t.agreementId, t.periodStart, t.changeId),
+    tenantReference(t, t.agreementId, dpAgreements),
+    tenantReference(t, t.changeId, dpAgreementChanges),
+    tenantReference(t, t.transferId, ledgerTransfers),
+    index('dp_payment_corrections_person_idx').on(t.authorityId, t.personId),
+    check('dp_payment_corrections_amount_not_zero', sql`amount <> 0`),
   ],
 );
 

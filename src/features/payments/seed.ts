@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
+import { users } from '../../platform/auth/schema.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
@@ -10,6 +11,9 @@ import { bankKey, encryptBankDetails } from './crypto.ts';
 import { planRun } from './run-plan.ts';
 import { postRunIn } from './run-posting.ts';
 import { dpAgreements, dpReturns, paymentPolicyVersions, paymentRuns } from './schema.ts';
+
+/** The demo council's second finance officer, who approves the runs the first one creates. */
+export const SECOND_FINANCE_EMAIL = 'finance.approver@demo.selfdirect.test';
 
 /**
  * The demo council's direct-payment policy, and Morag's direct payment made from her agreed
@@ -26,6 +30,18 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
     originatorSortCode: '80-22-60',
     originatorAccountNumber: '10203040',
   });
+  // A second finance officer: a payment run needs two people (one creates it, another approves it).
+  const [approver] = await tx
+    .insert(users)
+    .values({
+      authorityId,
+      email: SECOND_FINANCE_EMAIL,
+      displayName: 'Neil Brodie',
+      role: 'finance',
+      passwordHash: context.shared.passwordHash as string | undefined,
+    })
+    .returning({ id: users.id });
+  context.users.financeApprover = approver!.id;
   const morag = context.shared.demoPersonId as string | undefined;
   const secret = context.shared.sessionSecret as string | undefined;
   if (!morag || !secret) return;
@@ -69,7 +85,7 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
         status: 'posted',
         ...(await plannedTotals(tx, runDate)),
         createdBy: poster.userId,
-        approvedBy: poster.userId,
+        approvedBy: approver!.id,
         approvedAt: new Date(),
         postedAt: new Date(),
       })

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { CouncilAccess } from '../../platform/auth/access.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { asSystem, rows } from '../../platform/db/transaction.ts';
 
@@ -47,4 +48,34 @@ export async function count(db: Db, table: string, where = sql`true`): Promise<n
     rows<{ n: number }>(tx, sql`select count(*)::int as n from ${sql.identifier(table)} where ${where}`),
   );
   return row!.n;
+}
+
+/**
+ * Test set-up only: a finance officer's council access, as the guard would hand it to the
+ * payment-run service, for the demo account with this e-mail.
+ */
+export async function financeAccess(db: Db, email: string, route: string): Promise<CouncilAccess> {
+  const [user] = await asSystem(db, (tx) =>
+    rows<{ id: string; authority_id: string; display_name: string }>(
+      tx,
+      sql`select id, authority_id, display_name from users where email = ${email} and role = 'finance'`,
+    ),
+  );
+  if (!user) throw new Error(`no finance officer ${email}`);
+  return {
+    kind: 'council',
+    authorityId: user.authority_id,
+    permission: 'payments.run',
+    route,
+    actor: {
+      userId: user.id,
+      authorityId: user.authority_id,
+      role: 'finance',
+      teamId: null,
+      displayName: user.display_name,
+      email,
+      via: 'token',
+      credentialHash: 'test',
+    },
+  };
 }

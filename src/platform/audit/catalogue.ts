@@ -91,6 +91,14 @@ export const AUDIT_ACTIONS = {
   // Charging
   'charging.read': { kind: 'read', words: 'looked at what you pay towards your support' },
   'charging.assessment.record': { kind: 'change', words: 'wrote down your money and what you pay' },
+  'charging.assessment.preview': {
+    kind: 'read',
+    words: 'worked out what you would pay, without saving anything',
+  },
+  'charging.assessment.correct': {
+    kind: 'change',
+    words: 'corrected what you pay, saying why, and put right any payment already made',
+  },
   'charging.review.request': { kind: 'change', words: 'asked for what you pay to be looked at again' },
 
   // Direct payments
@@ -98,6 +106,10 @@ export const AUDIT_ACTIONS = {
   'payments.statement.read': { kind: 'read', words: 'looked at your payment statement' },
   'payments.agreement.create': { kind: 'change', words: 'set up your direct payment agreement' },
   'payments.agreement.change': { kind: 'change', words: 'changed your direct payment agreement' },
+  'payments.agreement.preview': {
+    kind: 'read',
+    words: 'worked out a change to your direct payment, without saving anything',
+  },
   'payments.return.submit': { kind: 'change', words: 'sent a return about how the money was spent' },
   'payments.surplus.read': { kind: 'read', words: 'looked at a review of money left over' },
   'payments.surplus.explain': { kind: 'change', words: 'said what the money left over is for' },
