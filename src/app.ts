@@ -16,9 +16,10 @@ import { accessGuard, isApiRequest, type RouteEntry } from './platform/auth/guar
 import type { Database } from './platform/db/client.ts';
 import { rows } from './platform/db/transaction.ts';
 import { apiDocs } from './platform/http/openapi.ts';
-import { setUpErrorHandling } from './platform/http/errors.ts';
+import { frameworkErrorAnswers, setUpErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
-import { contentSecurityPolicy, LOG_REDACT_PATHS } from './platform/http/security.ts';
+import { refuseUnstorableText } from './platform/http/input.ts';
+import { contentSecurityPolicy, LOG_REDACT_PATHS, securityHeaders } from './platform/http/security.ts';
 import { views } from './platform/views/index.ts';
 import { sql } from 'drizzle-orm';
 
@@ -43,6 +44,7 @@ export interface App extends FastifyInstance {
 export async function buildApp(options: AppOptions): Promise<App> {
   const { database, config } = options;
   const db = database.db;
+  const frameworkErrors = frameworkErrorAnswers();
   const app = Fastify({
     logger: { level: config.logLevel, redact: { paths: LOG_REDACT_PATHS, censor: '[redacted]' } },
     genReqId: (request) => {
@@ -52,6 +54,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrors.frameworkErrors,
+    clientErrorHandler: frameworkErrors.clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -60,10 +64,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(helmet, {
+  const helmetOptions = {
     contentSecurityPolicy: contentSecurityPolicy(),
     strictTransportSecurity: config.trustProxy,
-  });
+  };
+  await app.register(helmet, helmetOptions);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
@@ -86,6 +91,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   setUpErrorHandling(app);
+  frameworkErrors.ready(securityHeaders(helmetOptions), (template, context) =>
+    app.renderView(template, context),
+  );
 
   const routeTable: RouteEntry[] = [];
   await app.register(accessGuard, {
@@ -93,6 +101,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     resolveRelationship: options.resolveRelationship ?? resolveRelationship(db),
     routes: routeTable,
   });
+  // After the guard (a refused request learns nothing), before any route's own validation.
+  app.addHook('preValidation', refuseUnstorableText);
   await app.register(fastifyStatic, {
     root: fromRoot('node_modules/govuk-frontend/dist/govuk/assets'),
     prefix: '/assets/',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
+import { errorResponses, isoDate, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
 import { approveInterimBudget, openInterimBudgets } from './interim-service.ts';
 import { draftPolicy, publicBudgetPolicies, publishPolicy, repricingPreview } from './policy-service.ts';
@@ -77,7 +77,7 @@ const unit = z
 const policyDraft = z
   .object({
     versionLabel: z.string().max(200),
-    effectiveFrom: z.string().max(10),
+    effectiveFrom: isoDate,
     supportUnits: z.array(unit).max(100),
     contingencyBasisPoints: z.number(),
     bands: z

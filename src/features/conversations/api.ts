@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import { errorResponses, int4, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
 import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcomes.ts';
 import { addEntry, createConversation, listConversations } from './service.ts';
@@ -56,7 +56,7 @@ const outcomeFields = {
   saidBy: z.string().max(40).optional(),
   professionalView: z.string().max(4000).nullable().optional(),
   area: z.string().max(40),
-  priority: z.number().int().min(1).max(3).optional(),
+  priority: int4.min(1).max(3).optional(),
   status: z.enum(['active', 'achieved', 'paused', 'ended']).optional(),
 };
 
@@ -204,7 +204,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
         summary: 'Change an outcome; send the version you started from (409 if someone else saved first)',
         params: outcomeParams,
         body: z
-          .object({ ...outcomeFields, version: z.number().int().positive() })
+          .object({ ...outcomeFields, version: int4.positive() })
           .partial()
           .required({ version: true })
           .strict(),

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import { errorResponses, int4, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import {
@@ -365,7 +365,7 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
           'Approve the totals and post the run (also resumes an interrupted run; a posted run is left alone)',
         params: runParams,
         body: z
-          .object({ expectedCount: z.number().int().min(0), expectedTotal: pence.min(0) })
+          .object({ expectedCount: int4.min(0), expectedTotal: pence.min(0) })
           .strict()
           .optional(),
         response: { 200: runDetailSchema, ...errorResponses, 409: problemSchema },

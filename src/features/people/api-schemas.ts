@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int4 } from '../../platform/http/api-schemas.ts';
 import { REPRESENTATIVE_KINDS, REPRESENTATIVE_POWERS } from './rules.ts';
 import { blankToNull, type PersonFields } from './validate.ts';
 import { EMPTY_PERSON } from './service.ts';
@@ -40,7 +41,7 @@ export const personBody = z
   })
   .strict();
 
-export const personPatch = personBody.partial().extend({ version: z.number().int().positive() }).strict();
+export const personPatch = personBody.partial().extend({ version: int4.positive() }).strict();
 
 const TEXT_FIELDS = new Set([
   'preferredName',

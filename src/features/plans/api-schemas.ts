@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { int4 } from '../../platform/http/api-schemas.ts';
 
 /**
  * Plan content as the API takes it. Deliberately loose on the fields people most often leave
@@ -90,13 +91,13 @@ export const explained = z.object({
       rule: z.string(),
       policyVersion: z.string(),
       quantity: z.number().optional(),
-      unitRate: z.number().int().optional(),
+      unitRate: int4.optional(),
     }),
   ),
   notes: z.array(z.string()),
 });
 
-export const rowVersionBody = z.object({ rowVersion: z.number().int().min(1) }).strict();
+export const rowVersionBody = z.object({ rowVersion: int4.min(1) }).strict();
 
 export function summarise(plan: {
   id: string;

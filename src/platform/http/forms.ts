@@ -36,8 +36,3 @@ export function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
 }
-
-/** Only ever redirect to a path on this site after sign-in. */
-export function safeNext(next: unknown, fallback: string): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
-}
