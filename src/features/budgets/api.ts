@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, isoDate, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
+import { enumOf, errorResponses, isoDate, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
+import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
 import type { FeatureDeps } from '../index.ts';
 import { approveInterimBudget, openInterimBudgets } from './interim-service.ts';
 import { draftPolicy, publicBudgetPolicies, publishPolicy, repricingPreview } from './policy-service.ts';
@@ -169,7 +170,7 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
               .array(
                 z
                   .object({
-                    stream: z.string().max(50),
+                    stream: enumOf(FUNDING_STREAMS),
                     source: z.string().max(200),
                     weeklyAmount: z.number(),
                     conditions: z.string().max(1000).nullable().optional(),

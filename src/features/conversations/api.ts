@@ -2,7 +2,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, int4, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import {
+  enumOf,
+  errorResponses,
+  int4,
+  personParams,
+  problemSchema,
+} from '../../platform/http/api-schemas.ts';
+import { OUTCOME_AREAS, SAID_BY, SECTIONS } from './lists.ts';
 import type { FeatureDeps } from '../index.ts';
 import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcomes.ts';
 import { addEntry, createConversation, listConversations } from './service.ts';
@@ -11,9 +18,9 @@ const person = (request: { access: unknown }) => request.access as PersonAccess;
 
 const entryBody = z
   .object({
-    section: z.string().max(40),
+    section: enumOf(SECTIONS),
     text: z.string().max(5000),
-    saidBy: z.string().max(40),
+    saidBy: enumOf(SAID_BY),
     saidByName: z.string().max(200).nullable().optional(),
     ownWords: z.boolean(),
   })
@@ -52,10 +59,14 @@ const outcomeSchema = z.object({
 });
 
 const outcomeFields = {
-  personWords: z.string().max(2000),
-  saidBy: z.string().max(40).optional(),
+  // Checked here as well as in the rules, so a blank outcome and a wrong area are named together.
+  personWords: z
+    .string()
+    .max(2000)
+    .refine((words) => words.trim() !== '', { error: 'Enter the outcome in the person’s own words' }),
+  saidBy: enumOf(SAID_BY).optional(),
   professionalView: z.string().max(4000).nullable().optional(),
-  area: z.string().max(40),
+  area: enumOf(OUTCOME_AREAS),
   priority: int4.min(1).max(3).optional(),
   status: z.enum(['active', 'achieved', 'paused', 'ended']).optional(),
 };

@@ -35,6 +35,10 @@ export const isoDate = z.iso
   .refine(isIsoDate, { error: `Enter a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}` })
   .describe(`ISO date, YYYY-MM-DD, years ${EARLIEST_YEAR}–${LATEST_YEAR}`);
 
+/** A fixed code list (code → label) as an enum of its codes, so the OpenAPI lists them. */
+export const enumOf = <T extends Record<string, string>>(list: T) =>
+  z.enum(Object.keys(list) as [keyof T & string, ...(keyof T & string)[]]);
+
 /** PostgreSQL `integer` (int4): what a version, count or priority column can hold. */
 export const INT4_MAX = 2_147_483_647;
 export const INT4_MIN = -2_147_483_648;

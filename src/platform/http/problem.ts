@@ -89,14 +89,12 @@ export class Problem extends Error {
     return new Problem(403, 'You do not have access', detail, [], FORBIDDEN_TYPE);
   }
 
-  static conflict(detail: string): Problem {
-    return new Problem(
-      409,
-      'This was changed by someone else',
-      detail,
-      [],
-      'https://selfdirect.example/problems/conflict',
-    );
+  static conflict(
+    detail: string,
+    errors: FieldError[] = [],
+    title = 'This was changed by someone else',
+  ): Problem {
+    return new Problem(409, title, detail, errors, 'https://selfdirect.example/problems/conflict');
   }
 }
 
