@@ -12,7 +12,11 @@ import {
   type Fixture,
   renewCredentials,
 } from '../support/access-fixtures.ts';
-import { apiToken, bearer, problem, type TestApp, testApp } from '../support/app.ts';
+import { sql } from 'drizzle-orm';
+import { demoEmail } from '../../src/features/accounts/demo-users.ts';
+import { createSession } from '../../src/platform/auth/credentials.ts';
+import { rows } from '../../src/platform/db/transaction.ts';
+import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../support/app.ts';
 
 /**
  * Hostile input never gives a 5xx (issue 12, items 7 and 8). The walk sends a NUL character and
@@ -341,6 +345,28 @@ describe('each case seen as a 500 is a 400 naming the field', () => {
       headers: worker,
     });
     expect(fieldsOf(response)).toEqual(['to']);
+  });
+
+  it('an integer past the column range on a page is not a 500', async () => {
+    // Morag has plan versions; her worker is the demo worker.
+    const morag = await demoPersonId(t);
+    const [user] = await rows<{ id: string }>(
+      t.database.db,
+      sql`select id from users where email = ${demoEmail('worker')}`,
+    );
+    const cookie = {
+      cookie: `selfdirect_session=${t.app.signCookie(await createSession(t.database.db, user!.id))}`,
+    };
+    const changes = await t.app.inject({
+      url: `/people/${morag}/plan/changes?from=1&to=2147483648`,
+      headers: cookie,
+    });
+    expect(changes.statusCode).toBeLessThan(500);
+    const edit = await t.app.inject({
+      url: `/people/${morag}/plan/edit/outcome/99999999999999999999`,
+      headers: cookie,
+    });
+    expect(edit.statusCode).toBeLessThan(500);
   });
 
   it('pages answer with the GOV.UK error summary: sign-in and the case list', async () => {

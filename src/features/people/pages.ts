@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { todayInLondon } from '../../platform/dates.ts';
-import { field } from '../../platform/http/forms.ts';
+import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { listOutcomes } from '../conversations/outcomes.ts';
 import type { FeatureDeps } from '../index.ts';
@@ -151,7 +151,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     async (request, reply) => {
       const part = partOf(request.params.part);
       const c = await choices(request);
-      const version = Number(field(request.body, 'version'));
+      const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const { person: current, name } = await personHeader(db, person(request), 'case.write:open_form');
       const page = partPage(part, c, request.params.personId, name, version);
       return questionFlow(reply, page, request.body, {
@@ -237,7 +237,7 @@ export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
       const { name } = await personHeader(db, person(request), 'case.write:open_form');
-      const version = Number(field(request.body, 'version'));
+      const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const answersOf = (values: FormValues) =>
         Object.fromEntries(
           equalityFields.map((f) => [f.name, text(values, f.name) || null]),

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { INT4_MAX } from './api-schemas.ts';
 import { Problem } from './problem.ts';
 
 /**
@@ -35,4 +36,15 @@ export async function submitForm(
 export function field(body: unknown, name: string): string {
   const value = (body as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
+}
+
+/**
+ * A whole number typed into a form or address (a version, a page, a plan version): digits only,
+ * and no more than a PostgreSQL integer holds, or undefined. The pages' one reader of numbers
+ * that reach an integer column, as `queryInt4` is the API's.
+ */
+export function wholeNumber(text: unknown): number | undefined {
+  if (typeof text !== 'string' || !/^\d{1,10}$/.test(text.trim())) return undefined;
+  const value = Number(text.trim());
+  return value <= INT4_MAX ? value : undefined;
 }
