@@ -17,10 +17,11 @@ import { auditPerRequest } from './platform/audit/request.ts';
 import { accessGuard, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';
 import type { Database } from './platform/db/client.ts';
 import { apiDocs } from './platform/http/openapi.ts';
-import { setUpErrorHandling } from './platform/http/errors.ts';
+import { frameworkErrorAnswers, setUpErrorHandling } from './platform/http/errors.ts';
 import { healthRoutes } from './platform/http/health.ts';
+import { refuseUnstorableText } from './platform/http/input.ts';
 import { loggerOptions } from './platform/http/logging.ts';
-import { contentSecurityPolicy } from './platform/http/security.ts';
+import { contentSecurityPolicy, securityHeaders } from './platform/http/security.ts';
 import { views } from './platform/views/index.ts';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -46,6 +47,7 @@ export interface App extends FastifyInstance {
 export async function buildApp(options: AppOptions): Promise<App> {
   const { database, config } = options;
   const db = database.db;
+  const frameworkErrors = frameworkErrorAnswers();
   const app = Fastify({
     logger: loggerOptions(config, options.logStream),
     genReqId: (request) => {
@@ -56,6 +58,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     trustProxy: (_address: string, hop: number) => hop < config.proxyHops,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: frameworkErrors.frameworkErrors,
+    clientErrorHandler: frameworkErrors.clientErrorHandler,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -64,10 +68,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
 
-  await app.register(helmet, {
+  const helmetOptions = {
     contentSecurityPolicy: contentSecurityPolicy(),
     strictTransportSecurity: config.secureTransport,
-  });
+  };
+  await app.register(helmet, helmetOptions);
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(formbody);
   await app.register(rateLimit, { global: false });
@@ -81,6 +86,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await app.register(views, { db, globals: { serviceName: 'Selfdirect', demo: config.mode === 'demo' } });
 
   setUpErrorHandling(app);
+  frameworkErrors.ready(securityHeaders(helmetOptions), (template, context) =>
+    app.renderView(template, context),
+  );
 
   const routeTable: RouteEntry[] = [];
   await app.register(accessGuard, {
@@ -89,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     routes: routeTable,
   });
   await app.register(auditPerRequest, { db });
+  // After the guard (a refused request learns nothing), before any route's own validation.
+  app.addHook('preValidation', refuseUnstorableText);
   await app.register(fastifyStatic, {
     root: fromRoot('node_modules/govuk-frontend/dist/govuk/assets'),
     prefix: '/assets/',

@@ -10,6 +10,7 @@ import { eligibilityFeature } from './eligibility/routes.ts';
 import { paymentsFeature } from './payments/routes.ts';
 import { plansFeature } from './plans/routes.ts';
 import { publicFeature } from './public/pages.ts';
+import { referenceListsFeature } from './reference-lists/routes.ts';
 import { reportsFeature } from './reports/routes.ts';
 
 /** What every feature's routes receive. Services are built from these inside each feature. */
@@ -30,4 +31,5 @@ export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }
   { name: 'reports', routes: reportsFeature },
   { name: 'payments', routes: paymentsFeature },
   { name: 'charging', routes: chargingFeature },
+  { name: 'reference-lists', routes: referenceListsFeature },
 ];

@@ -7,9 +7,20 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/**
+ * The years a date may have, anywhere in the service: nobody alive was born before 1900 and no
+ * plan, policy or payment runs past 2200. Outside this range a "date" is a typing slip or an
+ * attack (PostgreSQL has no year 0; 9999-12-31 plus a day is not a date at all).
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2200;
+
+/** A real calendar date as 'YYYY-MM-DD' in the years EARLIEST_YEAR–LATEST_YEAR. */
 export function isIsoDate(value: string): value is IsoDate {
-  const match = ISO_DATE.exec(value);
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
   if (!match) return false;
+  const year = Number(match[1]);
+  if (year < EARLIEST_YEAR || year > LATEST_YEAR) return false;
   const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
   return date.toISOString().slice(0, 10) === value;
 }

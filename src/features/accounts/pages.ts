@@ -2,7 +2,8 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../platform/auth/guard.ts';
 import { actorFromSession, endSession, SESSION_ABSOLUTE_MS } from '../../platform/auth/credentials.ts';
 import { isStaff, ROLES, type Role } from '../../platform/auth/roles.ts';
-import { field, safeNext, submitForm } from '../../platform/http/forms.ts';
+import { field, submitForm } from '../../platform/http/forms.ts';
+import { safeRedirectPath } from '../../platform/http/redirect.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { DEMO_ROLES, demoEmail } from './demo-users.ts';
@@ -46,7 +47,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
   app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) =>
     reply.render(signInPage.template, {
       ...signInPage.context,
-      next: (request.query as { next?: string }).next,
+      next: safeRedirectPath((request.query as { next?: unknown }).next, ''),
     }),
   );
 
@@ -55,7 +56,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const email = field(request.body, 'email');
-      const next = field(request.body, 'next');
+      const next = safeRedirectPath(field(request.body, 'next'), '');
       const values = { email };
       return submitForm(
         reply,
@@ -79,7 +80,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
           if (request.actor) await endSession(db, request.actor.credentialHash);
           const actor = await actorFromSession(db, token);
           setSession(reply, token);
-          return reply.redirect(safeNext(next, homeFor(actor!.role)), 303);
+          return reply.redirect(next || homeFor(actor!.role), 303);
         },
       );
     },
@@ -220,7 +221,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     async (request, reply) => {
       const page = breakGlassPage(
         request.params.personId,
-        safeNext(request.query.next, `/people/${request.params.personId}`),
+        safeRedirectPath(request.query.next, `/people/${request.params.personId}`),
       );
       return reply.render(page.template, page.context);
     },
@@ -229,7 +230,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     '/people/:personId/break-glass',
     { config: { access: { permission: 'break_glass.request' } } },
     async (request, reply) => {
-      const next = safeNext(field(request.body, 'next'), `/people/${request.params.personId}`);
+      const next = safeRedirectPath(field(request.body, 'next'), `/people/${request.params.personId}`);
       const reason = field(request.body, 'reason');
       return submitForm(
         reply,

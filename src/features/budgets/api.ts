@@ -2,7 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
+import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
+import { enumOf, errorResponses, isoDate, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
 import { namedCouncil } from '../../platform/views/council.ts';
 import type { FeatureDeps } from '../index.ts';
 import { approveInterimBudget, openInterimBudgets } from './interim-service.ts';
@@ -76,7 +77,7 @@ const unit = z
 const policyDraft = z
   .object({
     versionLabel: z.string().max(200),
-    effectiveFrom: z.string().max(10),
+    effectiveFrom: isoDate,
     supportUnits: z.array(unit).max(100),
     contingencyBasisPoints: z.number(),
     bands: z
@@ -168,7 +169,7 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
               .array(
                 z
                   .object({
-                    stream: z.string().max(50),
+                    stream: enumOf(FUNDING_STREAMS),
                     source: z.string().max(200),
                     weeklyAmount: z.number(),
                     conditions: z.string().max(1000).nullable().optional(),

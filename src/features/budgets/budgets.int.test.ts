@@ -76,7 +76,7 @@ describe('indicative budgets with their explanation', () => {
       problem(unknown)
         .errors?.map((e) => e.field)
         .sort(),
-    ).toEqual(['needs[0].outcomeRef', 'needs[0].quantityPerWeek', 'reason']);
+    ).toEqual(['needs[0].outcomeId', 'needs[0].quantityPerWeek', 'reason']);
     expect(await budgetCount(t, morag.id)).toBe(before);
   });
 

@@ -49,9 +49,9 @@ export function remapErrors(errors: FieldError[], prefix: string, rows: number[]
 }
 
 export function needsFromForm(body: unknown, prefix = 'needs') {
-  const rows = filledRows(body, prefix, ['outcomeRef', 'unitCode', 'quantityPerWeek']);
+  const rows = filledRows(body, prefix, ['outcomeId', 'unitCode', 'quantityPerWeek']);
   const needs: NeedInput[] = rows.map(({ values }) => ({
-    outcomeId: values.outcomeRef!,
+    outcomeId: values.outcomeId!,
     unitCode: values.unitCode!,
     quantityPerWeek: quantity(values.quantityPerWeek!),
   }));

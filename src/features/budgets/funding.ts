@@ -1,17 +1,10 @@
 import type { FieldError } from '../../platform/http/problem.ts';
 import { formatPence, type Pence } from '../../platform/money/index.ts';
 
-/** The streams one individual budget may combine (seed 004's "several funding streams"). */
-export const FUNDING_STREAMS = {
-  council_social_care: 'Council social care',
-  independent_living_fund: 'Independent Living Fund',
-  health: 'Health or joint funding',
-  equipment: 'Equipment',
-  housing_adaptations: 'Housing adaptations',
-  housing_support: 'Housing support',
-  employment_support: 'Employment support',
-} as const;
-export type FundingStreamCode = keyof typeof FUNDING_STREAMS;
+import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
+
+/** The streams one individual budget may combine: the one list plans use too. */
+export { FUNDING_STREAMS, type FundingStream as FundingStreamCode } from '../../platform/funding-streams.ts';
 
 export interface FundingStreamInput {
   stream: string;

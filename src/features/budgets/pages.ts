@@ -28,7 +28,7 @@ const fundingStreamItems = Object.entries(FUNDING_STREAMS)
 function needValues(record: BudgetRecord, prefix: string) {
   const values: Record<string, string> = {};
   (record.current?.needs ?? []).forEach((need, i) => {
-    values[`${prefix}[${i}].outcomeRef`] = need.outcomeRef;
+    values[`${prefix}[${i}].outcomeId`] = need.outcomeRef;
     values[`${prefix}[${i}].unitCode`] = need.unitCode;
     values[`${prefix}[${i}].quantityPerWeek`] = String(need.quantityPerWeek);
   });

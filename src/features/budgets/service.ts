@@ -5,7 +5,7 @@ import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { authorities } from '../../platform/db/schema.ts';
-import { type FieldError, Problem } from '../../platform/http/problem.ts';
+import { type FieldError, Problem, renameFields } from '../../platform/http/problem.ts';
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
 import { latestDecision } from '../eligibility/store.ts';
 import { type FundingStreamInput, splitFunding } from './funding.ts';
@@ -84,7 +84,7 @@ function toAssessedNeeds(needs: readonly NeedInput[], outcomes: OutcomeSummary[]
     const outcome = outcomes.find((o) => o.id === need.outcomeId);
     if (!outcome)
       errors.push({
-        field: `needs[${i}].outcomeRef`,
+        field: `needs[${i}].outcomeId`,
         message: 'Choose one of the person’s current outcomes.',
       });
     return {
@@ -102,7 +102,12 @@ const rulesErrors = (work: () => Budget) => {
   try {
     return { budget: work(), errors: [] as FieldError[] };
   } catch (error) {
-    if (error instanceof BudgetInputError) return { budget: null, errors: error.errors };
+    // The rules' own words for a need's outcome; the request names it outcomeId.
+    if (error instanceof BudgetInputError)
+      return {
+        budget: null,
+        errors: renameFields(error.errors, { outcomeRef: 'outcomeId', outcomeLabel: 'outcomeId' }),
+      };
     throw error;
   }
 };

@@ -42,7 +42,7 @@ describe('financial assessment', () => {
       finance,
     );
     expect(response.statusCode).toBe(400);
-    expect(problem(response).errors?.map((e) => e.field)).toEqual(['incomes.0.evidence']);
+    expect(problem(response).errors?.map((e) => e.field)).toEqual(['incomes[0].evidence']);
     expect(await count(t.database.db, 'financial_assessments')).toBe(before);
   });
 

@@ -2,9 +2,15 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import {
+  enumOf,
+  errorResponses,
+  int4,
+  personParams,
+  problemSchema,
+} from '../../platform/http/api-schemas.ts';
+import { OUTCOME_AREAS, SAID_BY, SECTIONS } from './lists.ts';
 import type { FeatureDeps } from '../index.ts';
-import { SAID_BY_CODES } from './lists.ts';
 import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcomes.ts';
 import { addEntry, createConversation, listConversations } from './service.ts';
 
@@ -14,11 +20,9 @@ const person = (request: { access: unknown }) => request.access as PersonAccess;
  * Who said the words. Who may be named depends on who is signed in (rules.ts
  * `allowedSaidBy`): a worker holding the case anyone; everyone else only themselves.
  */
-const saidByEnum = z
-  .enum(SAID_BY_CODES)
-  .describe(
-    'Who said it. A worker holding the case may record anyone’s words; the person only their own (person), a representative only theirs (representative), a circle member family, an advocate advocate.',
-  );
+const saidByEnum = enumOf(SAID_BY).describe(
+  'Who said it. A worker holding the case may record anyone’s words; the person only their own (person), a representative only theirs (representative), a circle member family, an advocate advocate.',
+);
 
 /** Who typed the words: the signed-in account, recorded by the server (never sent). */
 const typedBySchema = z
@@ -30,7 +34,7 @@ const typedBySchema = z
 
 const entryBody = z
   .object({
-    section: z.string().max(40),
+    section: enumOf(SECTIONS),
     text: z.string().max(5000),
     saidBy: saidByEnum,
     saidByName: z
@@ -79,12 +83,16 @@ const outcomeSchema = z.object({
 });
 
 const outcomeFields = {
-  personWords: z.string().max(2000),
+  // Checked here as well as in the rules, so a blank outcome and a wrong area are named together.
+  personWords: z
+    .string()
+    .max(2000)
+    .refine((words) => words.trim() !== '', { error: 'Enter the outcome in the person’s own words' }),
   saidBy: saidByEnum.optional(),
   saidByName: z.string().max(200).nullable().optional(),
   professionalView: z.string().max(4000).nullable().optional(),
-  area: z.string().max(40),
-  priority: z.number().int().min(1).max(3).optional(),
+  area: enumOf(OUTCOME_AREAS),
+  priority: int4.min(1).max(3).optional(),
   status: z.enum(['active', 'achieved', 'paused', 'ended']).optional(),
 };
 
@@ -232,7 +240,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
         summary: 'Change an outcome; send the version you started from (409 if someone else saved first)',
         params: outcomeParams,
         body: z
-          .object({ ...outcomeFields, version: z.number().int().positive() })
+          .object({ ...outcomeFields, version: int4.positive() })
           .partial()
           .required({ version: true })
           .strict(),

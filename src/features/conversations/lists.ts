@@ -46,6 +46,23 @@ export const TYPED_BY_ROLE: Partial<Record<string, string>> = {
   advocate: 'advocate',
 };
 
+/**
+ * The national outcome areas (migration 0004 writes the same rows into `outcome_areas`; a test
+ * checks they match), code → the plain label the person reads, in their order.
+ */
+export const OUTCOME_AREAS = {
+  feeling_safe: 'Feeling safe',
+  health: 'My health',
+  where_i_live: 'Where I live',
+  people_i_see: 'People I see',
+  things_i_do: 'Things I like to do',
+  work_and_learning: 'Work and learning',
+  managing_money: 'My money',
+  daily_living: 'Looking after myself',
+  having_a_say: 'Having my say',
+} as const;
+export type OutcomeArea = keyof typeof OUTCOME_AREAS;
+
 export const OUTCOME_STATUS = {
   active: 'Working on it',
   achieved: 'Achieved',

@@ -3,7 +3,7 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import type { AuditAction } from '../../platform/audit/index.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
-import { field } from '../../platform/http/forms.ts';
+import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { formFrom, type QuestionPage, questionFlow, showQuestion, text } from '../people/form-flow.ts';
@@ -140,7 +140,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     { config: { access: { permission: 'own_words.write' } } },
     async (request, reply) => {
       if (!UUID.test(request.params.outcomeId)) throw Problem.notFound('Outcome');
-      const version = Number(field(request.body, 'version'));
+      const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const page = editPage(request.params.personId, request.params.outcomeId, version);
       return questionFlow(reply, page, request.body, {
         check: async (v) => {

@@ -181,7 +181,7 @@ describe('good conversations', () => {
         entries: [{ section: 'child_views', text: 'He wants…', saidBy: 'family', ownWords: true }],
       },
     });
-    expect(problem(mixed).errors?.map((e) => e.field)).toEqual(['entries.0.ownWords', 'entries.0.saidBy']);
+    expect(problem(mixed).errors?.map((e) => e.field)).toEqual(['entries[0].ownWords', 'entries[0].saidBy']);
     const adult = await t.app.inject({
       method: 'POST',
       url: `/api/v1/people/${morag}/conversations`,
@@ -191,7 +191,7 @@ describe('good conversations', () => {
         entries: [{ section: 'child_views', text: 'x', saidBy: 'person', ownWords: true }],
       },
     });
-    expect(problem(adult).errors?.map((e) => e.field)).toEqual(['entries.0.section']);
+    expect(problem(adult).errors?.map((e) => e.field)).toEqual(['entries[0].section']);
     const list = (
       await t.app.inject({ url: `/api/v1/people/${callum}/conversations`, headers: bearer(rep) })
     ).json();

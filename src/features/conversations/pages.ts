@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { todayInLondon } from '../../platform/dates.ts';
-import { field } from '../../platform/http/forms.ts';
+import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import {
@@ -289,7 +289,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
       const { name } = await personHeader(db, person(request), 'person.form.open');
       const list = await areas(request);
-      const version = Number(field(request.body, 'version'));
+      const version = wholeNumber(field(request.body, 'version')) ?? 0;
       return questionFlow(
         reply,
         outcomePage(request, request.params.personId, name, list, outcomeId, version),

@@ -132,9 +132,12 @@ export async function createAgreement(db: Db, access: PersonAccess, key: Buffer,
       .from(dpAgreements)
       .where(eq(dpAgreements.personId, access.personId));
     if (existing) {
-      throw Problem.invalid([
-        { field: 'frequency', message: 'This person already has an agreement. Record a change instead.' },
-      ]);
+      const already = 'This person already has an agreement. Record a change instead.';
+      throw Problem.conflict(
+        already,
+        [{ field: 'frequency', message: already }],
+        'There is already an agreement',
+      );
     }
     const terms = await termsFromPlan(tx, access.personId, frequency);
     const ruleErrors = validateAgreement({

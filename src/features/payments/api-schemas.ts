@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/api-schemas.ts';
 
 /** Shapes shared by the payments and ledger API, declared once for validation and OpenAPI. */
 export const pence = z.number().int().describe('whole pence');
-export const isoDate = z.iso.date();
+/** The platform's one date schema (years 1900–2200), re-exported for the payments and charging API. */
+export { isoDate };
 
 export const explanationSchema = z.object({
   total: pence,

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import { errorResponses, int4, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import {
@@ -405,7 +405,7 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
           'Two people: when the council’s payment policy asks for it (the default), the finance officer who created the run is refused with 403 and another finance officer must approve it. The refusal and the approval are both audited.',
         params: runParams,
         body: z
-          .object({ expectedCount: z.number().int().min(0), expectedTotal: pence.min(0) })
+          .object({ expectedCount: int4.min(0), expectedTotal: pence.min(0) })
           .strict()
           .optional(),
         response: { 200: runDetailSchema, ...errorResponses, 409: problemSchema },
@@ -430,7 +430,13 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
         summary: 'The bank payment file of a posted run: CSV, or BACS Standard 18 payment lines',
         params: runParams,
         querystring: z.object({ format: z.enum(['csv', 'bacs']).default('csv') }),
-        response: { 200: z.string(), ...errorResponses, 409: problemSchema, 422: problemSchema },
+        produces: ['text/csv', 'text/plain'],
+        response: {
+          200: z.string().describe('format=csv: text/csv; format=bacs: text/plain (BACS Standard 18 lines)'),
+          ...errorResponses,
+          409: problemSchema,
+          422: problemSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -164,7 +164,7 @@ export async function ensureDemoPlan(tx: Tx, context: DemoContext, personId: str
         providerKind: 'personal_assistant',
         frequency: 'weekly',
         weeklyCost: 36_000,
-        fundingStream: 'social_care',
+        fundingStream: 'council_social_care',
         sdsOption: 1,
       },
       {
@@ -175,7 +175,7 @@ export async function ensureDemoPlan(tx: Tx, context: DemoContext, personId: str
         providerKind: 'personal_assistant',
         frequency: 'weekly',
         weeklyCost: 12_000,
-        fundingStream: 'social_care',
+        fundingStream: 'council_social_care',
         sdsOption: 1,
       },
     ])

@@ -202,7 +202,7 @@ export async function postAdjustment(db: Db, access: CouncilAccess, input: Manua
     access,
     'ledger.transfer.post',
     async (tx) => {
-      await checkPersonAccounts(tx, [input.debitAccount, input.creditAccount]);
+      await checkPersonAccounts(tx, { debitAccount: input.debitAccount, creditAccount: input.creditAccount });
       const result = await postTransfers(tx, access.authorityId, [
         {
           idempotencyKey: input.idempotencyKey,
@@ -224,20 +224,24 @@ export async function postAdjustment(db: Db, access: CouncilAccess, input: Manua
   );
 }
 
-async function checkPersonAccounts(tx: Parameters<Parameters<Db['transaction']>[0]>[0], accounts: string[]) {
-  const owners = accounts
-    .filter((a) => a.startsWith('person_dp_account:') || a.startsWith('contributions_receivable:'))
-    .map((a) => a.slice(a.indexOf(':') + 1));
+/** Each person's account named (by request field) must be a person of this council. */
+async function checkPersonAccounts(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  accounts: Record<string, string>,
+) {
+  const owners = Object.entries(accounts)
+    .filter(([, a]) => a.startsWith('person_dp_account:') || a.startsWith('contributions_receivable:'))
+    .map(([field, a]) => ({ field, owner: a.slice(a.indexOf(':') + 1) }));
   if (!owners.length) return;
-  const valid = owners.filter((o) => /^[0-9a-f-]{36}$/i.test(o));
+  const valid = owners.map((o) => o.owner).filter((o) => /^[0-9a-f-]{36}$/i.test(o));
   const found = valid.length
     ? await tx.select({ id: people.id }).from(people).where(inArray(people.id, valid))
     : [];
-  if (found.length !== new Set(owners).size) {
-    throw Problem.invalid([
-      { field: 'debitAccount', message: 'A person’s account must name a person of this council' },
-    ]);
-  }
+  const known = new Set(found.map((f) => f.id));
+  const errors = owners
+    .filter((o) => !known.has(o.owner))
+    .map((o) => ({ field: o.field, message: 'A person’s account must name a person of this council' }));
+  if (errors.length) throw Problem.invalid(errors);
 }
 
 /** A correction: the mirror of a transfer, posted once (a second reversal is refused). */

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { enumOf, int4 } from '../../platform/http/api-schemas.ts';
+import { CLIENT_GROUPS } from './client-groups.ts';
 import { REPRESENTATIVE_KINDS, REPRESENTATIVE_POWERS } from './rules.ts';
 import { blankToNull, type PersonFields } from './validate.ts';
 import { EMPTY_PERSON } from './service.ts';
@@ -27,7 +29,7 @@ export const personBody = z
     interpreterNeeded: z.boolean().optional(),
     communicationNeeds: z.array(z.string().max(40)).max(10).optional(),
     communicationOther: text(500),
-    clientGroup: z.string().max(40),
+    clientGroup: enumOf(CLIENT_GROUPS),
     status: z.enum(['referred', 'open', 'closed']).optional(),
     referredBy: text(200),
     referralReason: text(2000),
@@ -40,7 +42,7 @@ export const personBody = z
   })
   .strict();
 
-export const personPatch = personBody.partial().extend({ version: z.number().int().positive() }).strict();
+export const personPatch = personBody.partial().extend({ version: int4.positive() }).strict();
 
 const TEXT_FIELDS = new Set([
   'preferredName',

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { todayInLondon } from '../../platform/dates.ts';
-import { field } from '../../platform/http/forms.ts';
+import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { listOutcomes } from '../conversations/outcomes.ts';
 import { byVoice } from '../conversations/attribution.ts';
@@ -158,7 +158,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
       const part = partOf(request.params.part);
       if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
       const c = await choices(request);
-      const version = Number(field(request.body, 'version'));
+      const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
       const page = partPage(part, c, request.params.personId, name, version);
       return questionFlow(reply, page, request.body, {
@@ -244,7 +244,7 @@ export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     { config: { access: { permission: 'case.write' } } },
     async (request, reply) => {
       const { name } = await personHeader(db, person(request), 'person.form.open');
-      const version = Number(field(request.body, 'version'));
+      const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const answersOf = (values: FormValues) =>
         Object.fromEntries(
           equalityFields.map((f) => [f.name, text(values, f.name) || null]),

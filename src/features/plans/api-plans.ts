@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import { errorResponses, personParams, problemSchema, queryInt4 } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
 import type { SupportPlanContent } from './content.ts';
 import type { CostLine } from './costs.ts';
@@ -95,7 +95,7 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
   app.put(
     '/api/v1/people/:personId/plan',
     {
-      config: { access: { permission: 'case.write' } },
+      config: { access: { permission: 'case.write' }, errorFieldsUnder: 'content' },
       schema: {
         tags: ['plans'],
         summary: 'Save the whole plan as a new version (workers). The first save starts the plan.',
@@ -273,8 +273,8 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
           'What changed between two versions, in plain words (defaults: the latest and the one before)',
         params: personParams,
         querystring: z.object({
-          from: z.coerce.number().int().min(1).optional(),
-          to: z.coerce.number().int().min(1).optional(),
+          from: queryInt4.min(1).optional(),
+          to: queryInt4.min(1).optional(),
         }),
         response: {
           200: z.object({

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
+import { enumOf, int4 } from '../../platform/http/api-schemas.ts';
+import { PROVIDER_KINDS } from './costs.ts';
 
 /**
  * Plan content as the API takes it. Deliberately loose on the fields people most often leave
@@ -11,10 +14,10 @@ export const costLineInput = z
   .object({
     outcomeRef: text(100),
     description: text(500),
-    providerKind: text(60),
+    providerKind: enumOf(PROVIDER_KINDS).or(z.literal('')).describe('Empty: not chosen yet'),
     frequency: text(200).default(''),
     weeklyCost: z.number().int().min(0).max(100_000_000).describe('Pence a week'),
-    fundingStream: text(60).default(''),
+    fundingStream: enumOf(FUNDING_STREAMS).or(z.literal('')).default('').describe('Empty: not chosen yet'),
     sdsOption: z.number().int().nullable().optional().describe('1, 2 or 3 (option 4 is a mix of lines)'),
     deliveredBy: z
       .uuid()
@@ -95,13 +98,13 @@ export const explained = z.object({
       rule: z.string(),
       policyVersion: z.string(),
       quantity: z.number().optional(),
-      unitRate: z.number().int().optional(),
+      unitRate: int4.optional(),
     }),
   ),
   notes: z.array(z.string()),
 });
 
-export const rowVersionBody = z.object({ rowVersion: z.number().int().min(1) }).strict();
+export const rowVersionBody = z.object({ rowVersion: int4.min(1) }).strict();
 
 export function summarise(plan: {
   id: string;

@@ -1,21 +1,9 @@
 /**
- * Words the plan pages and the API share: funding streams a cost line can be paid from,
- * and how a plan's state is described to the person.
+ * Words the plan pages and the API share: funding streams a cost line can be paid from (the
+ * one list budgets use too, in platform/funding-streams.ts), and how a plan's state is
+ * described to the person.
  */
-export const FUNDING_STREAMS = {
-  council_social_care: 'Council social care',
-  independent_living_fund: 'Independent Living Fund',
-  health: 'NHS health funding',
-  equipment: 'Community equipment',
-  housing_adaptations: 'Housing adaptations',
-  housing_support: 'Housing support',
-  employment_support: 'Employment support',
-} as const;
-export type FundingStream = keyof typeof FUNDING_STREAMS;
-
-export function fundingStreamLabel(stream: string): string {
-  return (FUNDING_STREAMS as Record<string, string>)[stream] ?? stream.replaceAll('_', ' ');
-}
+export { FUNDING_STREAMS, type FundingStream, fundingStreamLabel } from '../../platform/funding-streams.ts';
 
 /** Plain words for each state, as the person reads them, and a GOV.UK tag colour. */
 export const STATE_LABELS: Record<string, { text: string; colour: string }> = {

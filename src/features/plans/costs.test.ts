@@ -87,7 +87,7 @@ describe('planTotals', () => {
     ]);
     expect(totals.byFundingStream.lines.map((l) => [l.label, l.amount])).toEqual([
       ['Paid from social care', 20_560],
-      ['Paid from NHS health funding', 3_000],
+      ['Paid from NHS or joint health funding', 3_000],
     ]);
   });
   it('never shows an internal reference when the outcome is not in the plan', () => {
@@ -111,7 +111,7 @@ describe('planTotals', () => {
     ];
     expect(fundingStreamTotals(lines)).toEqual([
       { stream: 'council_social_care', source: 'Council social care', weeklyAmount: 10_000 },
-      { stream: 'health', source: 'NHS health funding', weeklyAmount: 3_000 },
+      { stream: 'health', source: 'NHS or joint health funding', weeklyAmount: 3_000 },
     ]);
   });
   it('funding streams always add up to the plan total', () => {

@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { isStaff } from '../../platform/auth/roles.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
+import { wholeNumber } from '../../platform/http/forms.ts';
 
 /** Staff see a person's plan under /people/:id; the person and their circle under /my/:id. */
 export const BASES = ['/people', '/my'] as const;
@@ -28,7 +29,8 @@ export const personAccess = (request: FastifyRequest) => request.access as Perso
 
 /** A form's number field: the row version the page was shown with. */
 export function formRowVersion(value: string): number | null {
-  return /^\d+$/.test(value) ? Number(value) : null;
+  // Digits past what the column holds can match no row: 0 (versions start at 1) is refused as stale.
+  return /^\d+$/.test(value) ? (wholeNumber(value) ?? 0) : null;
 }
 
 /**

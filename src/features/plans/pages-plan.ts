@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import { field, submitForm } from '../../platform/http/forms.ts';
+import { field, submitForm, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { FUNDING_STREAMS, fundingStreamLabel, STATE_LABELS } from './catalogue.ts';
@@ -84,8 +84,12 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =>
       async (request, reply) => {
         const f = frame(request, base);
         const query = request.query as { from?: string; to?: string };
-        const number = (text?: string) => (text && /^\d+$/.test(text) ? Number(text) : undefined);
-        const result = await compareVersions(db, personAccess(request), number(query.from), number(query.to));
+        const result = await compareVersions(
+          db,
+          personAccess(request),
+          wholeNumber(query.from),
+          wholeNumber(query.to),
+        );
         return reply.render('plans/views/changes.njk', {
           title: `What changed between version ${result.from.version} and version ${result.to.version}`,
           ...f,

@@ -207,9 +207,9 @@ describe('bad input', () => {
     const line = content.costLines.length - 1;
     expect(fields).toEqual(
       expect.arrayContaining([
-        `costLines[${line}].fundingStream`,
-        `costLines[${line}].sdsOption`,
-        'restrictions[1].reasonKind',
+        `content.costLines[${line}].fundingStream`,
+        `content.costLines[${line}].sdsOption`,
+        'content.restrictions[1].reasonKind',
       ]),
     );
     expect((await plan(morag)).versions.length).toBe(before + 1);
@@ -400,7 +400,7 @@ describe('SDS options', () => {
       });
       expect(line.statusCode).toBe(400);
       expect(problem(line).errors).toContainEqual({
-        field: 'costLines[0].sdsOption',
+        field: 'content.costLines[0].sdsOption',
         message: 'This council does not offer option 2',
       });
     } finally {

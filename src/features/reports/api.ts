@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
-import { errorResponses } from '../../platform/http/api-schemas.ts';
+import { errorResponses, isoDate } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
 import { DIMENSIONS } from './query.ts';
 import { equityReport } from './service.ts';
@@ -32,7 +32,7 @@ export const reportsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
         summary: 'Option uptake and spend by client group, age, ethnic group, sex and area (aggregates only)',
         querystring: z
           .object({
-            asOf: z.iso.date().optional().describe('the date ages are worked out on; today if left out'),
+            asOf: isoDate.optional().describe('the date ages are worked out on; today if left out'),
           })
           .strict(),
         response: {

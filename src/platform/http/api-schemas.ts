@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EARLIEST_YEAR, isIsoDate, LATEST_YEAR } from '../dates.ts';
 
 /** The problem+json body every API error has, declared once for the OpenAPI document. */
 export const problemSchema = z
@@ -22,3 +23,25 @@ export const errorResponses = {
 
 export const uuidParam = (name: string) => z.object({ [name]: z.uuid() });
 export const personParams = z.object({ personId: z.uuid() });
+
+/**
+ * The request schemas every feature shares, so a date, a whole number or a piece of text is
+ * checked the same way wherever it arrives.
+ */
+
+/** A calendar date, 'YYYY-MM-DD', a real day in the years 1900–2200 (see platform/dates.ts). */
+export const isoDate = z.iso
+  .date({ error: 'Enter a real date as YYYY-MM-DD', abort: true })
+  .refine(isIsoDate, { error: `Enter a date between ${EARLIEST_YEAR} and ${LATEST_YEAR}` })
+  .describe(`ISO date, YYYY-MM-DD, years ${EARLIEST_YEAR}–${LATEST_YEAR}`);
+
+/** A fixed code list (code → label) as an enum of its codes, so the OpenAPI lists them. */
+export const enumOf = <T extends Record<string, string>>(list: T) =>
+  z.enum(Object.keys(list) as [keyof T & string, ...(keyof T & string)[]]);
+
+/** PostgreSQL `integer` (int4): what a version, count or priority column can hold. */
+export const INT4_MAX = 2_147_483_647;
+export const INT4_MIN = -2_147_483_648;
+export const int4 = z.number().int().min(INT4_MIN).max(INT4_MAX);
+/** An int4 in a query string or path ('12' → 12). */
+export const queryInt4 = z.coerce.number().int().min(INT4_MIN).max(INT4_MAX);

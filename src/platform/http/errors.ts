@@ -1,7 +1,18 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { isApiRequest } from '../auth/guard.ts';
-import { type FieldError, Problem, problemBody } from './problem.ts';
+import { apiFieldPath, type FieldError, fieldPathFromPointer, Problem, problemBody } from './problem.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Where the route's body wraps what its service validates (`content` for a whole plan):
+     * the API reports the service's field errors under it (`content.outcomes[0].ref`).
+     */
+    errorFieldsUnder?: string;
+  }
+}
 
 /**
  * One error policy for the whole app: the API answers `application/problem+json` with
@@ -21,7 +32,11 @@ export function setUpErrorHandling(app: FastifyInstance): void {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
   reply.status(problem.status);
   if (isApiRequest(request)) {
-    return reply.type('application/problem+json').send(problemBody(problem, request.url));
+    const under = request.routeOptions?.config?.errorFieldsUnder;
+    const errors = problem.requestPaths
+      ? problem.errors
+      : problem.errors.map((e) => ({ ...e, field: apiFieldPath(e.field, under) }));
+    return reply.type('application/problem+json').send(problemBody(problem, request.url, errors));
   }
   const template =
     problem.status === 404
@@ -39,10 +54,12 @@ function toProblem(error: FastifyError | Problem): Problem {
       field: fieldName(issue.instancePath, issue.params),
       message: issue.message ?? 'is not valid',
     }));
-    return Problem.invalid(
+    const problem = Problem.invalid(
       errors,
       `The ${error.validationContext ?? 'request'} has answers that need correcting.`,
     );
+    problem.requestPaths = true;
+    return problem;
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -69,9 +86,90 @@ function toProblem(error: FastifyError | Problem): Problem {
   return new Problem(500, 'Sorry, there is a problem with the service', 'Try again later.');
 }
 
+/** The request's own field, in the one path style (`needs[0].quantityPerWeek`). */
 function fieldName(instancePath: string, params: unknown): string {
-  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
   const extra = (params as { keys?: string[] } | undefined)?.keys;
-  if (extra?.length) return path ? `${path}.${extra[0]}` : extra[0]!;
-  return path || 'body';
+  const pointer = extra?.length ? `${instancePath}/${extra[0]}` : instancePath;
+  return fieldPathFromPointer(pointer);
+}
+
+/**
+ * Answers Fastify makes itself, before any hook runs, so neither helmet nor our error handler
+ * sees them: a badly encoded address (`/api/v1/people/%ff`), a path parameter over the length
+ * limit, and — from the HTTP parser, before there is a request at all — oversized headers or a
+ * malformed request. They get the same answer as every other error: problem+json on the API
+ * (and from the parser, which has no path to go by), the error page elsewhere, with the same
+ * security headers. `ready` hands over the headers and the page renderer once the app has them.
+ */
+export function frameworkErrorAnswers() {
+  let headers: Record<string, string> = {};
+  let renderPage: (template: string, context: Record<string, unknown>) => string = () => '';
+
+  const problemFor = (code: string | undefined): Problem => {
+    switch (code) {
+      case 'FST_ERR_BAD_URL':
+        return new Problem(
+          400,
+          'This address is not valid',
+          'Check the address: part of it is not a valid web address.',
+        );
+      case 'FST_ERR_MAX_PARAM_LENGTH':
+        return new Problem(
+          414,
+          'This address is too long',
+          'Check the address: part of it is longer than any we use.',
+        );
+      case 'HPE_HEADER_OVERFLOW':
+        return new Problem(
+          431,
+          'Request headers too large',
+          'The request headers are larger than this service accepts.',
+        );
+      case 'ERR_HTTP_REQUEST_TIMEOUT':
+        return new Problem(408, 'Request timed out', 'The request took too long to arrive. Try again.');
+      case 'FST_ERR_ASYNC_CONSTRAINT':
+        return new Problem(500, 'Sorry, there is a problem with the service', 'Try again later.');
+      default:
+        return new Problem(400, 'The request could not be accepted', 'The request is not valid HTTP.');
+    }
+  };
+
+  return {
+    ready(securityHeaders: Record<string, string>, render: typeof renderPage) {
+      headers = securityHeaders;
+      renderPage = render;
+    },
+
+    frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+      const problem = problemFor(error.code);
+      request.log.info({ status: problem.status, code: error.code }, 'request refused');
+      reply
+        .headers({ ...headers, 'x-request-id': request.id, 'cache-control': 'no-store' })
+        .status(problem.status);
+      if (isApiRequest(request)) {
+        return reply.type('application/problem+json').send(JSON.stringify(problemBody(problem, request.url)));
+      }
+      const template = problem.status >= 500 ? 'errors/500.njk' : 'errors/problem.njk';
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderPage(template, { title: problem.title, problem, currentPath: '/' }));
+    },
+
+    clientErrorHandler(error: Error & { code?: string }, socket: Socket) {
+      if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
+      const problem = problemFor(error.code);
+      const { instance: _none, ...body } = problemBody(problem, '');
+      const json = JSON.stringify(body);
+      const lines = [
+        `HTTP/1.1 ${problem.status} ${problem.title}`,
+        ...Object.entries({ ...headers, 'cache-control': 'no-store' }).map(
+          ([name, value]) => `${name}: ${value}`,
+        ),
+        'content-type: application/problem+json',
+        `content-length: ${Buffer.byteLength(json)}`,
+        'connection: close',
+      ];
+      socket.end(`${lines.join('\r\n')}\r\n\r\n${json}`);
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { INT4_MAX } from './api-schemas.ts';
 import { Problem } from './problem.ts';
 
 /**
@@ -37,7 +38,13 @@ export function field(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Only ever redirect to a path on this site after sign-in. */
-export function safeNext(next: unknown, fallback: string): string {
-  return typeof next === 'string' && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+/**
+ * A whole number typed into a form or address (a version, a page, a plan version): digits only,
+ * and no more than a PostgreSQL integer holds, or undefined. The pages' one reader of numbers
+ * that reach an integer column, as `queryInt4` is the API's.
+ */
+export function wholeNumber(text: unknown): number | undefined {
+  if (typeof text !== 'string' || !/^\d{1,10}$/.test(text.trim())) return undefined;
+  const value = Number(text.trim());
+  return value <= INT4_MAX ? value : undefined;
 }

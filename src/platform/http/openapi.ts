@@ -22,6 +22,7 @@ export const API_TAGS = [
   { name: 'ledger', description: 'The double-entry ledger behind direct payments.' },
   { name: 'charging', description: 'Financial assessments and contributions, explained.' },
   { name: 'reports', description: 'Equity: option uptake and spend by group, aggregates only.' },
+  { name: 'reference', description: 'The fixed code lists the API takes, each code with a plain label.' },
 ];
 
 /**
@@ -46,7 +47,7 @@ export const apiDocs = fp(
       transform: (input) => {
         if (!input.url.startsWith('/api/v1/'))
           return { schema: { ...input.schema, hide: true }, url: input.url };
-        return jsonSchemaTransform(input);
+        return withContentTypes(jsonSchemaTransform(input), input.schema);
       },
     });
 
@@ -59,6 +60,30 @@ export const apiDocs = fp(
   },
   { name: 'api-docs' },
 );
+
+/**
+ * Each response's media types as served: errors are application/problem+json; a success is
+ * application/json unless the route says what it produces (`schema.produces`, e.g. a CSV file).
+ */
+function withContentTypes<T extends { schema: unknown }>(transformed: T, original: unknown): T {
+  const schema = transformed.schema as { response?: Record<string, unknown>; produces?: string[] };
+  const produces = (original as { produces?: string[] } | undefined)?.produces;
+  if (!schema.response) return transformed;
+  const response: Record<string, unknown> = {};
+  for (const [status, body] of Object.entries(schema.response)) {
+    const { description, ...rest } = body as { description?: string };
+    if ((rest as { type?: string }).type === 'null') {
+      response[status] = body;
+      continue;
+    }
+    const types = Number(status) >= 400 ? ['application/problem+json'] : (produces ?? ['application/json']);
+    response[status] = {
+      ...(description ? { description } : {}),
+      content: Object.fromEntries(types.map((type) => [type, { schema: rest }])),
+    };
+  }
+  return { ...transformed, schema: { ...schema, response } };
+}
 
 interface OpenApiOperation {
   summary?: string;

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import helmet, { type HelmetOptions } from 'helmet';
 
 /**
  * The only inline script on any page is govuk-frontend's one-liner that marks the body
@@ -33,6 +35,25 @@ export function contentSecurityPolicy() {
       objectSrc: ["'none'"],
     },
   };
+}
+
+/**
+ * The security headers helmet sets on every answer, as a plain map, for the answers Fastify
+ * makes before any hook runs (a badly encoded address, an over-long path parameter, oversized
+ * headers): they carry exactly the same headers as every other answer.
+ */
+export function securityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
+  } as unknown as ServerResponse;
+  helmet(options)({} as IncomingMessage, recorder, () => {});
+  return headers;
 }
 
 /** Personal fields never reach the logs. */

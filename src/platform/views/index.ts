@@ -20,6 +20,10 @@ export interface ViewGlobals {
 const NOT_PAGES = ['/api/', '/assets/', '/govuk/', '/public/', '/health'];
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** A page as HTML without a reply (for answers made before any hook runs). */
+    renderView(template: string, context?: Record<string, unknown>): string;
+  }
   interface FastifyReply {
     /** Renders a page with the layout's shared context (signed-in user, CSRF token, navigation). */
     render(template: string, context?: Record<string, unknown>): FastifyReply;
@@ -56,6 +60,10 @@ export function createViewEnvironment(globals: ViewGlobals): nunjucks.Environmen
   env.addFilter('errorList', (errors: FieldError[] | undefined) =>
     (errors ?? []).map((e) => ({ text: e.message, href: `#${e.field}` })),
   );
+  /** Field errors on a page that has no such fields (the error page): the messages, no links. */
+  env.addFilter('errorTextList', (errors: FieldError[] | undefined) =>
+    [...new Set((errors ?? []).map((e) => e.message))].map((text) => ({ text })),
+  );
   env.addFilter('errorFor', (errors: FieldError[] | undefined, field: string) => {
     const found = (errors ?? []).find((e) => e.field === field);
     return found ? { text: found.message } : undefined;
@@ -77,6 +85,9 @@ export const views = fp(
       if (code !== undefined) request.council = await councilByCode(db, code);
       else if (!request.actor) request.council = await soleCouncil(db);
     });
+    app.decorate('renderView', (template: string, context: Record<string, unknown> = {}) =>
+      env.render(template, context),
+    );
     app.decorateReply('render', function render(this: FastifyReply, template: string, context = {}) {
       const request = this.request;
       const council = request.council ?? request.actor?.council ?? null;

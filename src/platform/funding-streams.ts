@@ -1,0 +1,20 @@
+/**
+ * The funding streams one individual budget may combine and a plan's cost line may be paid
+ * from: one list for budgets and plans (both import it from here), code → plain label.
+ * Codes are stored; labels may change.
+ */
+export const FUNDING_STREAMS = {
+  council_social_care: 'Council social care',
+  independent_living_fund: 'Independent Living Fund',
+  health: 'NHS or joint health funding',
+  equipment: 'Community equipment',
+  housing_adaptations: 'Housing adaptations',
+  housing_support: 'Housing support',
+  employment_support: 'Employment support',
+} as const;
+export type FundingStream = keyof typeof FUNDING_STREAMS;
+export const FUNDING_STREAM_CODES = Object.keys(FUNDING_STREAMS) as [FundingStream, ...FundingStream[]];
+
+export function fundingStreamLabel(stream: string): string {
+  return (FUNDING_STREAMS as Record<string, string>)[stream] ?? stream.replaceAll('_', ' ');
+}
