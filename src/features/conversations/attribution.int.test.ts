@@ -67,7 +67,7 @@ describe('who said it and who typed it', () => {
       entries: [{ section: 'working', text: 'Morag is doing well.', saidBy: 'worker', ownWords: false }],
     });
     expect(asWorker.statusCode).toBe(400);
-    expect(problem(asWorker).errors?.map((e) => e.field)).toEqual(['entries.0.saidBy']);
+    expect(problem(asWorker).errors?.map((e) => e.field)).toEqual(['entries[0].saidBy']);
 
     const conversationId = await firstConversation(person, morag);
     const added = await send(person, 'POST', `/${morag}/conversations/${conversationId}/entries`, {

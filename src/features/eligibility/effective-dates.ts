@@ -1,4 +1,4 @@
-import { addDays, formatDate, todayInLondon } from '../../platform/dates.ts';
+import { addDays, formatDate, isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { validateEffectiveDates } from '../../platform/policy-dates.ts';
 
@@ -12,6 +12,10 @@ export function effectiveDateErrors(
   from: string,
   today = todayInLondon(),
 ): FieldError[] {
+  // A start that is not a real calendar date (a year of "Annie", the 30th of February) is named
+  // as such; the overlap checks below do date arithmetic and only make sense for a real one.
+  if (!isIsoDate(from))
+    return [{ field: 'effectiveFrom', message: 'Enter a real start date, for example 1 4 2027' }];
   const latest = published.at(-1);
   if (latest && /^\d{4}-\d{2}-\d{2}$/.test(from) && from <= latest.effectiveFrom)
     return [
