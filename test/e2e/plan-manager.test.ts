@@ -7,6 +7,7 @@ import { expectAccessible, heading, newPage, type Site, signIn, startSite, textO
 
 let site: Site;
 let callum: string;
+let providerName: string;
 const tokens: Record<string, string> = {};
 
 /** Moves Callum's plan on through the API, as his mother and his worker would. */
@@ -32,7 +33,17 @@ beforeAll(async () => {
       sql`select person_id as id from person_relationships where kind = 'representative'`,
     )
   )[0]!.id;
-  for (const role of ['representative', 'worker']) tokens[role] = await apiToken(site.app, role);
+  for (const role of ['representative', 'worker', 'manager']) tokens[role] = await apiToken(site.app, role);
+  // The demo provider starts working with Callum, so his worker can say it gives a piece of support.
+  const [provider] = await rows<{ id: string; name: string }>(
+    db,
+    sql`select id, display_name as name from users where email = 'provider@demo.selfdirect.test'`,
+  );
+  providerName = provider!.name;
+  await db.execute(
+    sql`insert into person_relationships (authority_id, person_id, user_id, kind, valid_from)
+        values (${site.authorityId}, ${callum}, ${provider!.id}, 'provider', '2024-01-01')`,
+  );
   await step('representative', 'sign');
   await step('worker', 'submit');
   // A budget comfortably above the plan, so the decision is about the plan itself.
@@ -101,7 +112,7 @@ describe('a manager deciding on a plan', () => {
     await context.close();
   });
 
-  it('lets the worker add a cost line, refusing one with no funding stream or option', async () => {
+  it('lets the worker add a cost line given by a provider, refusing one with no funding stream or option', async () => {
     const { context, page } = await newPage(site);
     await signIn(page, 'worker');
     await page.goto(`/people/${callum}/plan`);
@@ -114,19 +125,39 @@ describe('a manager deciding on a plan', () => {
     await page.getByLabel('Community group or service').check();
     await page.getByLabel('How often?').fill('Saturday mornings');
     await page.getByLabel('Cost a week').fill('12.50');
+    await page.getByLabel(providerName).check();
     await page.getByRole('button', { name: 'Save' }).click();
     const summary = await textOf(page.getByRole('alert'));
     expect(summary).toContain('Select which funding stream pays for this support');
     expect(summary).toContain('Select how this support will be arranged');
     expect(await page.getByLabel('What is the support?').inputValue()).toBe('Swimming lessons');
+    expect(await page.getByLabel(providerName).isChecked()).toBe(true);
     await expectAccessible(page);
     await page.getByLabel('Which funding stream pays for it?').selectOption('council_social_care');
     await page.getByLabel('Option 2: you choose, someone else arranges').check();
     await page.getByRole('button', { name: 'Save' }).click();
     expect(await textOf(page.getByRole('cell', { name: /Swimming lessons/ }))).toContain(
-      'Community group or service',
+      `Community group or service: ${providerName}`,
     );
     await expectAccessible(page);
     await context.close();
+
+    // Once the plan is agreed, the provider sees the support it gives in its own view of Callum.
+    await step('worker', 'share');
+    await step('representative', 'sign');
+    await step('worker', 'submit');
+    await step('manager', 'agree', {
+      overBudgetReason: 'Swimming keeps Callum well; agreed with his mother.',
+    });
+    const provider = await newPage(site);
+    await signIn(provider.page, 'provider');
+    await provider.page.goto('/my');
+    await provider.page.getByRole('link', { name: 'Callum' }).click();
+    expect(new URL(provider.page.url()).pathname).toBe(`/my/${callum}/service`);
+    const main = await textOf(provider.page.locator('main'));
+    expect(main).toContain('Swimming lessons');
+    expect(main).toContain('Saturday mornings');
+    await expectAccessible(provider.page);
+    await provider.context.close();
   });
 });

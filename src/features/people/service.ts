@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
@@ -9,6 +9,7 @@ import { inTenant } from '../../platform/db/transaction.ts';
 import { ageOn, todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { interimStatusFor } from '../budgets/versions.ts';
+import { providersOf } from './provider-view.ts';
 import { transitionStatus } from './rules.ts';
 import {
   circleMembers,
@@ -368,6 +369,25 @@ export async function accountByEmail(tx: Tx, email: string) {
     .from(users)
     .where(eq(users.email, email.trim().toLowerCase()));
   return user ?? null;
+}
+
+export { providersOf };
+
+/**
+ * The provider accounts working with a person today, with their names: who a plan's cost line
+ * may say gives it (the same relationships the provider's own view is allowed by).
+ */
+export async function providersWorkingWith(
+  tx: Tx,
+  personId: string,
+): Promise<{ id: string; name: string }[]> {
+  const ids = [...(await providersOf(tx, personId))];
+  if (!ids.length) return [];
+  return tx
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(inArray(users.id, ids))
+    .orderBy(asc(users.displayName), asc(users.id));
 }
 
 /** The few details a question page shows about whose record it is; an audited read. */

@@ -137,6 +137,9 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
   }
 };
 
+/** The cost-line answers that name no account: not chosen yet, or given by someone without an account here. */
+const NOT_NAMED = ['not-decided', 'no-account'];
+
 const TITLES: Record<Section, string> = {
   about: 'About me, and if things go wrong',
   outcome: 'How this will happen',
@@ -220,6 +223,9 @@ function changeFor(section: Section, body: unknown, index: number | null, caseHo
           fundingStream: text('fundingStream'),
           sdsOption: Number(text('sdsOption')) as SdsOption,
         };
+        // An account id, checked by the service against the providers working with the person.
+        const deliveredBy = text('deliveredBy');
+        if (deliveredBy && !NOT_NAMED.includes(deliveredBy)) line.deliveredBy = deliveredBy;
         return { ...content, costLines: [...content.costLines, line] };
       }
       case 'restriction': {

@@ -63,7 +63,8 @@ export function renderPlanPdf(view: Overview): Promise<Buffer> {
       if (outcome.flexibility) pair('How it can change', outcome.flexibility);
       for (const line of content.costLines.filter((l) => l.outcomeRef === outcome.ref)) {
         body(
-          `• ${line.description} — ${PROVIDER_KINDS[line.providerKind] ?? line.providerKind}, ${line.frequency}. ` +
+          `• ${line.description} — ${PROVIDER_KINDS[line.providerKind] ?? line.providerKind}` +
+            `${line.deliveredBy && view.providerNames[line.deliveredBy] ? `: ${view.providerNames[line.deliveredBy]}` : ''}, ${line.frequency}. ` +
             `${formatPence(line.weeklyCost)} a week, option ${line.sdsOption} (${SDS_OPTION_NAMES[line.sdsOption]}), ` +
             `paid from ${fundingStreamLabel(line.fundingStream)}.`,
         );

@@ -4,7 +4,7 @@ import type { Db } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { withAboutMe } from './about-me.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
-import { providersOf } from '../people/provider-view.ts';
+import { providersOf, providersWorkingWith } from '../people/service.ts';
 import { checkAgainstBudget, deliveredByErrors, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { diffPlanVersions } from './diff.ts';
@@ -43,6 +43,7 @@ export async function planOverview(db: Db, access: PersonAccess) {
       versions.flatMap((v) => [v.createdBy ?? '', v.decidedBy ?? '']),
     );
     const plan = context.plan;
+    const deliveredBy = await userNames(tx, plan?.content.costLines.map((l) => l.deliveredBy ?? '') ?? []);
     const open = plan && plan.state !== 'agreed' && plan.state !== 'submitted';
     const content = plan
       ? open
@@ -74,6 +75,9 @@ export async function planOverview(db: Db, access: PersonAccess) {
       budgetCheck: checkAgainstBudget(totals.weekly.total, context.budgetWeekly),
       offer: context.offer,
       optionByOutcome: Object.fromEntries(latestChoice),
+      /** Who a new cost line may say gives it; and the name of each account a line names. */
+      providers: await providersWorkingWith(tx, access.personId),
+      providerNames: Object.fromEntries(deliveredBy),
       directPayment: plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source) : null,
       versions: versions.map((v) => ({
         version: v.version,
