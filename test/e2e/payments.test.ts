@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/platform/dates.ts';
 import { SECOND_FINANCE_EMAIL } from '../../src/features/payments/seed.ts';
+import { personWithAgreedPlan } from '../../src/features/payments/test-support.ts';
 import { startSiteForMorag } from './morag-site.ts';
 import { expectAccessible, heading, newPage, type Site, signIn, textOf } from './support.ts';
 
@@ -105,6 +106,87 @@ describe('a change of the payment from a date', () => {
     await page.getByRole('button', { name: 'Save the change' }).click();
     expect(await heading(page)).toBe('Direct payment');
     expect(await textOf(page.getByRole('main'))).toContain('Support plan reviewed in the summer');
+    await context.close();
+  });
+});
+
+describe('setting up a direct payment', () => {
+  it('shows what will be paid, the account masked, on a check page before it is saved', async () => {
+    const id = await personWithAgreedPlan(site.database.db, site.authorityId, 'Nan Setup', [15_000, 5_050]);
+    const { context, page } = await newPage(site);
+    await signIn(page, 'finance');
+    await page.goto(`/people/${id}/payments`);
+    await page.getByRole('button', { name: 'Set up the direct payment' }).click();
+    expect(await heading(page)).toBe('Set up the direct payment');
+    await page.getByLabel('Monthly').check();
+    const start = page.getByRole('group', { name: 'First day covered' });
+    await start.getByLabel('Day').fill('6');
+    await start.getByLabel('Month').fill('4');
+    await start.getByLabel('Year').fill('2026');
+    await page.getByLabel('A managed account provider').check();
+    await page.getByLabel('Name on the account').fill('Account Co');
+    await page.getByLabel('Sort code').fill('20 00 00');
+    await page.getByLabel('Account number').fill('55779911');
+    await page.getByRole('button', { name: 'Set up the direct payment' }).click();
+    expect(await heading(page)).toBe('Check the direct payment before you save it');
+    let main = await textOf(page.getByRole('main'));
+    expect(main).toContain('Nothing has been saved yet');
+    expect(main).toMatch(/Direct payment each month\s*£868\.83/);
+    expect(main).toContain('Account ending ****9911');
+    expect(await page.content()).not.toContain('55779911');
+    await expectAccessible(page);
+    await page.screenshot({ path: '/tmp/payments-setup-check.png', fullPage: true });
+    // Change keeps every answer, the account number too.
+    await page.getByRole('button', { name: 'Change name on the account' }).click();
+    expect(await heading(page)).toBe('Set up the direct payment');
+    expect(await page.getByLabel('Account number').inputValue()).toBe('55779911');
+    expect(await page.getByLabel('Monthly').isChecked()).toBe(true);
+    await page.getByLabel('Name on the account').fill('Account Co Ltd');
+    await page.getByRole('button', { name: 'Set up the direct payment' }).click();
+    expect(await textOf(page.getByRole('main'))).toContain('Account Co Ltd');
+    await page.getByRole('button', { name: 'Set up the direct payment' }).click();
+    expect(await heading(page)).toBe('Direct payment');
+    main = await textOf(page.getByRole('main'));
+    expect(main).toContain('Account ending ****9911');
+    expect(main).toContain('£868.83');
+    await context.close();
+  });
+});
+
+describe('a correction of a change of the payment', () => {
+  it('asks why, shows the check page and saves a superseding version', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'finance');
+    await page.goto(`/people/${morag}/payments`);
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: 'Support plan reviewed in the summer' })
+      .getByRole('link', { name: /Correct this change/ })
+      .click();
+    expect(await heading(page)).toBe('Correct the change');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Check the correction' }).click();
+    expect(await textOf(page.getByRole('alert'))).toContain('Say why the change is being corrected');
+    await expectAccessible(page);
+    await page.getByLabel('Why is this change being corrected?').fill('The review date was keyed twice');
+    await page.getByRole('button', { name: 'Check the correction' }).click();
+    expect(await heading(page)).toBe('Check the correction before you save it');
+    const main = await textOf(page.getByRole('main'));
+    expect(main).toMatch(/Direct payment every 4 weeks £[\d.,]+ → £[\d.,]+/);
+    expect(main).toContain('nothing to put right');
+    await expectAccessible(page);
+    await page.screenshot({ path: '/tmp/payments-correction-check.png', fullPage: true });
+    await page.getByRole('button', { name: 'Save the correction' }).click();
+    expect(await heading(page)).toBe('Direct payment');
+    const changes = page.getByRole('listitem');
+    expect(await textOf(changes.filter({ hasText: 'Support plan reviewed in the summer' }))).toContain(
+      'Corrected',
+    );
+    await changes
+      .filter({ hasText: 'The review date was keyed twice' })
+      .getByRole('link', { name: /Correct this change/ })
+      .waitFor();
+    await expectAccessible(page);
     await context.close();
   });
 });

@@ -21,7 +21,11 @@ function check(input: AgreementChangeInput) {
   const errors: FieldError[] = [];
   if (!isIsoDate(input.effectiveFrom))
     errors.push({ field: 'effectiveFrom', message: 'Enter a real date for the change' });
-  if (!input.reason.trim()) errors.push({ field: 'reason', message: 'Say why the payment is changing' });
+  if (!input.reason.trim())
+    errors.push({
+      field: 'reason',
+      message: input.supersedes ? 'Say why the change is being corrected' : 'Say why the payment is changing',
+    });
   if (errors.length) throw Problem.invalid(errors);
 }
 

@@ -8,7 +8,7 @@ import type { FieldError } from '../../platform/http/problem.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
 import { currentContribution } from '../charging/service.ts';
 import { agreedCostLines } from '../plans/agreed.ts';
-import { currentChanges } from './correction.ts';
+import { currentChanges, netPerPeriod } from './correction.ts';
 import { type BankDetails, encryptBankDetails } from './crypto.ts';
 import {
   type DirectPaymentAgreement,
@@ -122,33 +122,83 @@ export async function termsFromPlan(tx: Tx, personId: string, frequency: Payment
   };
 }
 
-export async function createAgreement(db: Db, access: PersonAccess, key: Buffer, input: AgreementInput) {
+/** What setting up the agreement will pay, shown (page and API) before anything is saved. */
+export interface AgreementSetUpEffect {
+  from: string;
+  endDate: string | null;
+  frequency: PaymentFrequency;
+  weeklyAmount: number;
+  amountPerPeriod: number;
+  contributionPerPeriod: number;
+  contributionMethod: 'net' | 'invoice';
+  /** What is paid each full period: the amount less the contribution when it is netted off. */
+  netPerPeriod: number;
+  holderKind: HolderKind;
+  holderName: string;
+  maskedAccount: string;
+}
+
+/** The agreement the input sets up, checked and worked out inside the transaction; nothing written. */
+async function planAgreement(tx: Tx, access: PersonAccess, input: AgreementInput) {
   const { errors, bank } = checkInput(input);
   if (errors.length || !bank) throw Problem.invalid(errors);
   const frequency = input.frequency as PaymentFrequency;
+  const [existing] = await tx
+    .select({ id: dpAgreements.id })
+    .from(dpAgreements)
+    .where(eq(dpAgreements.personId, access.personId));
+  if (existing) {
+    const already = 'This person already has an agreement. Record a change instead.';
+    throw Problem.conflict(
+      already,
+      [{ field: 'frequency', message: already }],
+      'There is already an agreement',
+    );
+  }
+  const terms = await termsFromPlan(tx, access.personId, frequency);
+  const ruleErrors = validateAgreement({
+    id: 'new',
+    amountPerPeriod: terms.amountPerPeriod,
+    contributionPerPeriod: terms.contributionPerPeriod,
+    frequency,
+    startDate: input.startDate,
+    endDate: input.endDate,
+  });
+  if (ruleErrors.length) throw Problem.invalid(ruleErrors);
+  const effect: AgreementSetUpEffect = {
+    from: input.startDate,
+    endDate: input.endDate,
+    frequency,
+    weeklyAmount: terms.weekly,
+    amountPerPeriod: terms.amountPerPeriod,
+    contributionPerPeriod: terms.contributionPerPeriod,
+    contributionMethod: terms.contributionMethod,
+    netPerPeriod: netPerPeriod(terms, terms.contributionMethod),
+    holderKind: input.holderKind as HolderKind,
+    holderName: bank.accountName,
+    maskedAccount: maskAccountNumber(bank.accountNumber),
+  };
+  return { bank, terms, effect };
+}
+
+/** What the agreement would pay (per period, from which date, contribution netted off); nothing saved. */
+export async function previewAgreement(db: Db, access: PersonAccess, input: AgreementInput) {
+  checkOrThrow(input);
+  return audited(db, access, 'payments.agreement.preview', async (tx) => {
+    const { effect } = await planAgreement(tx, access, input);
+    return effect;
+  });
+}
+
+function checkOrThrow(input: AgreementInput) {
+  const { errors } = checkInput(input);
+  if (errors.length) throw Problem.invalid(errors);
+}
+
+export async function createAgreement(db: Db, access: PersonAccess, key: Buffer, input: AgreementInput) {
+  checkOrThrow(input);
   return audited(db, access, 'payments.agreement.create', async (tx) => {
-    const [existing] = await tx
-      .select({ id: dpAgreements.id })
-      .from(dpAgreements)
-      .where(eq(dpAgreements.personId, access.personId));
-    if (existing) {
-      const already = 'This person already has an agreement. Record a change instead.';
-      throw Problem.conflict(
-        already,
-        [{ field: 'frequency', message: already }],
-        'There is already an agreement',
-      );
-    }
-    const terms = await termsFromPlan(tx, access.personId, frequency);
-    const ruleErrors = validateAgreement({
-      id: 'new',
-      amountPerPeriod: terms.amountPerPeriod,
-      contributionPerPeriod: terms.contributionPerPeriod,
-      frequency,
-      startDate: input.startDate,
-      endDate: input.endDate,
-    });
-    if (ruleErrors.length) throw Problem.invalid(ruleErrors);
+    const { bank, terms, effect } = await planAgreement(tx, access, input);
     const [row] = await tx
       .insert(dpAgreements)
       .values({
@@ -157,19 +207,19 @@ export async function createAgreement(db: Db, access: PersonAccess, key: Buffer,
         planId: terms.planId,
         amountPerPeriod: terms.amountPerPeriod,
         weeklyAmount: terms.weekly,
-        frequency,
+        frequency: effect.frequency,
         startDate: input.startDate,
         endDate: input.endDate,
         contributionPerPeriod: terms.contributionPerPeriod,
         contributionMethod: terms.contributionMethod,
-        holderKind: input.holderKind as HolderKind,
-        holderName: input.holderName.trim(),
+        holderKind: effect.holderKind,
+        holderName: bank.accountName,
         bankDetails: encryptBankDetails(bank, key),
         accountLast4: bank.accountNumber.slice(-4),
         createdBy: access.actor.userId,
       })
       .returning();
-    return row!;
+    return { ...row!, effect };
   });
 }
 
@@ -212,11 +262,7 @@ export async function agreementSummary(tx: Tx, personId: string) {
     maskedAccount: maskAccountNumber(`0000${agreement.accountLast4}`),
     holderKindLabel: HOLDER_KINDS[agreement.holderKind],
     frequencyLabel: FREQUENCY_WORDS[agreement.frequency],
-    netPerPeriod: Math.max(
-      0,
-      agreement.amountPerPeriod -
-        (agreement.contributionMethod === 'net' ? agreement.contributionPerPeriod : 0),
-    ),
+    netPerPeriod: netPerPeriod(agreement, agreement.contributionMethod),
     changes,
     nextPayment: due[0] ?? null,
   };

@@ -51,6 +51,23 @@ export const effectSchema = z
   })
   .describe('What saving the assessment changes: old → new contribution and payment, from which date');
 
+/** What setting up a direct-payment agreement pays, before it is saved (dryRun) and after. */
+export const setUpEffectSchema = z
+  .object({
+    from: isoDate.describe('The first day the payment covers'),
+    endDate: isoDate.nullable(),
+    frequency: z.enum(['weekly', 'four_weekly', 'monthly']),
+    weeklyAmount: pence,
+    amountPerPeriod: pence,
+    contributionPerPeriod: pence,
+    contributionMethod: z.enum(['net', 'invoice']),
+    netPerPeriod: pence.describe('Paid each full period: the amount less a netted-off contribution'),
+    holderKind: z.enum(['person', 'representative', 'third_party', 'managed_account']),
+    holderName: z.string(),
+    maskedAccount: z.string().describe('Only the last 4 digits, e.g. ****5678'),
+  })
+  .describe('What setting up the agreement pays: per period, how often, from which date');
+
 export const transferSchema = z.object({
   id: z.uuid(),
   idempotencyKey: z.string(),

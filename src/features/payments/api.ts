@@ -17,6 +17,7 @@ import {
   reviewSchema,
   runLineSchema,
   runSchema,
+  setUpEffectSchema,
   transferSchema,
 } from './api-schemas.ts';
 import { bankKey } from './crypto.ts';
@@ -32,6 +33,7 @@ import {
   parseReturnCsv,
   personPayments,
   postAdjustment,
+  previewAgreement,
   previewAgreementChange,
   remittances,
   reverseTransfer,
@@ -101,7 +103,7 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
         tags: ['payments'],
         summary: 'Create the direct-payment agreement from the agreed plan’s option 1 lines',
         description:
-          'Amounts come from the agreed support plan (option 1 lines) and the current financial assessment. Bank details are validated, stored encrypted and only ever shown masked.',
+          'Amounts come from the agreed support plan (option 1 lines) and the current financial assessment. Bank details are validated, stored encrypted and only ever shown masked. With dryRun the agreement is worked out and nothing is saved (200): the effect shows what will be paid each period, how often, from which date, the contribution taken off and the account masked.',
         params: personParams,
         body: z
           .object({
@@ -112,14 +114,25 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
             holderName: z.string().min(1).max(200),
             sortCode: z.string().max(20),
             accountNumber: z.string().max(20),
+            dryRun: z.boolean().default(false),
           })
           .strict(),
-        response: { 201: z.object({ id: z.uuid() }), ...errorResponses, 409: problemSchema },
+        response: {
+          201: z.object({ id: z.uuid(), effect: setUpEffectSchema }),
+          200: z.object({ effect: setUpEffectSchema }),
+          ...errorResponses,
+          409: problemSchema,
+        },
       },
     },
     async (request, reply) => {
-      const row = await createAgreement(db, person(request.access), key, request.body);
-      return reply.status(201).send({ id: row.id });
+      const { dryRun, ...input } = request.body;
+      if (dryRun) {
+        const effect = await previewAgreement(db, person(request.access), input);
+        return reply.status(200).send({ effect });
+      }
+      const row = await createAgreement(db, person(request.access), key, input);
+      return reply.status(201).send({ id: row.id, effect: row.effect });
     },
   );
 

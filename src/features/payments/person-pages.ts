@@ -4,10 +4,14 @@ import { type PersonPermission, relationshipAllows } from '../../platform/auth/p
 import { audited } from '../../platform/audit/index.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { formatDate, isIsoDate } from '../../platform/dates.ts';
+import { formatPence } from '../../platform/money/index.ts';
 import type { FeatureDeps } from '../index.ts';
-import { FREQUENCY_WORDS, HOLDER_KINDS } from './agreements.ts';
+import { type AgreementSetUpEffect, FREQUENCY_WORDS, HOLDER_KINDS } from './agreements.ts';
 import { bankKey } from './crypto.ts';
-import { dateField, dateParts, moneyField } from './form-helpers.ts';
+import { type ContributionEffect, currentChanges } from './correction.ts';
+import { decryptBankDetails, encryptBankDetails } from './crypto.ts';
+import { dateField, dateParts, moneyField, partsOf } from './form-helpers.ts';
 import { acceptMultipart } from './multipart.ts';
 import { findReview } from './returns.ts';
 import { RETURN_CSV_COLUMNS } from './returns.ts';
@@ -19,10 +23,73 @@ import {
   giveView,
   parseReturnCsv,
   personPayments,
+  previewAgreement,
   previewAgreementChange,
   statement,
   submitReturns,
 } from './service.ts';
+
+const PERIOD_WORDS = { weekly: 'each week', four_weekly: 'every 4 weeks', monthly: 'each month' } as const;
+
+/** The set-up answers as the check page lists them (the account masked), each with its Change. */
+function setUpAnswers(effect: AgreementSetUpEffect) {
+  return [
+    { key: 'How often it is paid', value: FREQUENCY_WORDS[effect.frequency], field: 'frequency' },
+    { key: 'First day covered', value: formatDate(effect.from), field: 'startDate' },
+    {
+      key: 'Last day covered',
+      value: effect.endDate ? formatDate(effect.endDate) : 'No end date',
+      field: 'endDate',
+    },
+    { key: 'Who holds the bank account', value: HOLDER_KINDS[effect.holderKind], field: 'holderKind' },
+    { key: 'Name on the account', value: effect.holderName, field: 'holderName' },
+    { key: 'Bank account', value: `Account ending ${effect.maskedAccount}`, field: 'accountNumber' },
+  ];
+}
+
+/** What setting up pays: each period, the plan's amount, the contribution taken off or invoiced. */
+function setUpEffectRows(effect: AgreementSetUpEffect) {
+  const contribution =
+    effect.contributionMethod === 'net'
+      ? `, less the contribution of ${formatPence(effect.contributionPerPeriod)}`
+      : `, with the contribution of ${formatPence(effect.contributionPerPeriod)} invoiced separately`;
+  return [
+    {
+      key: `Direct payment ${PERIOD_WORDS[effect.frequency]}`,
+      after: effect.netPerPeriod,
+      hint: `${formatPence(effect.amountPerPeriod)} from the agreed plan (${formatPence(effect.weeklyAmount)} a week)${contribution}`,
+    },
+    {
+      key: 'From',
+      text: effect.endDate
+        ? `${formatDate(effect.from)} to ${formatDate(effect.endDate)}`
+        : `${formatDate(effect.from)}, with no end date`,
+    },
+    { key: 'Paid into', text: `Account ending ${effect.maskedAccount}, in the name of ${effect.holderName}` },
+  ];
+}
+
+/** What a change or correction does to the payment: old → new each period, from which date. */
+function changeEffectRows(effect: ContributionEffect) {
+  const dp = effect.directPayment;
+  return [
+    ...(dp
+      ? [
+          {
+            key: `Direct payment ${PERIOD_WORDS[dp.frequency]}`,
+            before: dp.netPerPeriod.before,
+            after: dp.netPerPeriod.after,
+            hint: `${formatPence(dp.amountPerPeriod.after)} from the agreed plan${
+              dp.contributionMethod === 'net'
+                ? `, less the contribution of ${formatPence(dp.contributionPerPeriod.after)}`
+                : ''
+            }`,
+          },
+        ]
+      : []),
+    { key: 'From', text: formatDate(effect.from) },
+  ];
+}
 
 type Req = FastifyRequest<{ Params: { personId: string } }>;
 const person = (request: { access: unknown }) => request.access as PersonAccess;
@@ -43,6 +110,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
     return reply.render('payments/views/person.njk', {
       title: `Direct payment: ${view.person.preferredName ?? view.person.legalName}`,
       ...view,
+      currentChangeIds: currentChanges(view.agreement?.changes ?? []).map((c) => c.id),
       personId: request.params.personId,
       mayManage: may(request, 'money.manage'),
       mayAccount: may(request, 'money.account'),
@@ -62,6 +130,11 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
         personName: view.person.preferredName ?? view.person.legalName,
         holderKinds: HOLDER_KINDS,
         frequencies: FREQUENCY_WORDS,
+        // A correction's date is fixed: the date of the change it corrects.
+        correctingFrom:
+          field(request.body, 'supersedes') && isIsoDate(dateField(request.body, 'effectiveFrom'))
+            ? dateField(request.body, 'effectiveFrom')
+            : null,
         ...extra,
       },
     };
@@ -71,46 +144,122 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
     manage,
     async (request, reply) => {
       const page = await agreementPage(request);
-      return reply.render(page.template, { ...page.context, values: {} });
+      // "Correct this change": the change form with the current change's date, asking why.
+      const correct = (request.query as { correct?: unknown }).correct;
+      if (correct === undefined) return reply.render(page.template, { ...page.context, values: {} });
+      const agreement = page.context.agreement;
+      const change = agreement && currentChanges(agreement.changes).find((c) => c.id === correct);
+      if (!change) throw Problem.notFound('Change of the direct payment');
+      return reply.render(page.template, {
+        ...page.context,
+        title: 'Correct the change',
+        correctingFrom: change.effectiveFrom,
+        values: { effectiveFrom: partsOf(change.effectiveFrom), reason: '', supersedes: change.id },
+      });
     },
   );
+  // Setting up: the answers checked and what will be paid shown before anything is saved. The
+  // account number is carried through the check page sealed (encrypted), never as written.
+  const setUpValues = (body: unknown) => {
+    let sortCode = field(body, 'sortCode');
+    let accountNumber = field(body, 'accountNumber');
+    const sealed = field(body, 'bankDetails');
+    if (sealed && !sortCode && !accountNumber) {
+      try {
+        ({ sortCode, accountNumber } = decryptBankDetails(sealed, key));
+      } catch {
+        // Unreadable (tampered or the key changed): asked again, with the fields' errors.
+      }
+    }
+    return {
+      frequency: field(body, 'frequency'),
+      holderKind: field(body, 'holderKind'),
+      holderName: field(body, 'holderName'),
+      sortCode,
+      accountNumber,
+      startDate: dateParts(body, 'startDate'),
+      endDate: dateParts(body, 'endDate'),
+    };
+  };
+  const setUpInput = (body: unknown, values: ReturnType<typeof setUpValues>) => {
+    const endDate = dateField(body, 'endDate');
+    return {
+      frequency: values.frequency,
+      holderKind: values.holderKind,
+      holderName: values.holderName,
+      sortCode: values.sortCode,
+      accountNumber: values.accountNumber,
+      startDate: dateField(body, 'startDate'),
+      endDate: endDate === '' ? null : endDate,
+    };
+  };
+  const datePairs = (name: string, parts: { day: string; month: string; year: string }) =>
+    (['day', 'month', 'year'] as const).map((part): [string, string] => [`${name}-${part}`, parts[part]]);
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/payments/agreement',
     manage,
     async (request, reply) => {
-      const body = request.body;
-      const values = {
-        frequency: field(body, 'frequency'),
-        holderKind: field(body, 'holderKind'),
-        holderName: field(body, 'holderName'),
-        sortCode: field(body, 'sortCode'),
-        accountNumber: field(body, 'accountNumber'),
-        startDate: dateParts(body, 'startDate'),
-        endDate: dateParts(body, 'endDate'),
-      };
+      const values = setUpValues(request.body);
       return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
-        const endDate = dateField(body, 'endDate');
-        await createAgreement(db, person(request), key, {
-          frequency: values.frequency,
-          holderKind: values.holderKind,
-          holderName: values.holderName,
-          sortCode: values.sortCode,
-          accountNumber: values.accountNumber,
-          startDate: dateField(body, 'startDate'),
-          endDate: endDate === '' ? null : endDate,
+        const input = setUpInput(request.body, values);
+        const effect = await previewAgreement(db, person(request), input);
+        const sealed = encryptBankDetails(
+          { sortCode: values.sortCode, accountNumber: values.accountNumber, accountName: '' },
+          key,
+        );
+        return reply.render('payments/views/check.njk', {
+          title: 'Check the direct payment before you save it',
+          backLink: base(request),
+          action: `${base(request)}/agreement/confirm`,
+          changeAction: `${base(request)}/agreement/edit`,
+          hidden: [
+            ['frequency', values.frequency],
+            ...datePairs('startDate', values.startDate),
+            ...datePairs('endDate', values.endDate),
+            ['holderKind', values.holderKind],
+            ['holderName', values.holderName],
+            ['bankDetails', sealed],
+          ],
+          answers: setUpAnswers(effect),
+          effectHeading: 'What will be paid',
+          effectRows: setUpEffectRows(effect),
+          effect,
+          saveText: 'Set up the direct payment',
         });
+      });
+    },
+  );
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/payments/agreement/edit',
+    manage,
+    async (request, reply) => {
+      const page = await agreementPage(request);
+      return reply.render(page.template, { ...page.context, values: setUpValues(request.body) });
+    },
+  );
+  app.post<{ Params: { personId: string } }>(
+    '/people/:personId/payments/agreement/confirm',
+    manage,
+    async (request, reply) => {
+      const values = setUpValues(request.body);
+      return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
+        await createAgreement(db, person(request), key, setUpInput(request.body, values));
         return reply.redirect(base(request), 303);
       });
     },
   );
+
   // A change from a date: worked out and shown (old → new payment) before anything is saved.
+  // A correction supersedes the current change from its date, with a reason: its date is kept.
   const changeValues = (body: unknown) => ({
     effectiveFrom: dateParts(body, 'effectiveFrom'),
     reason: field(body, 'reason'),
+    supersedes: field(body, 'supersedes'),
   });
   const changeInput = (body: unknown) => ({
     effectiveFrom: dateField(body, 'effectiveFrom'),
     reason: field(body, 'reason'),
+    supersedes: field(body, 'supersedes') || null,
   });
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/payments/agreement/changes',
@@ -120,13 +269,42 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
       return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
         const input = changeInput(request.body);
         const plan = await previewAgreementChange(db, person(request), input);
-        return reply.render('payments/views/check-change.njk', {
-          title: 'Check the change before you save it',
+        const correcting = Boolean(input.supersedes);
+        return reply.render('payments/views/check.njk', {
+          title: correcting
+            ? 'Check the correction before you save it'
+            : 'Check the change before you save it',
           backLink: base(request),
-          personId: request.params.personId,
-          input,
-          values,
+          action: `${base(request)}/agreement/changes/confirm`,
+          changeAction: `${base(request)}/agreement/changes/edit`,
+          hidden: [
+            ...datePairs('effectiveFrom', values.effectiveFrom),
+            ['reason', values.reason],
+            ...(correcting ? [['supersedes', values.supersedes]] : []),
+          ],
+          answers: [
+            // A correction keeps the date of the change it corrects, so its date has no Change.
+            {
+              key: 'New amounts start on',
+              value: formatDate(input.effectiveFrom),
+              field: correcting ? null : 'effectiveFrom',
+            },
+            {
+              key: correcting ? 'Why the change is corrected' : 'Why the payment is changing',
+              value: input.reason,
+              field: 'reason',
+            },
+          ],
+          effectHeading: 'What this changes',
+          effectRows: changeEffectRows(plan.effect),
+          notes: plan.effect.directPayment
+            ? [
+                'The period that includes this date is paid part at the old amount and part at the new, by days.',
+              ]
+            : [],
           effect: plan.effect,
+          correcting,
+          saveText: correcting ? 'Save the correction' : 'Save the change',
         });
       });
     },

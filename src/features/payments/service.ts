@@ -21,7 +21,7 @@ import { findReview, returnsAndReviews } from './returns.ts';
 import { recoveryOptions } from './rules.ts';
 import { dpPayments, ledgerTransfers, surplusReviews } from './schema.ts';
 
-export { createAgreement, agreementSummary } from './agreements.ts';
+export { createAgreement, agreementSummary, previewAgreement } from './agreements.ts';
 export { changeAgreement, previewAgreementChange } from './agreement-change.ts';
 export { submitReturns, giveView, parseReturnCsv } from './returns.ts';
 export { createRun, approveAndPost, runDetail, listRuns } from './runs.ts';
