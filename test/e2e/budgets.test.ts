@@ -65,6 +65,10 @@ describe('a worker takes a person from eligibility to an explained indicative bu
     await page.getByRole('link', { name: 'Go to the budget' }).click();
     await page.getByRole('button', { name: /indicative budget/ }).click();
     await expectAccessible(page);
+    // Each outcome to choose from says whose words it is.
+    expect(await page.getByLabel('Outcome (need 1)').locator('option').nth(1).textContent()).toMatch(
+      /^“.+” \(Said by .+ · typed by .+\)$/,
+    );
     await page.getByLabel('Outcome (need 1)').selectOption({ index: 1 });
     await page.getByLabel('Support (need 1)').selectOption('personal_care_hour');
     await page.getByLabel('How many a week (need 1)').fill('10');

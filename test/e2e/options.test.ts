@@ -22,6 +22,11 @@ describe('choosing how support is arranged', () => {
     await signIn(page, 'person');
     await page.goto(`/my/${morag}/options`);
     expect(await heading(page)).toBe('How you want your support arranged');
+    // Her own words under their own heading, each saying who said and who typed it.
+    expect(await textOf(page.locator('#own-words'))).toBe('In Morag’s own words');
+    expect(await textOf(page.locator('.selfdirect-attribution').first())).toMatch(
+      /^Said by Morag · typed by .+ \(social worker\)$/,
+    );
     await expectAccessible(page);
     const before = await textOf(page.locator('.govuk-summary-list').first());
     expect(before).toContain('Option 1: a direct payment');

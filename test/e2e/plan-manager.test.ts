@@ -120,6 +120,10 @@ describe('a manager deciding on a plan', () => {
     await page.getByRole('link', { name: 'Add a piece of support and its cost' }).click();
     expect(await heading(page)).toBe('Add a piece of support and its cost');
     await expectAccessible(page);
+    // Each outcome to choose from says whose words it is.
+    expect(
+      await page.getByLabel('Which outcome is this support for?').locator('option').nth(1).textContent(),
+    ).toMatch(/^“.+” \(Said by Callum · typed by Sam Okafor \(social worker\)\)$/);
     await page.getByLabel('Which outcome is this support for?').selectOption({ index: 1 });
     await page.getByLabel('What is the support?').fill('Swimming lessons');
     await page.getByLabel('Community group or service').check();

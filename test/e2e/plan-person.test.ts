@@ -88,4 +88,35 @@ describe('the person’s own plan', () => {
     expect(await heading(page)).toBe('A risk I choose to take');
     await context.close();
   });
+  it('Callum’s plan says whose words each outcome is, his own apart from his mother’s', async () => {
+    const { context, page } = await newPage(site);
+    await signIn(page, 'representative');
+    await page.goto(`/my/${callum}/outcomes/new`);
+    await page.getByLabel('What do you think Callum wants?').fill('I want Callum to try the climbing wall.');
+    await page.getByLabel('Things I like to do').check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('button', { name: 'Save' }).click();
+
+    await page.goto(`/my/${callum}/plan`);
+    expect(await textOf(page.locator('#own-words'))).toBe('In Callum’s own words');
+    expect(await textOf(page.locator('#others-words'))).toBe('What others said Callum wants');
+    const hers = page.locator('#others-words ~ h4', { hasText: 'climbing wall' });
+    expect(await textOf(hers.locator('+ .selfdirect-attribution'))).toBe(
+      'Said by Fiona Reid (representative) · typed by Fiona Reid (representative)',
+    );
+    expect(await textOf(page.locator('#own-words + h4 + .selfdirect-attribution'))).toBe(
+      'Said by Callum · typed by Sam Okafor (social worker)',
+    );
+    await expectAccessible(page);
+
+    await page
+      .getByRole('link', { name: /^Change how it will happen/ })
+      .first()
+      .click();
+    expect(await textOf(page.locator('.govuk-inset-text .selfdirect-attribution'))).toBe(
+      'Said by Callum · typed by Sam Okafor (social worker)',
+    );
+    await expectAccessible(page);
+    await context.close();
+  });
 });

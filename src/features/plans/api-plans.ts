@@ -57,6 +57,11 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
           200: z.object({
             plan: planSummary.nullable(),
             content: z.unknown(),
+            outcomeWords: z
+              .record(z.string(), z.object({ own: z.boolean(), attribution: z.string() }))
+              .describe(
+                'By outcome ref: whether the words are the person’s own, and who said and typed them',
+              ),
             totals: z.object({ weekly: explained, byOption: explained, byFundingStream: explained }),
             budget: z
               .object({ weekly: z.number().int(), kind: z.string(), version: z.number().int() })

@@ -17,6 +17,7 @@ import {
   configurationRow,
   insertOptionChoice,
   optionChoices,
+  personName,
   saveConfiguration,
   userNames,
 } from './store.ts';
@@ -60,6 +61,7 @@ export async function optionsOverview(db: Db, access: PersonAccess) {
         choice.deploymentRoute ? c.route === choice.deploymentRoute : c.sdsOption === choice.sdsOption,
       )?.label ?? `Option ${choice.sdsOption}`;
     return {
+      personName: await personName(tx, access.personId),
       offer,
       explanations: SDS_OPTIONS,
       englandRoutes: offer.nation === 'england' ? ENGLAND_DEPLOYMENT_ROUTES : [],

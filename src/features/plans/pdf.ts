@@ -6,6 +6,7 @@ import { formatPence } from '../../platform/money/index.ts';
 import { fundingStreamLabel, STATE_LABELS } from './catalogue.ts';
 import { PROVIDER_KINDS } from './costs.ts';
 import { SDS_OPTION_NAMES } from './options.ts';
+import { WORDS_NOT_RECORDED } from './plan-context.ts';
 import { planOverview } from './plan-service.ts';
 import { RESTRICTION_REASON_KINDS } from './restrictions.ts';
 
@@ -53,23 +54,35 @@ export function renderPlanPdf(view: Overview): Promise<Buffer> {
     body(content.aboutMe || 'Not written yet.');
 
     heading('What I want to happen, and how');
-    content.outcomes.forEach((outcome, i) => {
-      doc
-        .moveDown(0.5)
-        .font('Helvetica-Bold')
-        .fontSize(13)
-        .text(`${i + 1}. “${outcome.personWords}”`);
-      pair('How it will happen', outcome.howMet);
-      if (outcome.flexibility) pair('How it can change', outcome.flexibility);
-      for (const line of content.costLines.filter((l) => l.outcomeRef === outcome.ref)) {
-        body(
-          `• ${line.description} — ${PROVIDER_KINDS[line.providerKind] ?? line.providerKind}` +
-            `${line.deliveredBy && view.providerNames[line.deliveredBy] ? `: ${view.providerNames[line.deliveredBy]}` : ''}, ${line.frequency}. ` +
-            `${formatPence(line.weeklyCost)} a week, option ${line.sdsOption} (${SDS_OPTION_NAMES[line.sdsOption]}), ` +
-            `paid from ${fundingStreamLabel(line.fundingStream)}.`,
-        );
+    // The person's own words first, apart from what others said for them; each says whose words they are.
+    const words = (ref: string) => view.outcomeWords[ref] ?? { own: false, attribution: WORDS_NOT_RECORDED };
+    const groups = [
+      { title: `In ${view.personName}'s own words`, list: content.outcomes.filter((o) => words(o.ref).own) },
+      {
+        title: `What others said ${view.personName} wants`,
+        list: content.outcomes.filter((o) => !words(o.ref).own),
+      },
+    ];
+    let number = 0;
+    for (const group of groups.filter((g) => g.list.length)) {
+      doc.moveDown(0.5).font('Helvetica-Bold').fontSize(14).text(group.title);
+      for (const outcome of group.list) {
+        number += 1;
+        doc.moveDown(0.5).font('Helvetica-Bold').fontSize(13).text(`${number}. “${outcome.personWords}”`);
+        doc.font('Helvetica').fontSize(10).text(words(outcome.ref).attribution, { lineGap: 3 });
+        pair('How it will happen', outcome.howMet);
+        if (outcome.flexibility) pair('How it can change', outcome.flexibility);
+        for (const line of content.costLines.filter((l) => l.outcomeRef === outcome.ref)) {
+          const provider = line.deliveredBy ? view.providerNames[line.deliveredBy] : undefined;
+          body(
+            `• ${line.description} — ${PROVIDER_KINDS[line.providerKind] ?? line.providerKind}` +
+              `${provider ? `: ${provider}` : ''}, ${line.frequency}. ` +
+              `${formatPence(line.weeklyCost)} a week, option ${line.sdsOption} (${SDS_OPTION_NAMES[line.sdsOption]}), ` +
+              `paid from ${fundingStreamLabel(line.fundingStream)}.`,
+          );
+        }
       }
-    });
+    }
 
     heading('What it costs');
     body(`The plan costs ${formatPence(view.totals.weekly.total)} a week.`);

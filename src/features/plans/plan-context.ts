@@ -42,6 +42,37 @@ export function outcomesForPlan(outcomes: readonly OutcomeSummary[]): PlanOutcom
   }));
 }
 
+/** Whose words one of the plan's outcomes holds, as the plan page and the printed plan show it. */
+export interface PlanWords {
+  /** Said by the person themselves (as recorded now); everything else is shown apart from these. */
+  own: boolean;
+  attribution: string;
+}
+
+/**
+ * Who said and who typed each of the plan's outcome words, by outcome ref: the recorded
+ * outcome's attribution while the plan holds its words exactly as recorded. Words that are
+ * no longer the recorded ones (changed since, or never recorded) are not claimed as anyone's.
+ */
+export function planWords(
+  planOutcomes: readonly PlanOutcome[],
+  recorded: readonly OutcomeSummary[],
+): Record<string, PlanWords> {
+  return Object.fromEntries(
+    planOutcomes.map((o) => {
+      const found = recorded.find((r) => r.id === o.ref && r.personWords.trim() === o.personWords.trim());
+      return [
+        o.ref,
+        found
+          ? { own: found.saidBy === 'person', attribution: found.attribution }
+          : { own: false, attribution: WORDS_NOT_RECORDED },
+      ];
+    }),
+  );
+}
+
+export const WORDS_NOT_RECORDED = 'Who said these words and who typed them was not recorded';
+
 /** Outcomes agreed since the plan was started are added to the draft, so none is left out. */
 export function withNewOutcomes(content: SupportPlanContent, outcomes: readonly OutcomeSummary[]) {
   const known = new Set(content.outcomes.map((o) => o.ref));

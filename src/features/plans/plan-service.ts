@@ -13,6 +13,7 @@ import {
   lifecycleActor,
   loadPlanContext,
   outcomesForPlan,
+  planWords,
   refused,
   requirePlan,
   staleWrite,
@@ -66,6 +67,8 @@ export async function planOverview(db: Db, access: PersonAccess) {
       plan,
       content,
       aboutMeFromConversation,
+      /** Whose words each outcome holds, by ref: the person's own are shown apart from others'. */
+      outcomeWords: planWords(content.outcomes, context.outcomes),
       totals,
       budget: context.budget
         ? { weekly: context.budget.weeklyAmount, kind: context.budget.kind, version: context.budget.version }
