@@ -19,6 +19,7 @@ describe('safeRedirectPath', () => {
     '/\r\n/evil.example',
     '//evil.example',
     '///evil.example',
+    '/.//evil.example',
     'https://evil.example/',
     'javascript:alert(1)',
     '\\\\evil.example',
@@ -85,7 +86,10 @@ describe('safeRedirectPath', () => {
       fc.property(fc.webPath(), (path) => {
         fc.pre(path.startsWith('/') && !path.startsWith('//'));
         const result = safeRedirectPath(path, FALLBACK);
-        expect(result).toBe(new URL(path, 'https://x.invalid').pathname);
+        const normalised = new URL(path, 'https://x.invalid').pathname;
+        // A path that only becomes "//…" once dot segments are resolved ("/.//") would read as
+        // another host: refused like any other, so the fallback.
+        expect(result).toBe(normalised.startsWith('//') ? FALLBACK : normalised);
       }),
     );
   });
