@@ -20,7 +20,7 @@ import {
   setUpEffectSchema,
   transferSchema,
 } from './api-schemas.ts';
-import { bankKey } from './crypto.ts';
+import { bankKey } from './bank/crypto.ts';
 import {
   approveAndPost,
   bankFile,

@@ -14,14 +14,14 @@ export {
   type PaymentFrequency,
   paymentsDue,
   validateAgreement,
-} from './schedule.ts';
+} from './agreements/rules.ts';
 export {
   type PaymentRunPlan,
   type PlannedPayment,
   paymentKey,
   paymentTransfer,
   planPaymentRun,
-} from './run.ts';
+} from './runs/rules.ts';
 export {
   type BankCheck,
   type BankFileProblem,
@@ -36,7 +36,7 @@ export {
   toBacsText,
   validateAccountNumber,
   validateSortCode,
-} from './bank.ts';
+} from './bank/rules.ts';
 export {
   assessSurplus,
   checkReturn,
@@ -48,4 +48,4 @@ export {
   type SpendCategory,
   type SurplusAssessment,
   type SurplusInput,
-} from './surplus.ts';
+} from './surplus/rules.ts';

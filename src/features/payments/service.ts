@@ -5,8 +5,8 @@ import type { Db } from '../../platform/db/client.ts';
 import { isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { people } from '../people/schema.ts';
-import { agreementOf, agreementSummary } from './agreements.ts';
-import { accountId, reverse } from './ledger.ts';
+import { agreementOf, agreementSummary } from './agreements/service.ts';
+import { accountId, reverse } from './ledger/rules.ts';
 import {
   accountBalance,
   checkLedger,
@@ -16,16 +16,16 @@ import {
   toRuleTransfer,
   transferById,
   transfersOfAccount,
-} from './ledger-store.ts';
-import { findReview, returnsAndReviews } from './returns.ts';
+} from './ledger/store.ts';
+import { findReview, returnsAndReviews } from './returns/service.ts';
 import { recoveryOptions } from './rules.ts';
 import { dpPayments, ledgerTransfers, surplusReviews } from './schema.ts';
 
-export { createAgreement, agreementSummary, previewAgreement } from './agreements.ts';
-export { changeAgreement, previewAgreementChange } from './agreement-change.ts';
-export { submitReturns, giveView, parseReturnCsv } from './returns.ts';
-export { createRun, approveAndPost, runDetail, listRuns } from './runs.ts';
-export { bankFile, remittances } from './bank-file.ts';
+export { createAgreement, agreementSummary, previewAgreement } from './agreements/service.ts';
+export { changeAgreement, previewAgreementChange } from './agreements/changes.ts';
+export { submitReturns, giveView, parseReturnCsv } from './returns/service.ts';
+export { createRun, approveAndPost, runDetail, listRuns } from './runs/service.ts';
+export { bankFile, remittances } from './bank/service.ts';
 
 /** Everything the staff page and API show about one person's direct payment. */
 export async function personPayments(db: Db, access: PersonAccess) {

@@ -2,10 +2,10 @@
  * Support plan rules in one place: content, costs, restrictions, SDS options, the lifecycle
  * and "what changed" between versions. Each lives in its own file; this re-exports them.
  */
-export * from './completeness.ts';
-export * from './content.ts';
-export * from './costs.ts';
-export * from './diff.ts';
-export * from './lifecycle.ts';
-export * from './options.ts';
-export * from './restrictions.ts';
+export * from './plan/completeness.ts';
+export * from './plan/content.ts';
+export * from './plan/costs.ts';
+export * from './plan/diff.ts';
+export * from './plan/rules.ts';
+export * from './options/rules.ts';
+export * from './plan/restrictions.ts';

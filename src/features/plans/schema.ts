@@ -23,7 +23,7 @@ import {
 } from '../../platform/db/tenant-table.ts';
 import { personalOutcomes } from '../conversations/schema.ts';
 import { personReference } from '../people/schema.ts';
-import type { SupportPlanContent } from './content.ts';
+import type { SupportPlanContent } from './plan/content.ts';
 
 /**
  * One version of a person's support plan. The content is the SupportPlanContent of
