@@ -21,26 +21,14 @@ import {
   transferSchema,
 } from './api-schemas.ts';
 import { bankKey } from './bank/crypto.ts';
-import {
-  approveAndPost,
-  bankFile,
-  changeAgreement,
-  createAgreement,
-  createRun,
-  decideSurplus,
-  giveView,
-  ledgerBalances,
-  parseReturnCsv,
-  personPayments,
-  postAdjustment,
-  previewAgreement,
-  previewAgreementChange,
-  remittances,
-  reverseTransfer,
-  runDetail,
-  statement,
-  submitReturns,
-} from './service.ts';
+import { approveAndPost, createRun, runDetail } from './runs/service.ts';
+import { bankFile, remittances } from './bank/service.ts';
+import { changeAgreement, previewAgreementChange } from './agreements/changes.ts';
+import { createAgreement, previewAgreement } from './agreements/service.ts';
+import { decideSurplus } from './surplus/service.ts';
+import { giveView, parseReturnCsv, submitReturns } from './returns/service.ts';
+import { ledgerBalances, postAdjustment, reverseTransfer } from './ledger/service.ts';
+import { personPayments, statement } from './person/service.ts';
 
 const person = (access: unknown) => access as PersonAccess;
 const council = (access: unknown) => access as CouncilAccess;

@@ -1,16 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, compareDates, daysBetween, type IsoDate } from '../../../platform/dates.ts';
-import { accountId, applyTransfers, emptyLedger, type LedgerState, type Transfer } from '../ledger/rules.ts';
-import {
-  type DirectPaymentAgreement,
-  type PlannedPayment,
-  paymentKey,
-  paymentsDue,
-  paymentTransfer,
-  planPaymentRun,
-  validateAgreement,
-} from '../rules.ts';
+import { accountId } from '../ledger/account-ids.ts';
+import { applyTransfers, emptyLedger, type LedgerState, type Transfer } from '../ledger/rules.ts';
+import { type DirectPaymentAgreement, paymentsDue, validateAgreement } from './rules.ts';
+import { type PlannedPayment, paymentKey, paymentTransfer, planPaymentRun } from '../runs/rules.ts';
 
 function agreement(overrides: Partial<DirectPaymentAgreement> = {}): DirectPaymentAgreement {
   return {

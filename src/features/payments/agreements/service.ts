@@ -12,13 +12,11 @@ import { currentChanges, netPerPeriod } from '../corrections/rules.ts';
 import { type BankDetails, encryptBankDetails } from '../bank/crypto.ts';
 import {
   type DirectPaymentAgreement,
-  maskAccountNumber,
   type PaymentFrequency,
   paymentsDue,
-  validateAccountNumber,
   validateAgreement,
-  validateSortCode,
-} from '../rules.ts';
+} from './rules.ts';
+import { maskAccountNumber, validateAccountNumber, validateSortCode } from '../bank/rules.ts';
 import { dpAgreementChanges, dpAgreements, dpPayments } from '../schema.ts';
 
 export type AgreementRow = typeof dpAgreements.$inferSelect;

@@ -9,7 +9,7 @@ import {
   toBacsText,
   validateAccountNumber,
   validateSortCode,
-} from '../rules.ts';
+} from './rules.ts';
 
 const originator = { name: 'Anytown Council DP', sortCode: '40-11-22', accountNumber: '87654321' };
 const payment: BankPayment = {

@@ -3,12 +3,10 @@ import type { CouncilAccess } from '../../../platform/auth/access.ts';
 import { audited } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { Problem } from '../../../platform/http/problem.ts';
-import { type BankFileProblem, bacsStandard18Lines, type BankPayment, paymentCsvRows } from '../rules.ts';
+import { type BankFileProblem, bacsStandard18Lines, type BankPayment, paymentCsvRows } from './rules.ts';
 import { bankKey, decryptBankDetails } from './crypto.ts';
 import { getRun, postedPayments } from '../runs/service.ts';
 import { paymentPolicyOn } from '../policy/store.ts';
-
-export { paymentPolicyOn };
 
 /** A short reference the person recognises on their bank statement. */
 export function paymentReference(runDate: string, personId: string): string {

@@ -21,7 +21,7 @@ import {
   paidPeriodCorrections,
   termsOn,
 } from './rules.ts';
-import { accountId } from '../ledger/rules.ts';
+import { accountId } from '../ledger/account-ids.ts';
 import { postTransfers } from '../ledger/store.ts';
 import { paymentsDue } from '../agreements/rules.ts';
 import { dpAgreementChanges, dpPaymentCorrections, dpPayments } from '../schema.ts';

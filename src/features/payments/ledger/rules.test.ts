@@ -1,11 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../platform/dates.ts';
+import { type AccountId, accountId, accountKindOf, accountLabel } from './account-ids.ts';
 import {
-  type AccountId,
-  accountId,
-  accountKindOf,
-  accountLabel,
   applyTransfers,
   balanceOf,
   balances,

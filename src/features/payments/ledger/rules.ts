@@ -15,15 +15,6 @@ import { assertPence, formatPence, type Pence } from '../../../platform/money/in
 import { compareDates, isIsoDate, type IsoDate } from '../../../platform/dates.ts';
 import type { AccountId } from './account-ids.ts';
 
-export {
-  ACCOUNT_KIND_LABELS,
-  type AccountId,
-  type AccountKind,
-  accountId,
-  accountKindOf,
-  accountLabel,
-} from './account-ids.ts';
-
 export const TRANSFER_KINDS = ['payment', 'contribution', 'recovery', 'reversal', 'adjustment'] as const;
 export type TransferKind = (typeof TRANSFER_KINDS)[number];
 

@@ -2,12 +2,9 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.ts';
 import { rows } from '../../../platform/db/transaction.ts';
 import { Problem } from '../../../platform/http/problem.ts';
+import { ACCOUNT_KIND_LABELS, type AccountId, type AccountKind, accountKindOf } from './account-ids.ts';
 import {
-  ACCOUNT_KIND_LABELS,
   type AccountBalance,
-  type AccountId,
-  type AccountKind,
-  accountKindOf,
   applyTransfers,
   checkInvariants,
   emptyLedger,

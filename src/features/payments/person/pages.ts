@@ -15,19 +15,12 @@ import { dateField, dateParts, moneyField, partsOf } from '../forms.ts';
 import { acceptMultipart } from '../returns/multipart.ts';
 import { findReview } from '../returns/service.ts';
 import { RETURN_CSV_COLUMNS } from '../returns/service.ts';
-import { recoveryOptions } from '../rules.ts';
-import {
-  changeAgreement,
-  createAgreement,
-  decideSurplus,
-  giveView,
-  parseReturnCsv,
-  personPayments,
-  previewAgreement,
-  previewAgreementChange,
-  statement,
-  submitReturns,
-} from '../service.ts';
+import { recoveryOptions } from '../surplus/rules.ts';
+import { changeAgreement, previewAgreementChange } from '../agreements/changes.ts';
+import { createAgreement, previewAgreement } from '../agreements/service.ts';
+import { decideSurplus } from '../surplus/service.ts';
+import { giveView, parseReturnCsv, submitReturns } from '../returns/service.ts';
+import { personPayments, statement } from './service.ts';
 
 const PERIOD_WORDS = { weekly: 'each week', four_weekly: 'every 4 weeks', monthly: 'each month' } as const;
 

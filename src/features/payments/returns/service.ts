@@ -8,8 +8,8 @@ import { type FieldError, Problem } from '../../../platform/http/problem.ts';
 import { parsePounds } from '../../../platform/money/index.ts';
 import { convertAmount } from '../../../platform/money/periods.ts';
 import { type AgreementRow, agreementOf } from '../agreements/service.ts';
-import { paymentPolicyOn } from '../bank/service.ts';
-import { assessSurplus, checkReturn } from '../rules.ts';
+import { paymentPolicyOn } from '../policy/store.ts';
+import { assessSurplus, checkReturn } from '../surplus/rules.ts';
 import { dpReturns, surplusReviews } from '../schema.ts';
 
 export interface ReturnFigures {

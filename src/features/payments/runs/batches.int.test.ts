@@ -6,8 +6,9 @@ import { type TestApp, testApp, testConfig } from '../../../../test/support/app.
 import { toRuleAgreement } from '../agreements/service.ts';
 import { bankKey, encryptBankDetails } from '../bank/crypto.ts';
 import { checkLedger } from '../ledger/store.ts';
-import { planPaymentRun } from '../rules.ts';
-import { approveAndPost, createRun, planRun } from './service.ts';
+import { planPaymentRun } from './rules.ts';
+import { approveAndPost, createRun } from './service.ts';
+import { planRun } from './planning.ts';
 import { dpAgreementChanges, dpAgreements } from '../schema.ts';
 import { SECOND_FINANCE_EMAIL } from '../seed.ts';
 import { financeAccess, personWithAgreedPlan } from '../test-support.ts';

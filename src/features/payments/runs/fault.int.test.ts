@@ -15,7 +15,7 @@ import { testDbKind } from '../../../../test/support/db.ts';
 import { type AgreementRow, toRuleAgreement } from '../agreements/service.ts';
 import { bankKey, encryptBankDetails } from '../bank/crypto.ts';
 import { checkLedger } from '../ledger/store.ts';
-import { planPaymentRun } from '../rules.ts';
+import { planPaymentRun } from './rules.ts';
 import { approveAndPost, createRun } from './service.ts';
 import { dpAgreementChanges, dpAgreements } from '../schema.ts';
 import { personWithAgreedPlan } from '../test-support.ts';

@@ -5,7 +5,8 @@ import { field, submitForm } from '../../../platform/http/forms.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import type { FeatureDeps } from '../../index.ts';
 import { dateField, dateParts, partsOf } from '../forms.ts';
-import { approveAndPost, bankFile, createRun, listRuns, remittances, runDetail } from '../service.ts';
+import { approveAndPost, createRun, listRuns, runDetail } from './service.ts';
+import { bankFile, remittances } from '../bank/service.ts';
 
 const council = (access: unknown) => access as CouncilAccess;
 

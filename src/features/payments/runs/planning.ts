@@ -3,7 +3,8 @@ import type { Tx } from '../../../platform/db/client.ts';
 import { rows } from '../../../platform/db/transaction.ts';
 import { type Explained, formatPence, sumPence } from '../../../platform/money/index.ts';
 import { type AgreementRow, type ChangeRow, toRuleAgreement } from '../agreements/service.ts';
-import { type PlannedPayment, paymentsDue, planPaymentRun } from '../rules.ts';
+import { type PlannedPayment, planPaymentRun } from './rules.ts';
+import { paymentsDue } from '../agreements/rules.ts';
 import { dpAgreementChanges, dpAgreements } from '../schema.ts';
 
 export interface RunLine extends PlannedPayment {

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../platform/db/client.ts';
 import { sumPence } from '../../../platform/money/index.ts';
-import { accountId } from '../ledger/rules.ts';
+import { accountId } from '../ledger/account-ids.ts';
 import { postTransferBatch } from '../ledger/batch-store.ts';
 import type { NewTransfer } from '../ledger/store.ts';
 import { type AgreementSlice, planRun, type RunLine, withReduction } from './planning.ts';

@@ -8,7 +8,8 @@
 
 import type { IsoDate } from '../../../platform/dates.ts';
 import { type Pence, sumPence } from '../../../platform/money/index.ts';
-import type { AccountId, Transfer } from '../ledger/rules.ts';
+import type { AccountId } from '../ledger/account-ids.ts';
+import type { Transfer } from '../ledger/rules.ts';
 import { type DirectPaymentAgreement, type DuePayment, paymentsDue } from '../agreements/rules.ts';
 
 export interface PlannedPayment extends DuePayment {

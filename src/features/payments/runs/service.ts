@@ -14,8 +14,6 @@ import { dpAgreements, dpPayments, paymentRuns } from '../schema.ts';
 
 export type RunRow = typeof paymentRuns.$inferSelect;
 
-export { planRun, type RunLine, type RunPlan, withReduction } from './planning.ts';
-
 /** Creates the run for a date once; asking again for the same date returns the same run. */
 export async function createRun(db: Db, access: CouncilAccess, runDate: string) {
   if (!isIsoDate(runDate))

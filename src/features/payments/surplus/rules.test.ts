@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assessSurplus, checkReturn, recoveryOptions } from '../rules.ts';
+import { assessSurplus, checkReturn, recoveryOptions } from './rules.ts';
 
 const sum = (lines: { amount: number }[]) => lines.reduce((s, l) => s + l.amount, 0);
 

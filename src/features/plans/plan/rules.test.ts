@@ -3,15 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { planContent } from './fixtures.test-support.ts';
 import {
   type Actor,
-  missingFromPlan,
   newPlan,
   newVersionFrom,
   type PlanEvent,
-  planTotals,
   type SupportPlan,
-  type SupportPlanContent,
   transition,
-} from '../rules.ts';
+} from './rules.ts';
+import { missingFromPlan } from './completeness.ts';
+import { planTotals } from './costs.ts';
+import type { SupportPlanContent } from './content.ts';
 
 const person: Actor = { role: 'person', id: 'sam' };
 const worker: Actor = { role: 'worker', id: 'w1' };
