@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, int4, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
-import { Problem } from '../../platform/http/problem.ts';
-import type { FeatureDeps } from '../index.ts';
+import type { PersonAccess } from '../../../platform/auth/access.ts';
+import { errorResponses, personParams, problemSchema } from '../../../platform/http/api-schemas.ts';
+import { Problem } from '../../../platform/http/problem.ts';
+import type { FeatureDeps } from '../../index.ts';
 import {
   agreementSchema,
   effectSchema,
@@ -15,33 +15,24 @@ import {
   returnBody,
   returnSchema,
   reviewSchema,
-  runLineSchema,
-  runSchema,
   setUpEffectSchema,
-  transferSchema,
-} from './api-schemas.ts';
-import { bankKey } from './bank/crypto.ts';
-import { approveAndPost, createRun, runDetail } from './runs/service.ts';
-import { bankFile, remittances } from './bank/service.ts';
-import { changeAgreement, previewAgreementChange } from './agreements/changes.ts';
-import { createAgreement, previewAgreement } from './agreements/service.ts';
-import { decideSurplus } from './surplus/service.ts';
-import { giveView, parseReturnCsv, submitReturns } from './returns/service.ts';
-import { ledgerBalances, postAdjustment, reverseTransfer } from './ledger/service.ts';
-import { personPayments, statement } from './person/service.ts';
+} from '../api-schemas.ts';
+import { changeAgreement, previewAgreementChange } from '../agreements/changes.ts';
+import { createAgreement, previewAgreement } from '../agreements/service.ts';
+import { bankKey } from '../bank/crypto.ts';
+import { giveView, parseReturnCsv, submitReturns } from '../returns/service.ts';
+import { decideSurplus } from '../surplus/service.ts';
+import { personPayments, statement } from './service.ts';
 
 const person = (access: unknown) => access as PersonAccess;
-const council = (access: unknown) => access as CouncilAccess;
-const runParams = z.object({ runId: z.uuid() });
 const reviewParams = z.object({ personId: z.uuid(), reviewId: z.uuid() });
 
-export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, config }) => {
+export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, config }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
   const key = bankKey(config.sessionSecret);
   const read = { config: { access: { permission: 'money.read' as const } } };
   const manage = { config: { access: { permission: 'money.manage' as const } } };
   const account = { config: { access: { permission: 'money.account' as const } } };
-  const runs = { config: { access: { permission: 'payments.run' as const } } };
 
   app.get(
     '/api/v1/people/:personId/payments',
@@ -316,268 +307,6 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
       const result = await decideSurplus(db, person(request.access), request.params.reviewId, request.body);
       return { review: pick(reviewSchema, result.review), explanation: result.explanation };
     },
-  );
-
-  // Payment runs (finance officers).
-  app.post(
-    '/api/v1/payments/runs',
-    {
-      ...runs,
-      schema: {
-        tags: ['payments'],
-        summary: 'Create the payment run for a date (asking again for the same date returns the same run)',
-        body: z.object({ runDate: isoDate }).strict(),
-        response: {
-          201: runSchema,
-          200: runSchema,
-          400: problemSchema,
-          401: problemSchema,
-          403: problemSchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      const { run, created } = await createRun(db, council(request.access), request.body.runDate);
-      return reply.status(created ? 201 : 200).send(pick(runSchema, run));
-    },
-  );
-
-  const runDetailSchema = z.object({
-    run: runSchema.extend({
-      createdByName: z.string(),
-      approvedByName: z.string().nullable(),
-      twoPersonApproval: z
-        .boolean()
-        .describe('The council’s setting: whoever created a run may not approve it (on by default)'),
-    }),
-    posted: z.array(runLineSchema.omit({ sent: true }).extend({ sent: pence })),
-    postedCount: z.number().int(),
-    postedTotal: pence,
-    due: z
-      .object({ count: z.number().int(), total: pence, totalSent: pence, lines: z.array(runLineSchema) })
-      .nullable(),
-  });
-  const detail = async (access: CouncilAccess, runId: string) => {
-    const d = await runDetail(db, access, runId);
-    return {
-      run: {
-        ...pick(runSchema, d.run),
-        createdByName: d.createdByName,
-        approvedByName: d.approvedByName,
-        twoPersonApproval: d.twoPersonApproval,
-      },
-      posted: d.posted.map((p) => ({ ...pick(runLineSchema, p), sent: p.amount - p.reduction })),
-      postedCount: d.postedCount,
-      postedTotal: d.postedTotal,
-      due: d.plan
-        ? {
-            count: d.plan.count,
-            total: d.plan.total,
-            totalSent: d.plan.totalSent,
-            lines: d.plan.lines.map((l) => pick(runLineSchema, l)),
-          }
-        : null,
-    };
-  };
-
-  app.get(
-    '/api/v1/payments/runs/:runId',
-    {
-      ...runs,
-      schema: {
-        tags: ['payments'],
-        summary: 'A payment run: what is due (before approval) and what has been posted',
-        params: runParams,
-        response: { 200: runDetailSchema, ...errorResponses },
-      },
-    },
-    async (request) => detail(council(request.access), request.params.runId),
-  );
-
-  app.post(
-    '/api/v1/payments/runs/:runId/approve',
-    {
-      ...runs,
-      schema: {
-        tags: ['payments'],
-        summary:
-          'Approve the totals and post the run (also resumes an interrupted run; a posted run is left alone)',
-        description:
-          'Two people: when the council’s payment policy asks for it (the default), the finance officer who created the run is refused with 403 and another finance officer must approve it. The refusal and the approval are both audited.',
-        params: runParams,
-        body: z
-          .object({ expectedCount: int4.min(0), expectedTotal: pence.min(0) })
-          .strict()
-          .optional(),
-        response: { 200: runDetailSchema, ...errorResponses, 409: problemSchema },
-      },
-    },
-    async (request) => {
-      const access = council(request.access);
-      const body = request.body;
-      await approveAndPost(db, access, request.params.runId, {
-        expected: body ? { count: body.expectedCount, total: body.expectedTotal } : undefined,
-      });
-      return detail(access, request.params.runId);
-    },
-  );
-
-  app.get(
-    '/api/v1/payments/runs/:runId/bank-file',
-    {
-      ...runs,
-      schema: {
-        tags: ['payments'],
-        summary: 'The bank payment file of a posted run: CSV, or BACS Standard 18 payment lines',
-        params: runParams,
-        querystring: z.object({ format: z.enum(['csv', 'bacs']).default('csv') }),
-        produces: ['text/csv', 'text/plain'],
-        response: {
-          200: z.string().describe('format=csv: text/csv; format=bacs: text/plain (BACS Standard 18 lines)'),
-          ...errorResponses,
-          409: problemSchema,
-          422: problemSchema,
-        },
-      },
-    },
-    async (request, reply) => {
-      const file = await bankFile(
-        db,
-        council(request.access),
-        config.sessionSecret,
-        request.params.runId,
-        request.query.format,
-      );
-      return reply
-        .type(request.query.format === 'csv' ? 'text/csv; charset=utf-8' : 'text/plain; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.filename}"`)
-        .send(file.body);
-    },
-  );
-
-  app.get(
-    '/api/v1/payments/runs/:runId/remittances',
-    {
-      ...runs,
-      schema: {
-        tags: ['payments'],
-        summary: 'One remittance per person: each period paid, explained, and the total sent',
-        params: runParams,
-        response: {
-          200: z.object({
-            remittances: z.array(
-              z.object({
-                personId: z.uuid(),
-                holderName: z.string(),
-                reference: z.string(),
-                total: pence,
-                periods: z.array(
-                  z.object({
-                    periodStart: isoDate,
-                    periodEnd: isoDate,
-                    amount: pence,
-                    reduction: pence,
-                    explanation: explanationSchema,
-                  }),
-                ),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
-      },
-    },
-    async (request) => {
-      const result = await remittances(db, council(request.access), request.params.runId);
-      return {
-        remittances: result.remittances.map((r) => ({
-          ...r,
-          periods: r.periods.map(({ periodStart, periodEnd, amount, reduction, explanation }) => ({
-            periodStart,
-            periodEnd,
-            amount,
-            reduction,
-            explanation,
-          })),
-        })),
-      };
-    },
-  );
-
-  // The ledger.
-  const ledger = { config: { access: { permission: 'ledger.manage' as const } } };
-  app.post(
-    '/api/v1/ledger/transfers',
-    {
-      ...ledger,
-      schema: {
-        tags: ['ledger'],
-        summary: 'Post an adjustment between two accounts (idempotent: the same key posts once)',
-        body: z
-          .object({
-            idempotencyKey: z.string().min(8).max(200),
-            debitAccount: z.string().min(3).max(200),
-            creditAccount: z.string().min(3).max(200),
-            amount: pence.min(1),
-            postedOn: isoDate,
-            description: z.string().min(1).max(500),
-          })
-          .strict(),
-        response: { 201: transferSchema, 200: transferSchema, ...errorResponses, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      const { transfer, replayed } = await postAdjustment(db, council(request.access), request.body);
-      return reply.status(replayed ? 200 : 201).send(pick(transferSchema, transfer));
-    },
-  );
-
-  app.post(
-    '/api/v1/ledger/transfers/:transferId/reversal',
-    {
-      ...ledger,
-      schema: {
-        tags: ['ledger'],
-        summary: 'Correct a transfer by posting its mirror (once only; the same key replays)',
-        params: z.object({ transferId: z.uuid() }),
-        body: z
-          .object({ idempotencyKey: z.string().min(8).max(200), reason: z.string().min(1).max(500) })
-          .strict(),
-        response: { 201: transferSchema, 200: transferSchema, ...errorResponses, 409: problemSchema },
-      },
-    },
-    async (request, reply) => {
-      const { transfer, replayed } = await reverseTransfer(
-        db,
-        council(request.access),
-        request.params.transferId,
-        request.body,
-      );
-      return reply.status(replayed ? 200 : 201).send(pick(transferSchema, transfer));
-    },
-  );
-
-  app.get(
-    '/api/v1/ledger/balances',
-    {
-      ...ledger,
-      schema: {
-        tags: ['ledger'],
-        summary: 'Every account’s balance from its entries, and the ledger’s invariant check',
-        response: {
-          200: z.object({
-            accounts: z.array(
-              z.object({ account: z.string(), debits: pence, credits: pence, balance: pence }),
-            ),
-            transfers: z.number().int(),
-            problems: z.array(z.string()),
-          }),
-          401: problemSchema,
-          403: problemSchema,
-        },
-      },
-    },
-    async (request) => ledgerBalances(db, council(request.access)),
   );
 };
 
