@@ -1,5 +1,5 @@
 /**
- * Is the plan finished? A pure check beside the lifecycle (lifecycle.ts): a plan with
+ * Is the plan finished? A pure check beside the lifecycle (rules.ts): a plan with
  * anything missing is never shared, signed, submitted or agreed, because each of those
  * steps is someone reading and committing to the whole plan. Drafts may be unfinished.
  *
