@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { accountId } from '../src/features/payments/accounts.ts';
-import { approveAndPost, createRun, planRun } from '../src/features/payments/runs.ts';
+import { accountId } from '../src/features/payments/ledger/account-ids.ts';
+import { approveAndPost, createRun } from '../src/features/payments/runs/service.ts';
+import { planRun } from '../src/features/payments/runs/planning.ts';
 import { addDays } from '../src/platform/dates.ts';
 import { inTenant, rows } from '../src/platform/db/transaction.ts';
 import { ratioOf, type ScenarioResult } from './measure.ts';

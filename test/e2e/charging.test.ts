@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmail } from '../../src/features/accounts/demo-users.ts';
-import { approveAndPost, createRun } from '../../src/features/payments/runs.ts';
+import { approveAndPost, createRun } from '../../src/features/payments/runs/service.ts';
 import { SECOND_FINANCE_EMAIL } from '../../src/features/payments/seed.ts';
 import { financeAccess } from '../../src/features/payments/test-support.ts';
 import { todayInLondon } from '../../src/platform/dates.ts';

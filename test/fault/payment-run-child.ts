@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { CouncilAccess } from '../../src/platform/auth/access.ts';
 import { openDatabase } from '../../src/platform/db/client.ts';
 import { asSystem, rows } from '../../src/platform/db/transaction.ts';
-import { approveAndPost, createRun } from '../../src/features/payments/runs.ts';
+import { approveAndPost, createRun } from '../../src/features/payments/runs/service.ts';
 
 const env = (name: string) => {
   const value = process.env[name];

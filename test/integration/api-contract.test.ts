@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOME_AREAS, SAID_BY, SECTIONS } from '../../src/features/conversations/lists.ts';
 import { CLIENT_GROUPS } from '../../src/features/people/client-groups.ts';
-import { PROVIDER_KINDS } from '../../src/features/plans/costs.ts';
+import { PROVIDER_KINDS } from '../../src/features/plans/plan/costs.ts';
 import { REFERENCE_LISTS } from '../../src/features/reference-lists/lists.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
 import { FUNDING_STREAMS } from '../../src/platform/funding-streams.ts';

@@ -1,11 +1,11 @@
-import { encryptBankDetails } from '../../features/payments/crypto.ts';
-import { paymentKey, paymentTransfer } from '../../features/payments/run.ts';
+import { encryptBankDetails } from '../../features/payments/bank/crypto.ts';
+import { paymentKey, paymentTransfer } from '../../features/payments/runs/rules.ts';
 import {
   type DirectPaymentAgreement,
   type PaymentFrequency,
   paymentsDue,
-} from '../../features/payments/schedule.ts';
-import { accountId } from '../../features/payments/accounts.ts';
+} from '../../features/payments/agreements/rules.ts';
+import { accountId } from '../../features/payments/ledger/account-ids.ts';
 import { addDays, compareDates, type IsoDate } from '../../platform/dates.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
 import type { BulkLoader } from './bulk.ts';

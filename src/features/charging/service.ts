@@ -8,12 +8,12 @@ import {
   applyContributionChange,
   lockPayments,
   planContributionChange,
-} from '../payments/contribution-change.ts';
-import { contributionEffect } from '../payments/correction.ts';
+} from '../payments/corrections/service.ts';
+import { contributionEffect } from '../payments/corrections/rules.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { authorities } from '../../platform/db/schema.ts';
 import { people } from '../people/schema.ts';
-import { agreedCostLines } from '../plans/agreed.ts';
+import { agreedCostLines } from '../plans/plan/agreed.ts';
 import {
   assessEnglishContribution,
   assessScottishContribution,

@@ -24,7 +24,7 @@ import type { Explained } from '../../platform/money/index.ts';
 import { personReference } from '../people/schema.ts';
 
 /**
- * Ledger accounts, named as in accounts.ts ("person_dp_account:<person id>"). Append-only:
+ * Ledger accounts, named as in ledger/account-ids.ts ("person_dp_account:<person id>"). Append-only:
  * an account is opened once and never renamed; its balance is always derived from transfers.
  */
 export const ledgerAccounts = pgTable(

@@ -5,11 +5,11 @@ import { addDays, todayInLondon } from '../../platform/dates.ts';
 import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
 import { currentContribution } from '../charging/service.ts';
-import { agreedCostLines } from '../plans/agreed.ts';
+import { agreedCostLines } from '../plans/plan/agreed.ts';
 import { supportPlanCostLines, supportPlans } from '../plans/schema.ts';
-import { bankKey, encryptBankDetails } from './crypto.ts';
-import { planRun } from './run-plan.ts';
-import { postRunIn } from './run-posting.ts';
+import { bankKey, encryptBankDetails } from './bank/crypto.ts';
+import { planRun } from './runs/planning.ts';
+import { postRunIn } from './runs/posting.ts';
 import { dpAgreements, dpReturns, paymentPolicyVersions, paymentRuns } from './schema.ts';
 
 /** The demo council's second finance officer, who approves the runs the first one creates. */

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { FeatureDeps } from '../index.ts';
-import { optionsApi } from './api-options.ts';
-import { plansApi } from './api-plans.ts';
-import { optionsPages } from './pages-options.ts';
-import { planPages } from './pages-plan.ts';
-import { planEditPages } from './pages-plan-edit.ts';
+import { optionsApi } from './options/api.ts';
+import { plansApi } from './plan/api.ts';
+import { optionsPages } from './options/pages.ts';
+import { planPages } from './plan/pages.ts';
+import { planEditPages } from './plan/edit-pages.ts';
 
 /** SDS options per outcome and the person-owned support plan: pages and API. */
 export const plansFeature: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {

@@ -23,12 +23,12 @@ import {
 } from '../../platform/db/tenant-table.ts';
 import { personalOutcomes } from '../conversations/schema.ts';
 import { personReference } from '../people/schema.ts';
-import type { SupportPlanContent } from './content.ts';
+import type { SupportPlanContent } from './plan/content.ts';
 
 /**
  * One version of a person's support plan. The content is the SupportPlanContent of
- * content.ts, stored whole so any two versions can be compared; the lifecycle state follows
- * lifecycle.ts. An agreed version is never edited: a change starts a new version.
+ * plan/content.ts, stored whole so any two versions can be compared; the lifecycle state follows
+ * plan/rules.ts (the lifecycle). An agreed version is never edited: a change starts a new version.
  */
 export const supportPlans = pgTable(
   'support_plans',
@@ -122,14 +122,14 @@ export const sdsOptionChoices = pgTable(
 /**
  * How an authority offers the SDS options. Scotland must offer all four (the 2013 Act), so
  * only England's deployment routes are configurable; direct payment and council-managed are
- * always offered whatever is stored here (Care Act ss.18 and 31, see options.ts). No row
+ * always offered whatever is stored here (Care Act ss.18 and 31, see options/rules.ts). No row
  * means every route is offered.
  */
 export const sdsConfiguration = pgTable(
   'sds_configuration',
   {
     authorityId: authorityColumn(),
-    /** DeploymentRoute values (options.ts) this council runs. */
+    /** DeploymentRoute values (options/rules.ts) this council runs. */
     routesEnabled: text('routes_enabled').array().notNull(),
     /** Whether the council funds an independent direct-payment support organisation, shown to people. */
     supportOrganisationFunded: boolean('support_organisation_funded').notNull().default(true),

@@ -1,6 +1,6 @@
 import { addDays } from '../../platform/dates.ts';
-import type { CostLine } from './costs.ts';
-import type { SdsOption } from './options.ts';
+import type { CostLine } from './plan/costs.ts';
+import type { SdsOption } from './options/rules.ts';
 import type { DemoOutcome, DemoPlan } from './seed.ts';
 
 type Line = Omit<CostLine, 'outcomeRef' | 'sdsOption'>;

@@ -5,10 +5,10 @@ import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
 import { rows } from '../../platform/db/transaction.ts';
 import { addAgreedBudgetVersion, currentBudget } from '../budgets/versions.ts';
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
-import type { PlanOutcome, SupportPlanContent } from './content.ts';
-import { type CostLine, fundingStreamTotals, planTotals } from './costs.ts';
-import type { SdsOption } from './options.ts';
-import { insertOptionChoice, insertPlanVersion, updatePlanIfUnchanged, userNames } from './store.ts';
+import type { PlanOutcome, SupportPlanContent } from './plan/content.ts';
+import { type CostLine, fundingStreamTotals, planTotals } from './plan/costs.ts';
+import type { SdsOption } from './options/rules.ts';
+import { insertOptionChoice, insertPlanVersion, updatePlanIfUnchanged, userNames } from './plan/store.ts';
 
 /**
  * Demo support plans: Morag's agreed plan mixes a direct payment (option 1) with an

@@ -1,0 +1,284 @@
+/**
+ * The support plan's life as a pure state machine:
+ *
+ *   draft → shared → signed → submitted → agreed
+ *                                       ↘ returned → (edit) → draft, next round
+ *
+ * Decisions recorded here:
+ * - Editing is allowed in draft, shared and signed. A signature is consent to the exact
+ *   words, so any edit after sharing moves the plan back to draft and clears the signature;
+ *   it must be shared and signed again.
+ * - A submitted plan cannot be edited: the manager is deciding on those words. They return it.
+ * - Editing a returned plan opens the next round as a draft.
+ * - Only a finished plan moves on (completeness.ts): sharing, signing, submitting and agreeing
+ *   are each someone committing to the whole plan, so each is refused with the list of what
+ *   is missing. Drafts may be unfinished.
+ * - An agreed plan never changes. `new_version` starts a new draft with the next version
+ *   number, a copy of the content and no signature; the agreed version stays as it was.
+ */
+import type { IsoDate } from '../../../platform/dates.ts';
+import type { Pence } from '../../../platform/money/index.ts';
+import type { FieldError } from '../../people/rules.ts';
+import { missingFromPlan } from './completeness.ts';
+import type { SupportPlanContent } from './content.ts';
+import { checkAgainstBudget, planTotals } from './costs.ts';
+
+export type PlanState = 'draft' | 'shared' | 'signed' | 'submitted' | 'agreed' | 'returned';
+
+export type ActorRole =
+  | 'person'
+  | 'representative'
+  | 'circle_member'
+  | 'advocate'
+  | 'broker'
+  | 'worker'
+  | 'manager'
+  | 'finance_officer';
+
+export interface Actor {
+  role: ActorRole;
+  id?: string;
+  /** For a representative: whether their authority covers this act on this date (see representativeInScope). */
+  inScope?: boolean;
+}
+
+export interface OverBudgetException {
+  reason: string;
+}
+
+export type PlanEvent = { actor: Actor; on?: IsoDate } & (
+  | { type: 'share' }
+  | { type: 'edit'; content: SupportPlanContent }
+  | { type: 'sign' }
+  | { type: 'submit' }
+  | { type: 'agree'; overBudgetException?: OverBudgetException }
+  | { type: 'return'; reasons: readonly string[] }
+  | { type: 'new_version' }
+);
+export type PlanEventType = PlanEvent['type'];
+
+export interface Signature {
+  role: 'person' | 'representative';
+  actorId?: string;
+  on?: IsoDate;
+}
+
+export interface SupportPlan {
+  version: number;
+  /** Rounds within a version: each return and rework is a new round. */
+  round: number;
+  state: PlanState;
+  content: SupportPlanContent;
+  /** Weekly agreed budget the plan is checked against. */
+  agreedBudget: Pence;
+  signature: Signature | null;
+  /** Why the plan was last returned, kept so the next round can answer each reason. */
+  returnReasons: string[];
+  overBudgetException: OverBudgetException | null;
+  decidedBy?: string;
+  decidedOn?: IsoDate;
+}
+
+export type PlanErrorCode =
+  | 'wrong_state'
+  | 'not_permitted'
+  | 'reasons_required'
+  | 'not_signed'
+  | 'over_budget'
+  | 'incomplete_plan';
+
+export interface PlanError {
+  code: PlanErrorCode;
+  message: string;
+  /** For 'incomplete_plan': each missing thing, by its path in the plan's content. */
+  missing?: FieldError[];
+}
+
+export type TransitionResult = { ok: true; plan: SupportPlan } | { ok: false; error: PlanError };
+
+export function newPlan(content: SupportPlanContent, agreedBudget: Pence): SupportPlan {
+  return {
+    version: 1,
+    round: 1,
+    state: 'draft',
+    content,
+    agreedBudget,
+    signature: null,
+    returnReasons: [],
+    overBudgetException: null,
+  };
+}
+
+const fail = (code: PlanErrorCode, message: string): TransitionResult => ({
+  ok: false,
+  error: { code, message },
+});
+
+/** The person, or a representative whose authority covers the act: the people who own the plan. */
+function actsForPerson(actor: Actor): boolean {
+  return actor.role === 'person' || (actor.role === 'representative' && actor.inScope === true);
+}
+
+/** Co-production: the person's side and the professionals who help write the plan may edit it. */
+function mayEdit(actor: Actor): boolean {
+  return actsForPerson(actor) || actor.role === 'worker' || actor.role === 'broker';
+}
+
+const STATE_WORDS: Record<PlanState, string> = {
+  draft: 'a draft',
+  shared: 'shared with the person',
+  signed: 'signed',
+  submitted: 'waiting for a decision',
+  agreed: 'agreed',
+  returned: 'returned for changes',
+};
+
+/** Refuses a step on an unfinished plan, listing everything missing; null when it is finished. */
+function unfinished(plan: SupportPlan, what: string): TransitionResult | null {
+  const missing = missingFromPlan(plan.content);
+  if (missing.length === 0) return null;
+  return {
+    ok: false,
+    error: {
+      code: 'incomplete_plan',
+      message: `The plan is not finished, so it cannot be ${what} yet: ${missing.map((p) => p.message).join('; ')}`,
+      missing,
+    },
+  };
+}
+
+function wrongState(plan: SupportPlan, what: string): TransitionResult {
+  return fail('wrong_state', `You cannot ${what} a plan that is ${STATE_WORDS[plan.state]}`);
+}
+
+export function transition(plan: SupportPlan, event: PlanEvent): TransitionResult {
+  const { actor } = event;
+  switch (event.type) {
+    case 'edit': {
+      if (!['draft', 'shared', 'signed', 'returned'].includes(plan.state)) return wrongState(plan, 'change');
+      if (!mayEdit(actor))
+        return fail(
+          'not_permitted',
+          'Only the person, their representative or their worker can change the plan',
+        );
+      const nextRound = plan.state === 'returned' ? plan.round + 1 : plan.round;
+      return {
+        ok: true,
+        plan: { ...plan, state: 'draft', round: nextRound, content: event.content, signature: null },
+      };
+    }
+    case 'share': {
+      if (plan.state !== 'draft') return wrongState(plan, 'share');
+      if (!mayEdit(actor))
+        return fail(
+          'not_permitted',
+          'Only the person, their representative or their worker can share the plan',
+        );
+      const missing = unfinished(plan, 'shared');
+      if (missing) return missing;
+      return { ok: true, plan: { ...plan, state: 'shared' } };
+    }
+    case 'sign': {
+      if (plan.state !== 'shared') return wrongState(plan, 'sign');
+      if (!actsForPerson(actor)) {
+        return fail(
+          'not_permitted',
+          'Only the person, or a representative with the power to sign, can sign the plan',
+        );
+      }
+      const missing = unfinished(plan, 'signed');
+      if (missing) return missing;
+      const signature: Signature = { role: actor.role as Signature['role'], actorId: actor.id, on: event.on };
+      return { ok: true, plan: { ...plan, state: 'signed', signature } };
+    }
+    case 'submit': {
+      if (plan.state !== 'signed') return wrongState(plan, 'submit');
+      if (!mayEdit(actor))
+        return fail(
+          'not_permitted',
+          'Only the person, their representative or their worker can submit the plan',
+        );
+      const missing = unfinished(plan, 'submitted');
+      if (missing) return missing;
+      return { ok: true, plan: { ...plan, state: 'submitted' } };
+    }
+    case 'agree':
+      return agree(plan, event.actor, event.overBudgetException, event.on);
+    case 'return': {
+      if (plan.state !== 'submitted') return wrongState(plan, 'return');
+      if (actor.role !== 'manager') return fail('not_permitted', 'Only a manager can return a plan');
+      const reasons = event.reasons.map((r) => r.trim()).filter((r) => r !== '');
+      if (reasons.length === 0)
+        return fail('reasons_required', 'Give at least one reason for returning the plan');
+      return {
+        ok: true,
+        plan: {
+          ...plan,
+          state: 'returned',
+          returnReasons: reasons,
+          decidedBy: actor.id,
+          decidedOn: event.on,
+        },
+      };
+    }
+    case 'new_version':
+      return newVersionFrom(plan, actor);
+  }
+}
+
+function agree(
+  plan: SupportPlan,
+  actor: Actor,
+  exception: OverBudgetException | undefined,
+  on: IsoDate | undefined,
+): TransitionResult {
+  if (plan.state !== 'submitted') return wrongState(plan, 'agree');
+  if (actor.role !== 'manager') return fail('not_permitted', 'Only a manager can agree a plan');
+  if (plan.signature === null) return fail('not_signed', 'The plan must be signed before it is agreed');
+  const missing = unfinished(plan, 'agreed');
+  if (missing) return missing;
+  const check = checkAgainstBudget(planTotals(plan.content.costLines).weekly.total, plan.agreedBudget);
+  const reason = exception?.reason.trim() ?? '';
+  if (!check.withinBudget && reason === '') {
+    return fail('over_budget', `${check.explanation} Give a reason to agree it over budget.`);
+  }
+  const overBudgetException = check.withinBudget ? null : { reason };
+  return {
+    ok: true,
+    plan: {
+      ...plan,
+      state: 'agreed',
+      returnReasons: [],
+      overBudgetException,
+      decidedBy: actor.id,
+      decidedOn: on,
+    },
+  };
+}
+
+/**
+ * Starts the next version from an agreed plan, e.g. at review. Anyone who may edit the plan,
+ * or a manager, can start one. The agreed plan itself is untouched.
+ */
+export function newVersionFrom(agreed: SupportPlan, actor: Actor = { role: 'worker' }): TransitionResult {
+  if (agreed.state !== 'agreed') return wrongState(agreed, 'start a new version of');
+  if (!mayEdit(actor) && actor.role !== 'manager') {
+    return fail(
+      'not_permitted',
+      'Only the person, their representative, their worker or a manager can start a new version',
+    );
+  }
+  return {
+    ok: true,
+    plan: {
+      version: agreed.version + 1,
+      round: 1,
+      state: 'draft',
+      content: structuredClone(agreed.content),
+      agreedBudget: agreed.agreedBudget,
+      signature: null,
+      returnReasons: [],
+      overBudgetException: null,
+    },
+  };
+}
