@@ -9,7 +9,7 @@ import { type FieldError, Problem, renameFields } from '../../platform/http/prob
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
 import { latestDecision } from '../eligibility/store.ts';
 import { type FundingStreamInput, splitFunding } from './funding.ts';
-import { personHeading } from './person-read.ts';
+import { personHeading } from '../people/person-heading.ts';
 import { policyInForce } from './policy-store.ts';
 import {
   type AssessedNeed,

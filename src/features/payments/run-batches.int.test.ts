@@ -10,7 +10,7 @@ import { planPaymentRun } from './rules.ts';
 import { approveAndPost, createRun, planRun } from './runs.ts';
 import { dpAgreementChanges, dpAgreements } from './schema.ts';
 import { SECOND_FINANCE_EMAIL } from './seed.ts';
-import { financeAccess, personWithAgreedPlan } from './test-support.ts';
+import { financeAccess, personWithAgreedPlan } from './payments.fixtures.ts';
 
 /**
  * Posting in slices of agreements: a run stopped after some committed slices and resumed

@@ -5,7 +5,7 @@ import { listConversations } from '../conversations/service.ts';
 import { listOutcomes } from '../conversations/outcomes.ts';
 import { byVoice } from '../conversations/attribution.ts';
 import type { FeatureDeps } from '../index.ts';
-import { summaryView } from './present.ts';
+import { summaryView } from './summary-view.ts';
 import { getPersonRecord, myPeople } from './service.ts';
 
 /** Why this account can see someone, in plain words. */

@@ -16,7 +16,7 @@ import {
   showQuestion,
   text,
 } from './form-flow.ts';
-import { identifierLabel, summaryView } from './present.ts';
+import { identifierLabel, summaryView } from './summary-view.ts';
 import {
   type Choices,
   equalityFields,
@@ -24,8 +24,8 @@ import {
   PERSON_PARTS,
   type PersonPart,
   personFieldsFrom,
-} from './parts.ts';
-import { registerRecordParts } from './record-parts.ts';
+} from './form-fields.ts';
+import { registerRecordParts } from './add-part-pages.ts';
 import { registerRepresentativePages } from './representative-pages.ts';
 import {
   createPerson,
