@@ -1,17 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
-import { accountsFeature } from './accounts/routes.ts';
-import { conversationsFeature } from './conversations/routes.ts';
-import { peopleFeature } from './people/routes.ts';
-import { budgetsFeature } from './budgets/routes.ts';
-import { chargingFeature } from './charging/routes.ts';
-import { eligibilityFeature } from './eligibility/routes.ts';
-import { paymentsFeature } from './payments/routes.ts';
-import { plansFeature } from './plans/routes.ts';
-import { publicFeature } from './public/pages.ts';
-import { referenceListsFeature } from './reference-lists/routes.ts';
-import { reportsFeature } from './reports/routes.ts';
+import { accountsFeature } from './accounts/index.ts';
+import { conversationsFeature } from './conversations/index.ts';
+import { peopleFeature } from './people/index.ts';
+import { budgetsFeature } from './budgets/index.ts';
+import { chargingFeature } from './charging/index.ts';
+import { eligibilityFeature } from './eligibility/index.ts';
+import { paymentsFeature } from './payments/index.ts';
+import { plansFeature } from './plans/index.ts';
+import { publicFeature } from './public/index.ts';
+import { referenceListsFeature } from './reference-lists/index.ts';
+import { reportsFeature } from './reports/index.ts';
 
 /** What every feature's routes receive. Services are built from these inside each feature. */
 export interface FeatureDeps {

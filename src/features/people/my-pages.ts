@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { type RelationshipKind, relationshipAllows } from '../../platform/auth/policy.ts';
-import { listConversations } from '../conversations/service.ts';
-import { listOutcomes } from '../conversations/outcomes.ts';
-import { byVoice } from '../conversations/attribution.ts';
+import { listConversations } from '../conversations/index.ts';
+import { listOutcomes } from '../conversations/index.ts';
+import { byVoice } from '../conversations/index.ts';
 import type { FeatureDeps } from '../index.ts';
 import { summaryView } from './summary-view.ts';
 import { getPersonRecord, myPeople } from './service.ts';

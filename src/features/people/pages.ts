@@ -4,8 +4,8 @@ import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { listOutcomes } from '../conversations/outcomes.ts';
-import { byVoice } from '../conversations/attribution.ts';
+import { listOutcomes } from '../conversations/index.ts';
+import { byVoice } from '../conversations/index.ts';
 import type { FeatureDeps } from '../index.ts';
 import { withdrawCircleConsent } from './circle.ts';
 import {

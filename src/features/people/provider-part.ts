@@ -11,8 +11,8 @@
  * Never: CHI or NHS numbers, date of birth, client group, case status or referral, crisis,
  * conversations, eligibility, budget, equality answers, representatives, circle, payments.
  */
-import type { SupportPlanContent } from '../plans/content.ts';
-import { RESTRICTION_REASON_KINDS } from '../plans/restrictions.ts';
+import type { SupportPlanContent } from '../plans/index.ts';
+import { RESTRICTION_REASON_KINDS } from '../plans/index.ts';
 import { COMMUNICATION_NEEDS, labelOf } from './lists.ts';
 
 export interface ProviderPersonFields {

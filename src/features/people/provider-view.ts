@@ -4,7 +4,7 @@ import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { latestAgreedPlan } from '../plans/agreed.ts';
+import { latestAgreedPlan } from '../plans/index.ts';
 import { type ProviderPart, type ProviderPerson, providerPart, providerPerson } from './provider-part.ts';
 import { personRelationships } from './schema.ts';
 import { findPerson } from './store.ts';

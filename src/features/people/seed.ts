@@ -7,7 +7,7 @@ import {
   conversations,
   personalOutcomeChanges,
   personalOutcomes,
-} from '../conversations/schema.ts';
+} from '../conversations/index.ts';
 import { chiDatePartFor, modulus11CheckDigit } from './identifiers.ts';
 import { transitionStatus } from './rules.ts';
 import {

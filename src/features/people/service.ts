@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { ageOn, todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { interimStatusFor } from '../budgets/versions.ts';
+import { interimStatusFor } from '../budgets/index.ts';
 import { providersOf } from './provider-view.ts';
 import { transitionStatus } from './rules.ts';
 import {
