@@ -9,6 +9,7 @@ import { chargingFeature } from './charging/index.ts';
 import { eligibilityFeature } from './eligibility/index.ts';
 import { paymentsFeature } from './payments/index.ts';
 import { plansFeature } from './plans/index.ts';
+import { providerViewFeature } from './provider-view/index.ts';
 import { publicFeature } from './public/index.ts';
 import { referenceListsFeature } from './reference-lists/index.ts';
 import { reportsFeature } from './reports/index.ts';
@@ -28,6 +29,7 @@ export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }
   { name: 'eligibility', routes: eligibilityFeature },
   { name: 'budgets', routes: budgetsFeature },
   { name: 'plans', routes: plansFeature },
+  { name: 'provider-view', routes: providerViewFeature },
   { name: 'reports', routes: reportsFeature },
   { name: 'payments', routes: paymentsFeature },
   { name: 'charging', routes: chargingFeature },

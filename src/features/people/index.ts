@@ -6,7 +6,7 @@
 export { resolveRelationship } from './access.ts';
 export { people } from './schema.ts';
 export { personHeading } from './person-heading.ts';
-export { ETHNICITY, SEX, labelOf } from './lists.ts';
+export { COMMUNICATION_NEEDS, ETHNICITY, labelOf, SEX } from './lists.ts';
 export { formFrom, itemsFrom, questionFlow, showQuestion, text, yes } from './form-flow.ts';
 export type { FieldDef, FormValues, QuestionPage } from './form-flow.ts';
 export { personHeader, providersOf, providersWorkingWith, staleRecord } from './service.ts';

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
@@ -9,13 +9,13 @@ import { inTenant } from '../../platform/db/transaction.ts';
 import { ageOn, todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { interimStatusFor } from '../budgets/index.ts';
-import { providersOf } from './provider-view.ts';
 import { transitionStatus } from './rules.ts';
 import {
   circleMembers,
   legalOrders,
   people,
   personEquality,
+  personRelationships,
   representatives,
   supportOffers,
 } from './schema.ts';
@@ -371,7 +371,23 @@ export async function accountByEmail(tx: Tx, email: string) {
   return user ?? null;
 }
 
-export { providersOf };
+/** The provider accounts working with a person today: who a plan line may name as giving it. */
+export async function providersOf(tx: Tx, personId: string): Promise<Set<string>> {
+  const today = todayInLondon();
+  const found = await tx
+    .select({ userId: personRelationships.userId })
+    .from(personRelationships)
+    .where(
+      and(
+        eq(personRelationships.personId, personId),
+        eq(personRelationships.kind, 'provider'),
+        lte(personRelationships.validFrom, today),
+        or(isNull(personRelationships.validTo), gte(personRelationships.validTo, today)),
+        or(isNull(personRelationships.consentWithdrawnOn), gt(personRelationships.consentWithdrawnOn, today)),
+      ),
+    );
+  return new Set(found.map((r) => r.userId));
+}
 
 /**
  * The provider accounts working with a person today, with their names: who a plan's cost line

@@ -34,7 +34,7 @@ export interface CostLine {
   sdsOption: SdsOption;
   /**
    * The provider account that delivers this support, when it uses Selfdirect: that provider
-   * sees this line, and no other, in its view of the person (people/provider-view.ts).
+   * sees this line, and no other, in its view of the person (provider-view/service.ts).
    */
   deliveredBy?: string | null;
 }

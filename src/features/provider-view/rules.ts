@@ -13,7 +13,7 @@
  */
 import type { SupportPlanContent } from '../plans/index.ts';
 import { RESTRICTION_REASON_KINDS } from '../plans/index.ts';
-import { COMMUNICATION_NEEDS, labelOf } from './lists.ts';
+import { COMMUNICATION_NEEDS, labelOf } from '../people/index.ts';
 
 export interface ProviderPersonFields {
   legalName: string;
