@@ -2,9 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { accountsFeature } from './accounts/index.ts';
-import { conversationsFeature } from './conversations/index.ts';
+import { conversationsFeature, ownWordsOf, recordOutcomes } from './conversations/index.ts';
 import { peopleFeature } from './people/index.ts';
-import { budgetsFeature } from './budgets/index.ts';
+import { budgetsFeature, interimStatusFor } from './budgets/index.ts';
 import { chargingFeature } from './charging/index.ts';
 import { eligibilityFeature } from './eligibility/index.ts';
 import { paymentsFeature } from './payments/index.ts';
@@ -20,11 +20,19 @@ export interface FeatureDeps {
   config: Config;
 }
 
+/**
+ * The people feature shows a few things owned by the features built on it (the interim budget
+ * tags, the outcomes on the record): they are handed in here, so people imports none of them.
+ */
+const people: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
+  await app.register(peopleFeature, { ...deps, interimStatusFor, recordOutcomes, ownWordsOf });
+};
+
 /** Every feature, in the order their routes register. Add a line here for a new feature. */
 export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }[] = [
   { name: 'public', routes: publicFeature },
   { name: 'accounts', routes: accountsFeature },
-  { name: 'people', routes: peopleFeature },
+  { name: 'people', routes: people },
   { name: 'conversations', routes: conversationsFeature },
   { name: 'eligibility', routes: eligibilityFeature },
   { name: 'budgets', routes: budgetsFeature },

@@ -3,13 +3,12 @@
  * feature list import only this file (a `schema.ts` may import another feature's `schema.ts` for
  * foreign keys). Add an export here only when another part of the code needs it.
  */
-export { conversationEntries, conversations, personalOutcomeChanges, personalOutcomes } from './schema.ts';
+export { personalOutcomes } from './schema.ts';
 export { listCurrentOutcomes } from './outcomes-read.ts';
 export type { OutcomeSummary } from './outcomes-read.ts';
 export { conversationsFeature } from './routes.ts';
-export { listConversations } from './service.ts';
-export { listOutcomes } from './outcomes.ts';
-export { byVoice } from './attribution.ts';
 export { aboutMeConversation } from './about-me-read.ts';
 export type { AboutMeConversation } from './about-me-read.ts';
 export { OUTCOME_AREAS, SAID_BY, SECTIONS } from './lists.ts';
+export { seedDemoConversations } from './seed.ts';
+export { ownWordsOf, recordOutcomes } from './record-outcomes.ts';

@@ -15,5 +15,8 @@ export { isChild, transitionStatus } from './rules.ts';
 export type { FieldError, Nation } from './rules.ts';
 export { blankToNull } from './validate.ts';
 export { peopleFeature } from './routes.ts';
+export type { InterimStatus, PeopleDeps } from './deps.ts';
 export { CLIENT_GROUPS } from './client-groups.ts';
 export { seedDemoPeople } from './seed.ts';
+/** The demo caseload and what each person said, for the conversations seeder. */
+export { CHILD_SAID, DEMO_PEOPLE, SAID } from './seed-data.ts';

@@ -8,7 +8,7 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { ageOn, todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { interimStatusFor } from '../budgets/index.ts';
+import type { InterimStatusLookup } from './deps.ts';
 import { transitionStatus } from './rules.ts';
 import {
   circleMembers,
@@ -200,7 +200,7 @@ function pick(row: typeof people.$inferSelect): PersonFields {
 }
 
 /** Everything on the record except equality information (that needs `equality.read`). */
-export async function getPersonRecord(db: Db, access: PersonAccess) {
+export async function getPersonRecord(db: Db, access: PersonAccess, interimStatusFor: InterimStatusLookup) {
   return audited(db, access, 'person.read', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');
@@ -303,7 +303,12 @@ export async function setEquality(db: Db, access: PersonAccess, answers: Equalit
  * One page of the case list: the people (one query), then the interim budget status of
  * that page's people from the budgets feature (one more query, never one per row).
  */
-export async function listCases(db: Db, access: CouncilAccess, query: CaseQuery) {
+export async function listCases(
+  db: Db,
+  access: CouncilAccess,
+  query: CaseQuery,
+  interimStatusFor: InterimStatusLookup,
+) {
   return audited(db, access, 'caselist.read', async (tx) => {
     const page = await caseList(tx, query);
     const interim = await interimStatusFor(
