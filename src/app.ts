@@ -11,7 +11,7 @@ import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { FEATURES } from './features/index.ts';
-import { resolveRelationship } from './features/people/access.ts';
+import { resolveRelationship } from './features/people/index.ts';
 import type { RelationshipResolver } from './platform/auth/access.ts';
 import { auditPerRequest } from './platform/audit/request.ts';
 import { accessGuard, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';

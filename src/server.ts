@@ -3,7 +3,7 @@ import { seedDemo } from './cli/seed-demo.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseOpenError, openDatabase, queryFailure } from './platform/db/client.ts';
 import { migrate, NewerDataError } from './platform/db/migrate.ts';
-import { DEMO_ROLES, demoEmail } from './features/accounts/demo-users.ts';
+import { DEMO_ROLES, demoEmail } from './features/accounts/index.ts';
 
 /**
  * `npm start`: read config, open the database, migrate, seed the demo council once (demo

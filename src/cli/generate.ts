@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { bankKey } from '../features/payments/bank/crypto.ts';
+import { bankKey } from '../features/payments/index.ts';
 import { loadConfig } from '../config.ts';
 import { isIsoDate } from '../platform/dates.ts';
 import { openDatabase } from '../platform/db/client.ts';

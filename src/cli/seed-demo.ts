@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { DEMO_SEEDERS } from '../features/seeders.ts';
-import { DEMO_ROLES, demoEmail } from '../features/accounts/demo-users.ts';
+import { DEMO_ROLES, demoEmail } from '../features/accounts/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { teams, users } from '../platform/auth/schema.ts';

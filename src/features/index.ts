@@ -1,17 +1,18 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
-import { accountsFeature } from './accounts/routes.ts';
-import { conversationsFeature } from './conversations/routes.ts';
-import { peopleFeature } from './people/routes.ts';
-import { budgetsFeature } from './budgets/routes.ts';
-import { chargingFeature } from './charging/routes.ts';
-import { eligibilityFeature } from './eligibility/routes.ts';
-import { paymentsFeature } from './payments/routes.ts';
-import { plansFeature } from './plans/routes.ts';
-import { publicFeature } from './public/pages.ts';
-import { referenceListsFeature } from './reference-lists/routes.ts';
-import { reportsFeature } from './reports/routes.ts';
+import { accountsFeature } from './accounts/index.ts';
+import { conversationsFeature, ownWordsOf, recordOutcomes } from './conversations/index.ts';
+import { peopleFeature } from './people/index.ts';
+import { budgetsFeature, interimStatusFor } from './budgets/index.ts';
+import { chargingFeature } from './charging/index.ts';
+import { eligibilityFeature } from './eligibility/index.ts';
+import { paymentsFeature } from './payments/index.ts';
+import { plansFeature } from './plans/index.ts';
+import { providerViewFeature } from './provider-view/index.ts';
+import { publicFeature } from './public/index.ts';
+import { referenceListsFeature } from './reference-lists/index.ts';
+import { reportsFeature } from './reports/index.ts';
 
 /** What every feature's routes receive. Services are built from these inside each feature. */
 export interface FeatureDeps {
@@ -19,15 +20,24 @@ export interface FeatureDeps {
   config: Config;
 }
 
+/**
+ * The people feature shows a few things owned by the features built on it (the interim budget
+ * tags, the outcomes on the record): they are handed in here, so people imports none of them.
+ */
+const people: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
+  await app.register(peopleFeature, { ...deps, interimStatusFor, recordOutcomes, ownWordsOf });
+};
+
 /** Every feature, in the order their routes register. Add a line here for a new feature. */
 export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }[] = [
   { name: 'public', routes: publicFeature },
   { name: 'accounts', routes: accountsFeature },
-  { name: 'people', routes: peopleFeature },
+  { name: 'people', routes: people },
   { name: 'conversations', routes: conversationsFeature },
   { name: 'eligibility', routes: eligibilityFeature },
   { name: 'budgets', routes: budgetsFeature },
   { name: 'plans', routes: plansFeature },
+  { name: 'provider-view', routes: providerViewFeature },
   { name: 'reports', routes: reportsFeature },
   { name: 'payments', routes: paymentsFeature },
   { name: 'charging', routes: chargingFeature },

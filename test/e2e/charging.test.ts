@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmail } from '../../src/features/accounts/demo-users.ts';
 import { approveAndPost, createRun } from '../../src/features/payments/runs/service.ts';
 import { SECOND_FINANCE_EMAIL } from '../../src/features/payments/seed.ts';
-import { financeAccess } from '../../src/features/payments/test-support.ts';
+import { financeAccess } from '../../src/features/payments/payments.fixtures.ts';
 import { todayInLondon } from '../../src/platform/dates.ts';
 import { startSiteForMorag } from './morag-site.ts';
 import { expectAccessible, heading, newPage, type Site, signIn, textOf } from './support.ts';

@@ -1,4 +1,4 @@
-import { demoPersonId } from '../../src/features/payments/test-support.ts';
+import { demoPersonId } from '../../src/features/payments/payments.fixtures.ts';
 import { type Site, startSite } from './support.ts';
 
 /** The demo site with the record id of Morag Campbell, the demo person whose money the suites follow. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/platform/dates.ts';
 import { SECOND_FINANCE_EMAIL } from '../../src/features/payments/seed.ts';
-import { personWithAgreedPlan } from '../../src/features/payments/test-support.ts';
+import { personWithAgreedPlan } from '../../src/features/payments/payments.fixtures.ts';
 import { startSiteForMorag } from './morag-site.ts';
 import { expectAccessible, heading, newPage, type Site, signIn, textOf } from './support.ts';
 

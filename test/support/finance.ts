@@ -1,5 +1,5 @@
 import { SECOND_FINANCE_EMAIL } from '../../src/features/payments/seed.ts';
-import { demoPersonId } from '../../src/features/payments/test-support.ts';
+import { demoPersonId } from '../../src/features/payments/payments.fixtures.ts';
 import { apiToken, bearer, type TestApp, testApp } from './app.ts';
 
 /**

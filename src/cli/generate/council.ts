@@ -1,5 +1,5 @@
-import type { BudgetPolicy } from '../../features/budgets/rules.ts';
-import type { EligibilityPolicy } from '../../features/eligibility/rules.ts';
+import type { BudgetPolicy } from '../../features/budgets/index.ts';
+import type { EligibilityPolicy } from '../../features/eligibility/index.ts';
 import { addDays, addMonths, type IsoDate } from '../../platform/dates.ts';
 import type { BulkLoader } from './bulk.ts';
 import type { Random } from './random.ts';

@@ -1,4 +1,4 @@
-import type { ScotlandAssessment, ScotlandBand } from '../../features/eligibility/rules.ts';
+import type { ScotlandAssessment, ScotlandBand } from '../../features/eligibility/index.ts';
 import type { Random } from './random.ts';
 
 const EVIDENCE: Record<ScotlandBand, string> = {

@@ -1,11 +1,11 @@
-import { encryptBankDetails } from '../../features/payments/bank/crypto.ts';
-import { paymentKey, paymentTransfer } from '../../features/payments/runs/rules.ts';
+import { encryptBankDetails } from '../../features/payments/index.ts';
+import { paymentKey, paymentTransfer } from '../../features/payments/index.ts';
 import {
   type DirectPaymentAgreement,
   type PaymentFrequency,
   paymentsDue,
-} from '../../features/payments/agreements/rules.ts';
-import { accountId } from '../../features/payments/ledger/account-ids.ts';
+} from '../../features/payments/index.ts';
+import { accountId } from '../../features/payments/index.ts';
 import { addDays, compareDates, type IsoDate } from '../../platform/dates.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
 import type { BulkLoader } from './bulk.ts';

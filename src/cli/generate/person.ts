@@ -1,4 +1,4 @@
-import { decideEligibility, type ScotlandBand } from '../../features/eligibility/rules.ts';
+import { decideEligibility, type ScotlandBand } from '../../features/eligibility/index.ts';
 import { scotlandAssessment } from './eligibility.ts';
 import { type DirectPaymentCandidate, generateBudgetAndPlan } from './plan.ts';
 import { AGE_BANDS, type AgeBand } from '../../platform/age-bands.ts';

@@ -1,6 +1,6 @@
-import { type AssessedNeed, computeBudget } from '../../features/budgets/rules.ts';
-import type { CostLine } from '../../features/plans/plan/costs.ts';
-import type { SupportPlanContent } from '../../features/plans/plan/content.ts';
+import { type AssessedNeed, computeBudget } from '../../features/budgets/index.ts';
+import type { CostLine } from '../../features/plans/index.ts';
+import type { SupportPlanContent } from '../../features/plans/index.ts';
 import type { AgeBand } from '../../platform/age-bands.ts';
 import { addDays, compareDates, type IsoDate } from '../../platform/dates.ts';
 import type { BulkLoader } from './bulk.ts';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { rows } from '../../platform/db/transaction.ts';
-import { budgetCount, demoPerson, setCrisis } from './fixtures.int-support.ts';
+import { budgetCount, demoPerson, setCrisis } from './budgets.fixtures.ts';
 
 let t: TestApp;
 let morag: Awaited<ReturnType<typeof demoPerson>>;

@@ -7,8 +7,8 @@ import { addDays, daysBetween, formatDate, isIsoDate, todayInLondon } from '../.
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { formatPence, type Pence, ROUNDING_NOTE } from '../../platform/money/index.ts';
 import { convertAmount, PERIOD_NOTE } from '../../platform/money/periods.ts';
-import { people } from '../people/schema.ts';
-import { personHeading } from './person-read.ts';
+import { people } from '../people/index.ts';
+import { personHeading } from '../people/index.ts';
 import { policyInForce } from './policy-store.ts';
 import { MAX_UNIT_RATE_PENCE, MAX_QUANTITY_PER_WEEK } from './rules.ts';
 import { personBudgets } from './schema.ts';

@@ -4,7 +4,7 @@ import { apiToken, bearer, type TestApp, testApp } from '../../../test/support/a
 import { createSession } from '../../platform/auth/credentials.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { asSystem, inTenant, rows } from '../../platform/db/transaction.ts';
-import { demoPerson, setCrisis } from './fixtures.int-support.ts';
+import { demoPerson, setCrisis } from './budgets.fixtures.ts';
 import { interimStatusFor } from './versions.ts';
 
 let t: TestApp;

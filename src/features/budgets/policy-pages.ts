@@ -3,8 +3,8 @@ import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { COUNCIL_PARAM, requestedCouncil, toCouncilPage } from '../../platform/views/council.ts';
-import { publicEligibilityPolicy } from '../eligibility/service.ts';
-import { SCOTLAND_BANDS } from '../eligibility/rules.ts';
+import { publicEligibilityPolicy } from '../eligibility/index.ts';
+import { SCOTLAND_BANDS } from '../eligibility/index.ts';
 import type { FeatureDeps } from '../index.ts';
 import { formValues, policyDraftFromForm, remapErrors, UNIT_ROWS_SPARE } from './forms.ts';
 import {

@@ -6,8 +6,8 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { addDays, ageOn, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import { effectiveDateErrors } from '../eligibility/effective-dates.ts';
-import { ETHNICITY } from '../people/lists.ts';
+import { effectiveDateErrors } from '../eligibility/index.ts';
+import { ETHNICITY } from '../people/index.ts';
 import {
   type AssessedNeed,
   type BudgetPolicy,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
-import { personalOutcomes } from '../conversations/schema.ts';
-import { eligibilityDecisions } from '../eligibility/schema.ts';
+import { personalOutcomes } from '../conversations/index.ts';
+import { eligibilityDecisions } from '../eligibility/index.ts';
 import { type AssessedNeed, type BudgetPolicy, computeBudget } from './rules.ts';
 import { budgetFundingStreams, budgetPolicyVersions, personBudgets } from './schema.ts';
 

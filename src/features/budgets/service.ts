@@ -6,10 +6,10 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { authorities } from '../../platform/db/schema.ts';
 import { type FieldError, Problem, renameFields } from '../../platform/http/problem.ts';
-import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
-import { latestDecision } from '../eligibility/store.ts';
+import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/index.ts';
+import { latestDecision } from '../eligibility/index.ts';
 import { type FundingStreamInput, splitFunding } from './funding.ts';
-import { personHeading } from './person-read.ts';
+import { personHeading } from '../people/index.ts';
 import { policyInForce } from './policy-store.ts';
 import {
   type AssessedNeed,

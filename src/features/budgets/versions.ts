@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { type Explained, formatPence, type Pence } from '../../platform/money/index.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
+import type { InterimStatus } from '../people/index.ts';
 import { policyVersion } from './policy-store.ts';
 import {
   type AgreedBudget,
@@ -223,18 +224,11 @@ async function agreedFundingStreams(
   ];
 }
 
-/** Where a person's crisis money stands, for the tags on every list. */
-export interface InterimStatus {
-  /** An interim budget is in force today and not yet regularised by a full decision. */
-  current: boolean;
-  /** The latest expiry date passed with the interim budget still not regularised, if any. */
-  expiredOn: string | null;
-}
-
 /**
  * Interim budget status for a page of people in one query (never one query per row): only
  * people with an unregularised interim budget appear in the map. An interim budget still
- * marked current after its expiry date has expired without being regularised.
+ * marked current after its expiry date has expired without being regularised. The people feature
+ * shows it on the case list and the record (handed to it as `PeopleDeps.interimStatusFor`).
  */
 export async function interimStatusFor(
   tx: Tx,

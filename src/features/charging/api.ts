@@ -5,7 +5,7 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
-import { effectSchema, explanationSchema, isoDate, pence } from '../payments/api-schemas.ts';
+import { effectSchema, explanationSchema, isoDate, pence } from '../payments/index.ts';
 import {
   chargingRecord,
   listPolicies,

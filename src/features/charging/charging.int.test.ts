@@ -4,7 +4,7 @@ import { problem, type TestApp } from '../../../test/support/app.ts';
 import { bearerRequests, financeTestApp } from '../../../test/support/finance.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { asSystem, rows } from '../../platform/db/transaction.ts';
-import { count, personWithAgreedPlan } from '../payments/test-support.ts';
+import { count, personWithAgreedPlan } from '../payments/payments.fixtures.ts';
 
 let t: TestApp;
 let finance: string;

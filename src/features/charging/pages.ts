@@ -7,7 +7,7 @@ import { formatPence } from '../../platform/money/index.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { dateField, dateParts, moneyField, partsOf } from '../payments/forms.ts';
+import { dateField, dateParts, moneyField, partsOf } from '../payments/index.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
 import { contributionLetter } from './letter.ts';
 import {

@@ -4,16 +4,12 @@ import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { ageOn, formatDate, isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import {
-  applyContributionChange,
-  lockPayments,
-  planContributionChange,
-} from '../payments/corrections/service.ts';
-import { contributionEffect } from '../payments/corrections/rules.ts';
+import { applyContributionChange, lockPayments, planContributionChange } from '../payments/index.ts';
+import { contributionEffect } from '../payments/index.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { authorities } from '../../platform/db/schema.ts';
-import { people } from '../people/schema.ts';
-import { agreedCostLines } from '../plans/plan/agreed.ts';
+import { people } from '../people/index.ts';
+import { agreedCostLines } from '../plans/index.ts';
 import {
   assessEnglishContribution,
   assessScottishContribution,

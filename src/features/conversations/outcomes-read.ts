@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
-import { findPerson } from '../people/store.ts';
+import { findPerson } from '../people/index.ts';
 import { type AttributedWords, attributionLine } from './attribution.ts';
 import { personalOutcomes } from './schema.ts';
 import { typedBy } from './service.ts';

@@ -3,8 +3,8 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { staleRecord } from '../people/service.ts';
-import { findPerson } from '../people/store.ts';
+import { staleRecord } from '../people/index.ts';
+import { findPerson } from '../people/index.ts';
 import {
   allowedSaidBy,
   changedFields,

@@ -11,8 +11,8 @@ import {
   questionFlow,
   showQuestion,
   text,
-} from '../people/form-flow.ts';
-import { personHeader } from '../people/service.ts';
+} from '../people/index.ts';
+import { personHeader } from '../people/index.ts';
 import { attributionLine, byVoice } from './attribution.ts';
 import { conversationFields, entryFields, entryFrom, outcomeFields } from './forms.ts';
 import { OUTCOME_STATUS, PRIORITY, SAID_BY } from './lists.ts';

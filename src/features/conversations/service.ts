@@ -4,10 +4,10 @@ import { audited } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { blankToNull } from '../people/validate.ts';
-import { findPerson } from '../people/store.ts';
+import { blankToNull } from '../people/index.ts';
+import { findPerson } from '../people/index.ts';
 import { SECTIONS } from './lists.ts';
-import type { FieldError } from '../people/rules.ts';
+import type { FieldError } from '../people/index.ts';
 import {
   checkEntry,
   checkHeldOn,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 import { rows } from '../../platform/db/transaction.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
-import { demoPerson } from '../budgets/fixtures.int-support.ts';
+import { demoPerson } from '../budgets/budgets.fixtures.ts';
 
 let t: TestApp;
 let morag: string;

@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { users } from '../../platform/auth/schema.ts';
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
-import { people } from '../people/schema.ts';
+import { people } from '../people/index.ts';
 import { decideEligibility, type EligibilityPolicy, type ScotlandAssessment } from './rules.ts';
 import { eligibilityDecisions, eligibilityPolicyVersions } from './schema.ts';
 

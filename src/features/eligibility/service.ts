@@ -6,7 +6,7 @@ import { inTenant } from '../../platform/db/transaction.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { effectiveDateErrors } from './effective-dates.ts';
-import { personHeading } from '../budgets/person-read.ts';
+import { personHeading } from '../people/index.ts';
 import {
   decideEligibility,
   type EligibilityAssessment,

@@ -1,9 +1,16 @@
 /**
- * The payments feature's public surface: other features import from here, never from a
- * sub-folder. (A `schema.ts` may still import `payments/schema.ts` for foreign keys.)
+ * The payments feature's public surface: other features, src/app.ts, src/cli, the seeders and the
+ * feature list import only this file (a `schema.ts` may import another feature's `schema.ts` for
+ * foreign keys). Add an export here only when another part of the code needs it.
  */
+export { bankKey, encryptBankDetails } from './bank/crypto.ts';
+export { paymentKey, paymentTransfer } from './runs/rules.ts';
+export { paymentsDue } from './agreements/rules.ts';
+export type { DirectPaymentAgreement, PaymentFrequency } from './agreements/rules.ts';
+export { accountId } from './ledger/account-ids.ts';
 export { effectSchema, explanationSchema, isoDate, pence } from './api-schemas.ts';
-export { contributionEffect } from './corrections/rules.ts';
-export { applyContributionChange, lockPayments, planContributionChange } from './corrections/service.ts';
 export { dateField, dateParts, moneyField, partsOf } from './forms.ts';
-export { ensureDemoPlan } from './seed.ts';
+export { ensureDemoPlan, seedDemoPayments } from './seed.ts';
+export { applyContributionChange, lockPayments, planContributionChange } from './corrections/service.ts';
+export { contributionEffect } from './corrections/rules.ts';
+export { paymentsFeature } from './routes.ts';

@@ -4,7 +4,7 @@ import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { problem, type TestApp } from '../../../test/support/app.ts';
 import { bearerRequests, financeTestApp } from '../../../test/support/finance.ts';
 import { asSystem, rows } from '../../platform/db/transaction.ts';
-import { count, personWithAgreedPlan } from './test-support.ts';
+import { count, personWithAgreedPlan } from './payments.fixtures.ts';
 
 let t: TestApp;
 let finance: string;

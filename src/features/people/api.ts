@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
-import type { FeatureDeps } from '../index.ts';
+import type { PeopleDeps } from './deps.ts';
 import {
   caseQuery,
   circleBody,
@@ -46,7 +46,7 @@ const interimSchema = z
   .nullable()
   .describe('Interim budget not yet regularised by a full decision; null when there is none');
 
-export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, interimStatusFor }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -88,10 +88,15 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request) => {
       const { crisis, ...rest } = request.query;
-      const result = await listCases(db, council(request), {
-        ...rest,
-        crisis: crisis === undefined ? undefined : crisis === 'true',
-      });
+      const result = await listCases(
+        db,
+        council(request),
+        {
+          ...rest,
+          crisis: crisis === undefined ? undefined : crisis === 'true',
+        },
+        interimStatusFor,
+      );
       return { total: result.total, page: rest.page, pageSize: rest.pageSize, people: result.people };
     },
   );
@@ -136,7 +141,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
         },
       },
     },
-    async (request) => getPersonRecord(db, person(request)),
+    async (request) => getPersonRecord(db, person(request), interimStatusFor),
   );
 
   app.patch(

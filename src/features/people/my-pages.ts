@@ -1,11 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { type RelationshipKind, relationshipAllows } from '../../platform/auth/policy.ts';
-import { listConversations } from '../conversations/service.ts';
-import { listOutcomes } from '../conversations/outcomes.ts';
-import { byVoice } from '../conversations/attribution.ts';
-import type { FeatureDeps } from '../index.ts';
-import { summaryView } from './present.ts';
+import type { PeopleDeps } from './deps.ts';
+import { summaryView } from './summary-view.ts';
 import { getPersonRecord, myPeople } from './service.ts';
 
 /** Why this account can see someone, in plain words. */
@@ -19,7 +16,10 @@ const WHY: Record<string, string> = {
 };
 
 /** Citizen pages: plain words, short lines, big headings (Easy Read friendly). */
-export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+export const myPages: FastifyPluginAsync<PeopleDeps> = async (
+  app,
+  { db, interimStatusFor, recordOutcomes, ownWordsOf },
+) => {
   app.get('/my', { config: { access: { permission: 'my.records' } } }, async (request, reply) => {
     const access = request.access as CouncilAccess;
     const found = await myPeople(db, access);
@@ -41,26 +41,21 @@ export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
     { config: { access: { permission: 'record.read' } } },
     async (request, reply) => {
       const access = request.access as PersonAccess;
-      const record = await getPersonRecord(db, access);
-      const outcomes = await listOutcomes(db, access);
-      const conversations = await listConversations(db, access);
+      const record = await getPersonRecord(db, access, interimStatusFor);
       const view = summaryView(record);
       const name = record.person.preferredName ?? record.person.legalName;
+      const { areas, ...outcomes } = await recordOutcomes(db, access, name);
+      const ownWords = await ownWordsOf(db, access, name);
       const self = access.relationship.kind === 'self';
-      const current = outcomes.outcomes.filter((o) => o.status !== 'ended');
       return reply.render('people/views/my-record.njk', {
         title: self ? 'My record' : `${name}’s record`,
         self,
         name,
         ...view,
-        outcomes: current,
-        ...byVoice(current, name),
-        areas: Object.fromEntries(outcomes.areas.map((a) => [a.code, a.plainLabel])),
+        ...outcomes,
+        areas: Object.fromEntries(areas.map((a) => [a.code, a.plainLabel])),
         // Only what the person said, in their own words: never a parent's or the worker's.
-        ownWords: byVoice(
-          conversations.flatMap((c) => c.sections.flatMap((s) => s.entries.filter((e) => e.ownWords))),
-          name,
-        ).own.slice(0, 6),
+        ownWords,
         mayWrite: relationshipAllows('own_words.write', access.actor.role, access.relationship),
         mayAudit: relationshipAllows('audit.own', access.actor.role, access.relationship),
         backLink: '/my',

@@ -4,10 +4,8 @@ import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { listOutcomes } from '../conversations/outcomes.ts';
-import { byVoice } from '../conversations/attribution.ts';
-import type { FeatureDeps } from '../index.ts';
 import { withdrawCircleConsent } from './circle.ts';
+import type { PeopleDeps } from './deps.ts';
 import {
   type FormValues,
   formFrom,
@@ -16,7 +14,7 @@ import {
   showQuestion,
   text,
 } from './form-flow.ts';
-import { identifierLabel, summaryView } from './present.ts';
+import { identifierLabel, summaryView } from './summary-view.ts';
 import {
   type Choices,
   equalityFields,
@@ -24,8 +22,8 @@ import {
   PERSON_PARTS,
   type PersonPart,
   personFieldsFrom,
-} from './parts.ts';
-import { registerRecordParts } from './record-parts.ts';
+} from './form-fields.ts';
+import { registerRecordParts } from './add-part-pages.ts';
 import { registerRepresentativePages } from './representative-pages.ts';
 import {
   createPerson,
@@ -44,8 +42,8 @@ const person = (request: FastifyRequest) => request.access as PersonAccess;
 const council = (request: FastifyRequest) => request.access as CouncilAccess;
 
 /** Staff pages: the case list, a new person, the record summary, and each part's questions. */
-export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
-  const { db } = deps;
+export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => {
+  const { db, interimStatusFor, recordOutcomes } = deps;
 
   app.get('/people', { config: { access: { permission: 'caselist.read' } } }, async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
@@ -61,7 +59,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
       page: Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1)),
       pageSize: 25,
     };
-    const result = await listCases(db, council(request), filters);
+    const result = await listCases(db, council(request), filters, interimStatusFor);
     const pages = Math.max(1, Math.ceil(result.total / filters.pageSize));
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...query, page: undefined })) if (v) params.set(k, v);
@@ -124,16 +122,14 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     '/people/:personId',
     { config: { access: { permission: 'record.read' } } },
     async (request, reply) => {
-      const record = await getPersonRecord(db, person(request));
-      const outcomes = await listOutcomes(db, person(request));
+      const record = await getPersonRecord(db, person(request), interimStatusFor);
       const name = record.person.preferredName ?? record.person.legalName;
-      const current = outcomes.outcomes.filter((o) => o.status !== 'ended');
+      const { areas, ...outcomes } = await recordOutcomes(db, person(request), name);
       return reply.render('people/views/summary.njk', {
         title: name,
         ...summaryView(record),
-        outcomes: current,
-        ...byVoice(current, name),
-        areas: Object.fromEntries(outcomes.areas.map((a) => [a.code, a.label])),
+        ...outcomes,
+        areas: Object.fromEntries(areas.map((a) => [a.code, a.label])),
         backLink: '/people',
       });
     },
@@ -215,7 +211,7 @@ function partPage(
 }
 
 /** Equality information: its own page, read only with `equality.read`, saved with its version. */
-export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { db }) => {
   const page = (personId: string, name: string, version: number): QuestionPage => ({
     title: 'Equality information',
     caption: name,

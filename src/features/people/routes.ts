@@ -1,15 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { FeatureDeps } from '../index.ts';
+import type { PeopleDeps } from './deps.ts';
 import { peopleApi } from './api.ts';
 import { myPages } from './my-pages.ts';
 import { equalityPages, peoplePages } from './pages.ts';
-import { providerPages } from './provider-pages.ts';
 
-/** People: the case list, the person record and its parts, and "my record" for citizens. */
-export const peopleFeature: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
+/** People: the case list, the person record and its parts, and "my record" for citizens (what it shows from other features comes in `deps`, see deps.ts). */
+export const peopleFeature: FastifyPluginAsync<PeopleDeps> = async (app, deps) => {
   await app.register(peoplePages, deps);
   await app.register(equalityPages, deps);
   await app.register(myPages, deps);
-  await app.register(providerPages, deps);
   await app.register(peopleApi, deps);
 };

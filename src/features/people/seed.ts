@@ -2,14 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { users } from '../../platform/auth/schema.ts';
 import { addDays, addMonths, todayInLondon } from '../../platform/dates.ts';
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
-import {
-  conversationEntries,
-  conversations,
-  personalOutcomeChanges,
-  personalOutcomes,
-} from '../conversations/schema.ts';
 import { chiDatePartFor, modulus11CheckDigit } from './identifiers.ts';
-import { transitionStatus } from './rules.ts';
 import {
   circleMembers,
   legalOrders,
@@ -19,7 +12,7 @@ import {
   representatives,
   supportOffers,
 } from './schema.ts';
-import { CHILD_SAID, DEMO_PEOPLE, type DemoPerson, SAID } from './seed-data.ts';
+import { DEMO_PEOPLE, type DemoPerson, SAID } from './seed-data.ts';
 
 /** A valid CHI number for a date of birth: the date, a serial, the sex digit, the check digit. */
 function chiFor(dob: string, serial: number, sex: DemoPerson['sex']): string {
@@ -45,8 +38,8 @@ const POSTCODES = { North: 'EH5 2', South: 'EH16 4', East: 'EH7 5', West: 'EH11 
 
 /**
  * The demo council's caseload, in one transaction with set-based inserts: 64 people with
- * their record, circle, representatives, support offered, legal orders, a good
- * conversation each and their outcomes. Morag signs in as herself, Fiona Reid acts for her
+ * their record, circle, representatives, support offered and legal orders (their good
+ * conversation and outcomes follow in conversations/seed.ts). Morag signs in as herself, Fiona Reid acts for her
  * son Callum, and the support organisation and provider work with Agnes (Nessie).
  */
 export const seedDemoPeople: DemoSeeder = async (tx, context) => {
@@ -368,105 +361,8 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
     },
   ]);
 
-  // A good conversation each, and their outcomes with the creation in the history.
-  const conversationRows: (typeof conversations.$inferInsert)[] = [];
-  const entryRows: (typeof conversationEntries.$inferInsert)[] = [];
-  const outcomeRows: (typeof personalOutcomes.$inferInsert)[] = [];
-  const changeRows: (typeof personalOutcomeChanges.$inferInsert)[] = [];
-  const workerNames = { north: 'Sam Okafor', south: 'Ewan Fraser', children: 'Aisha Rahman' };
-  DEMO_PEOPLE.forEach((p, i) => {
-    const personId = ids[i]!;
-    const heldOn = addDays(today, -((i * 7) % 90) - 3);
-    const child = transitionStatus(p.dob, heldOn) !== 'adult';
-    const conversationId = randomUUID();
-    const worker = workerFor[p.team];
-    conversationRows.push({
-      authorityId,
-      id: conversationId,
-      personId,
-      heldOn,
-      place: i % 2 ? 'At home' : 'At the day centre',
-      whoWasThere: child ? 'With Mum and the school link worker' : 'Just the two of us',
-      transition: transitionStatus(p.dob, heldOn) === 'transition',
-      createdBy: worker,
-    });
-    const said = SAID[p.group]![i % SAID[p.group]!.length]!;
-    const entry = (
-      section: string,
-      text: string,
-      saidBy: string,
-      ownWords: boolean,
-      saidByName: string | null = null,
-    ) =>
-      entryRows.push({
-        authorityId,
-        conversationId,
-        personId,
-        section,
-        text,
-        saidBy,
-        ownWords,
-        saidByName,
-        // The worker typed what was said at the conversation.
-        createdBy: worker,
-        typedByName: workerNames[p.team],
-        typedByRole: 'worker',
-      });
-    if (child) {
-      entry('child_views', CHILD_SAID.child, 'person', true);
-      entry('parent_views', CHILD_SAID.parent, 'family', false, 'Mum');
-    } else {
-      entry('what_matters', said.matters, 'person', true);
-      entry('working', said.working, 'person', true);
-      entry('not_working', said.notWorking, 'person', true);
-      entry(
-        'change',
-        said.change,
-        i % 4 === 0 ? 'family' : 'person',
-        i % 4 !== 0,
-        i % 4 === 0 ? 'Daughter' : null,
-      );
-      entry('strengths', said.worker, 'worker', false, workerNames[p.team]);
-    }
-    const outcomes = child ? [CHILD_SAID.outcome] : said.outcomes;
-    outcomes.forEach((o, n) => {
-      const outcomeId = randomUUID();
-      const fields = {
-        personWords: o.words,
-        saidBy: 'person',
-        professionalView: o.view,
-        area: o.area,
-        priority: n + 1,
-        status: i % 10 === 9 && n === 1 ? 'achieved' : 'active',
-      } as const;
-      outcomeRows.push({
-        authorityId,
-        id: outcomeId,
-        personId,
-        ...fields,
-        createdBy: worker,
-        updatedBy: worker,
-        wordsTypedBy: worker,
-        wordsTypedByName: workerNames[p.team],
-        wordsTypedByRole: 'worker',
-      });
-      changeRows.push({
-        authorityId,
-        outcomeId,
-        personId,
-        version: 1,
-        changedBy: worker,
-        changedByName: workerNames[p.team],
-        changedByRole: 'worker',
-        changes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { from: null, to: v }])),
-      });
-    });
-  });
-  await tx.insert(conversations).values(conversationRows);
-  await tx.insert(conversationEntries).values(entryRows);
-  await tx.insert(personalOutcomes).values(outcomeRows);
-  await tx.insert(personalOutcomeChanges).values(changeRows);
-
+  // The conversations seeder (conversations/seed.ts) writes each person's good conversation next.
+  context.shared.demoPeopleIds = ids;
   context.shared.demoPersonId = morag;
   context.shared.demoChildId = callum;
   context.shared.demoOlderPersonId = agnes;

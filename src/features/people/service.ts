@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
@@ -8,14 +8,14 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { ageOn, todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { interimStatusFor } from '../budgets/versions.ts';
-import { providersOf } from './provider-view.ts';
+import type { InterimStatusLookup } from './deps.ts';
 import { transitionStatus } from './rules.ts';
 import {
   circleMembers,
   legalOrders,
   people,
   personEquality,
+  personRelationships,
   representatives,
   supportOffers,
 } from './schema.ts';
@@ -200,7 +200,7 @@ function pick(row: typeof people.$inferSelect): PersonFields {
 }
 
 /** Everything on the record except equality information (that needs `equality.read`). */
-export async function getPersonRecord(db: Db, access: PersonAccess) {
+export async function getPersonRecord(db: Db, access: PersonAccess, interimStatusFor: InterimStatusLookup) {
   return audited(db, access, 'person.read', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');
@@ -303,7 +303,12 @@ export async function setEquality(db: Db, access: PersonAccess, answers: Equalit
  * One page of the case list: the people (one query), then the interim budget status of
  * that page's people from the budgets feature (one more query, never one per row).
  */
-export async function listCases(db: Db, access: CouncilAccess, query: CaseQuery) {
+export async function listCases(
+  db: Db,
+  access: CouncilAccess,
+  query: CaseQuery,
+  interimStatusFor: InterimStatusLookup,
+) {
   return audited(db, access, 'caselist.read', async (tx) => {
     const page = await caseList(tx, query);
     const interim = await interimStatusFor(
@@ -371,7 +376,23 @@ export async function accountByEmail(tx: Tx, email: string) {
   return user ?? null;
 }
 
-export { providersOf };
+/** The provider accounts working with a person today: who a plan line may name as giving it. */
+export async function providersOf(tx: Tx, personId: string): Promise<Set<string>> {
+  const today = todayInLondon();
+  const found = await tx
+    .select({ userId: personRelationships.userId })
+    .from(personRelationships)
+    .where(
+      and(
+        eq(personRelationships.personId, personId),
+        eq(personRelationships.kind, 'provider'),
+        lte(personRelationships.validFrom, today),
+        or(isNull(personRelationships.validTo), gte(personRelationships.validTo, today)),
+        or(isNull(personRelationships.consentWithdrawnOn), gt(personRelationships.consentWithdrawnOn, today)),
+      ),
+    );
+  return new Set(found.map((r) => r.userId));
+}
 
 /**
  * The provider accounts working with a person today, with their names: who a plan's cost line

@@ -1,8 +1,13 @@
 /**
- * The plans feature's public surface: other features import from here, never from a
- * sub-folder. (A `schema.ts` may still import `plans/schema.ts` for foreign keys.)
+ * The plans feature's public surface: other features, src/app.ts, src/cli, the seeders and the
+ * feature list import only this file (a `schema.ts` may import another feature's `schema.ts` for
+ * foreign keys). Add an export here only when another part of the code needs it.
  */
-export { agreedCostLines, latestAgreedPlan } from './plan/agreed.ts';
+export { PROVIDER_KINDS } from './plan/costs.ts';
+export type { CostLine } from './plan/costs.ts';
 export type { SupportPlanContent } from './plan/content.ts';
-export { type CostLine, PROVIDER_KINDS } from './plan/costs.ts';
+export { agreedCostLines, latestAgreedPlan } from './plan/agreed.ts';
+export { plansFeature } from './routes.ts';
+export { supportPlanCostLines, supportPlans } from './schema.ts';
 export { RESTRICTION_REASON_KINDS } from './plan/restrictions.ts';
+export { seedDemoPlans } from './seed.ts';

@@ -1,7 +1,7 @@
 import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
-import { OUTCOME_AREAS, SAID_BY, SECTIONS } from '../conversations/lists.ts';
-import { CLIENT_GROUPS } from '../people/client-groups.ts';
-import { PROVIDER_KINDS } from '../plans/plan/costs.ts';
+import { OUTCOME_AREAS, SAID_BY, SECTIONS } from '../conversations/index.ts';
+import { CLIENT_GROUPS } from '../people/index.ts';
+import { PROVIDER_KINDS } from '../plans/index.ts';
 
 /**
  * Every fixed code list an API client sends a code from, by the name the API uses, with a

@@ -1,5 +1,5 @@
-import { ETHNICITY, labelOf, SEX } from '../people/lists.ts';
-import { NOT_RECORDED } from '../budgets/rules.ts';
+import { ETHNICITY, labelOf, SEX } from '../people/index.ts';
+import { NOT_RECORDED } from '../budgets/index.ts';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';

@@ -64,7 +64,7 @@ export const PERSON_PERMISSIONS = {
     FINANCE,
   ],
   /**
-   * A provider's view of the person (people/provider-view.ts): only what it needs to deliver
+   * A provider's view of the person (provider-view/service.ts): only what it needs to deliver
    * its part of the agreed plan — names, contact and communication needs, the lines it
    * delivers with their outcomes, contingency, restrictions and risks. Never the record:
    * no identifiers, conversations, eligibility, budget, equality answers or payments.

@@ -3,7 +3,7 @@ import { audited } from '../../../platform/audit/index.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { compareDates, isIsoDate } from '../../../platform/dates.ts';
 import { type FieldError, Problem } from '../../../platform/http/problem.ts';
-import { currentContribution } from '../../charging/service.ts';
+import { currentContribution } from '../../charging/index.ts';
 import { agreementOf } from './service.ts';
 import { applyContributionChange, changesOf, lockPayments, planChangeFrom } from '../corrections/service.ts';
 import { currentChanges } from '../corrections/rules.ts';

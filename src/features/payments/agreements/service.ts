@@ -6,8 +6,8 @@ import { addDays, compareDates, isIsoDate, todayInLondon } from '../../../platfo
 import { Problem } from '../../../platform/http/problem.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
 import { convertAmount } from '../../../platform/money/periods.ts';
-import { currentContribution } from '../../charging/service.ts';
-import { agreedCostLines } from '../../plans/plan/agreed.ts';
+import { currentContribution } from '../../charging/index.ts';
+import { agreedCostLines } from '../../plans/index.ts';
 import { currentChanges, netPerPeriod } from '../corrections/rules.ts';
 import { type BankDetails, encryptBankDetails } from '../bank/crypto.ts';
 import {

@@ -4,7 +4,7 @@ import { audited } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { isIsoDate, todayInLondon } from '../../../platform/dates.ts';
 import { type FieldError, Problem } from '../../../platform/http/problem.ts';
-import { people } from '../../people/schema.ts';
+import { people } from '../../people/index.ts';
 import { reverse } from './rules.ts';
 import {
   checkLedger,

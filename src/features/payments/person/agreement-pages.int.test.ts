@@ -2,10 +2,10 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problem, type TestApp } from '../../../../test/support/app.ts';
 import { bearerRequests, financeTestApp } from '../../../../test/support/finance.ts';
-import { demoEmail } from '../../accounts/demo-users.ts';
+import { demoEmail } from '../../accounts/index.ts';
 import { createSession } from '../../../platform/auth/credentials.ts';
 import { asSystem, rows } from '../../../platform/db/transaction.ts';
-import { count, personWithAgreedPlan } from '../test-support.ts';
+import { count, personWithAgreedPlan } from '../payments.fixtures.ts';
 
 /**
  * Setting up a direct payment, and correcting a change of it, each go through a check page

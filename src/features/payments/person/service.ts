@@ -3,7 +3,7 @@ import type { PersonAccess } from '../../../platform/auth/access.ts';
 import { audited } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { Problem } from '../../../platform/http/problem.ts';
-import { people } from '../../people/schema.ts';
+import { people } from '../../people/index.ts';
 import { agreementSummary } from '../agreements/service.ts';
 import { accountId } from '../ledger/account-ids.ts';
 import { accountBalance, transfersOfAccount } from '../ledger/store.ts';

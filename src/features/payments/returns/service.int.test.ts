@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, problem, type TestApp } from '../../../../test/support/app.ts';
 import { bearerRequests, financeTestApp } from '../../../../test/support/finance.ts';
-import { count } from '../test-support.ts';
+import { count } from '../payments.fixtures.ts';
 
 let t: TestApp;
 let finance: string;

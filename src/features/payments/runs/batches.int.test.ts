@@ -11,7 +11,7 @@ import { approveAndPost, createRun } from './service.ts';
 import { planRun } from './planning.ts';
 import { dpAgreementChanges, dpAgreements } from '../schema.ts';
 import { SECOND_FINANCE_EMAIL } from '../seed.ts';
-import { financeAccess, personWithAgreedPlan } from '../test-support.ts';
+import { financeAccess, personWithAgreedPlan } from '../payments.fixtures.ts';
 
 /**
  * Posting in slices of agreements: a run stopped after some committed slices and resumed

@@ -18,7 +18,7 @@ import { checkLedger } from '../ledger/store.ts';
 import { planPaymentRun } from './rules.ts';
 import { approveAndPost, createRun } from './service.ts';
 import { dpAgreementChanges, dpAgreements } from '../schema.ts';
-import { personWithAgreedPlan } from '../test-support.ts';
+import { personWithAgreedPlan } from '../payments.fixtures.ts';
 
 /**
  * The fault test: a real payment run in a child process against a real PostgreSQL database,

@@ -4,7 +4,7 @@
  * options to be explained impartially, so each explanation says the same three things: what
  * you would do, what help there is, and what changes for you.
  */
-import type { Nation } from '../../people/rules.ts';
+import type { Nation } from '../../people/index.ts';
 
 export type SdsOption = 1 | 2 | 3 | 4;
 

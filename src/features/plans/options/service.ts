@@ -3,7 +3,7 @@ import { audited } from '../../../platform/audit/index.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
 import { compareDates, isIsoDate, todayInLondon } from '../../../platform/dates.ts';
 import { Problem } from '../../../platform/http/problem.ts';
-import { listCurrentOutcomes } from '../../conversations/outcomes-read.ts';
+import { listCurrentOutcomes } from '../../conversations/index.ts';
 import {
   type DeploymentRoute,
   ENGLAND_DEPLOYMENT_ROUTES,

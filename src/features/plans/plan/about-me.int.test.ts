@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiToken, bearer, type TestApp, testApp } from '../../../../test/support/app.ts';
 import { pdfText } from '../../../../test/support/pdf-text.ts';
-import { demoEmail } from '../../accounts/demo-users.ts';
+import { demoEmail } from '../../accounts/index.ts';
 import { createSession } from '../../../platform/auth/credentials.ts';
 import { rows } from '../../../platform/db/transaction.ts';
 

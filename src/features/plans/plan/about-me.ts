@@ -1,5 +1,5 @@
 import { formatDate } from '../../../platform/dates.ts';
-import type { AboutMeConversation } from '../../conversations/about-me-read.ts';
+import type { AboutMeConversation } from '../../conversations/index.ts';
 
 /**
  * The first words of the plan's "About me", from the person's good conversation, so the

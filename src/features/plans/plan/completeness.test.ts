@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { missingFromPlan, missingPart } from './completeness.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
 import type { CostLine } from './costs.ts';
-import { planContent } from './fixtures.test-support.ts';
+import { planContent } from './plan-content.fixtures.ts';
 
 describe('missingFromPlan', () => {
   it('finds nothing missing in a finished plan', () => {

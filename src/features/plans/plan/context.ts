@@ -1,9 +1,9 @@
 import type { PersonAccess } from '../../../platform/auth/access.ts';
 import type { Tx } from '../../../platform/db/client.ts';
 import { Problem } from '../../../platform/http/problem.ts';
-import { currentBudget } from '../../budgets/versions.ts';
-import { aboutMeConversation } from '../../conversations/about-me-read.ts';
-import { listCurrentOutcomes, type OutcomeSummary } from '../../conversations/outcomes-read.ts';
+import { currentBudget } from '../../budgets/index.ts';
+import { aboutMeConversation } from '../../conversations/index.ts';
+import { listCurrentOutcomes, type OutcomeSummary } from '../../conversations/index.ts';
 import { aboutMeFromConversation } from './about-me.ts';
 import type { PlanOutcome, SupportPlanContent } from './content.ts';
 import type { Actor, PlanError, Signature, SupportPlan } from './rules.ts';

@@ -4,7 +4,7 @@ import { apiToken, bearer, demoPersonId, type TestApp, testApp } from '../../../
 import { pdfText } from '../../../../test/support/pdf-text.ts';
 import { createSession } from '../../../platform/auth/credentials.ts';
 import { rows } from '../../../platform/db/transaction.ts';
-import { demoEmail } from '../../accounts/demo-users.ts';
+import { demoEmail } from '../../accounts/index.ts';
 
 /**
  * Issue 12 item 16 on the pages: the worker says on the cost-line page which provider gives a

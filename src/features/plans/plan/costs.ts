@@ -9,7 +9,7 @@ import {
   type Pence,
   sumPence,
 } from '../../../platform/money/index.ts';
-import type { FieldError } from '../../people/rules.ts';
+import type { FieldError } from '../../people/index.ts';
 import { fundingStreamLabel } from './catalogue.ts';
 import { SDS_OPTION_NAMES, type SdsOption } from '../options/rules.ts';
 
@@ -34,7 +34,7 @@ export interface CostLine {
   sdsOption: SdsOption;
   /**
    * The provider account that delivers this support, when it uses Selfdirect: that provider
-   * sees this line, and no other, in its view of the person (people/provider-view.ts).
+   * sees this line, and no other, in its view of the person (provider-view/service.ts).
    */
   deliveredBy?: string | null;
 }

@@ -2,7 +2,7 @@ import type { PersonAccess } from '../../../platform/auth/access.ts';
 import { audited } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { todayInLondon } from '../../../platform/dates.ts';
-import { addAgreedBudgetVersion } from '../../budgets/versions.ts';
+import { addAgreedBudgetVersion } from '../../budgets/index.ts';
 import { fundingStreamTotals, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { type PlanEvent, transition } from './rules.ts';

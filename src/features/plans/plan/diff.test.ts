@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SupportPlanContent } from './content.ts';
 import { diffPlanVersions } from './diff.ts';
-import { planContent } from './fixtures.test-support.ts';
+import { planContent } from './plan-content.fixtures.ts';
 
 const clone = (): SupportPlanContent => structuredClone(planContent);
 

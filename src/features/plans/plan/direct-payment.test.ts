@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { directPaymentNeeds } from './direct-payment.ts';
-import { planContent } from './fixtures.test-support.ts';
+import { planContent } from './plan-content.fixtures.ts';
 
 describe('directPaymentNeeds', () => {
   it('takes only paid option 1 lines and works out a four-weekly payment', () => {

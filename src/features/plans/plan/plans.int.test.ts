@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, rows } from '../../../platform/db/transaction.ts';
-import { addBudgetVersion } from '../../budgets/versions.ts';
+import { addBudgetVersion } from '../../budgets/index.ts';
 import { updatePlanIfUnchanged } from './store.ts';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../../../../test/support/app.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planContent } from './fixtures.test-support.ts';
+import { planContent } from './plan-content.fixtures.ts';
 import {
   type Actor,
   newPlan,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planContent } from './fixtures.test-support.ts';
+import { planContent } from './plan-content.fixtures.ts';
 import { validateForSave } from './save-rules.ts';
 
 const all = new Set([1, 2, 3, 4] as const);

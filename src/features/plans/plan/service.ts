@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { withAboutMe } from './about-me.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
-import { providersOf, providersWorkingWith } from '../../people/service.ts';
+import { providersOf, providersWorkingWith } from '../../people/index.ts';
 import { checkAgainstBudget, deliveredByErrors, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { diffPlanVersions } from './diff.ts';

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiToken, bearer, demoPersonId, type TestApp, testApp } from '../../../../test/support/app.ts';
 import { inTenant, rows } from '../../../platform/db/transaction.ts';
-import { addBudgetVersion } from '../../budgets/versions.ts';
+import { addBudgetVersion } from '../../budgets/index.ts';
 
 /**
  * A plan's concurrency token must never be valid again once the plan has changed, across

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { OutcomeSummary } from '../../conversations/outcomes-read.ts';
+import type { OutcomeSummary } from '../../conversations/index.ts';
 import { planWords, WORDS_NOT_RECORDED } from './context.ts';
 
 const recordedOutcome = fc.record({

@@ -14,7 +14,7 @@ import {
   showQuestion,
   text,
 } from './form-flow.ts';
-import { circleFields, legalOrderFields, representativeFields, supportOfferFields } from './parts.ts';
+import { circleFields, legalOrderFields, representativeFields, supportOfferFields } from './form-fields.ts';
 import { type Nation, validateRepresentative, type RepresentativeKind } from './rules.ts';
 import { addLegalOrder, addSupportOffer } from './safeguards.ts';
 import { personHeader } from './service.ts';

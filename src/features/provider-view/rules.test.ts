@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SupportPlanContent } from '../plans/plan/content.ts';
-import type { CostLine } from '../plans/plan/costs.ts';
-import { providerPart, providerPerson } from './provider-part.ts';
+import type { SupportPlanContent } from '../plans/index.ts';
+import type { CostLine } from '../plans/index.ts';
+import { providerPart, providerPerson } from './rules.ts';
 
 const ME = '00000000-0000-4000-8000-000000000001';
 const OTHERS = ['00000000-0000-4000-8000-000000000002', '00000000-0000-4000-8000-000000000003'];

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { errorResponses, personParams } from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
-import { providerView } from './provider-view.ts';
+import { providerView } from './service.ts';
 
 /** The provider's view of a person, as the API gives it: these fields and no others. */
 const providerViewSchema = z.object({
@@ -45,7 +45,7 @@ const providerViewSchema = z.object({
   }),
 });
 
-/** A provider's page and API for a person it supports (`service.read`, see provider-part.ts). */
+/** A provider's page and API for a person it supports (`service.read`, see rules.ts). */
 export const providerPages: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
@@ -54,7 +54,7 @@ export const providerPages: FastifyPluginAsync<FeatureDeps> = async (plain, { db
     { config: { access: { permission: 'service.read' } } },
     async (request, reply) => {
       const view = await providerView(db, request.access as PersonAccess);
-      return reply.render('people/views/provider-view.njk', {
+      return reply.render('provider-view/views/provider-view.njk', {
         title: `Support you give ${view.person.name}`,
         ...view,
         backLink: '/my',

@@ -11,9 +11,9 @@
  * Never: CHI or NHS numbers, date of birth, client group, case status or referral, crisis,
  * conversations, eligibility, budget, equality answers, representatives, circle, payments.
  */
-import type { SupportPlanContent } from '../plans/plan/content.ts';
-import { RESTRICTION_REASON_KINDS } from '../plans/plan/restrictions.ts';
-import { COMMUNICATION_NEEDS, labelOf } from './lists.ts';
+import type { SupportPlanContent } from '../plans/index.ts';
+import { RESTRICTION_REASON_KINDS } from '../plans/index.ts';
+import { COMMUNICATION_NEEDS, labelOf } from '../people/index.ts';
 
 export interface ProviderPersonFields {
   legalName: string;

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/client.ts';
 import { Problem } from '../../platform/http/problem.ts';
-import { people } from '../people/schema.ts';
+import { people } from './schema.ts';
 
 /**
  * The few facts about a person that eligibility and budget pages show (name, crisis flag),

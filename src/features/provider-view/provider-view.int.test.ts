@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../platform/auth/credentials.ts';
 import { rows } from '../../platform/db/transaction.ts';
-import { demoEmail } from '../accounts/demo-users.ts';
+import { demoEmail } from '../accounts/index.ts';
 import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 
 /**

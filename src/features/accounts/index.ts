@@ -1,0 +1,7 @@
+/**
+ * The accounts feature's public surface: other features, src/app.ts, src/cli, the seeders and the
+ * feature list import only this file (a `schema.ts` may import another feature's `schema.ts` for
+ * foreign keys). Add an export here only when another part of the code needs it.
+ */
+export { DEMO_ROLES, demoEmail } from './demo-users.ts';
+export { accountsFeature } from './routes.ts';

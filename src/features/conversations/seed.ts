@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { addDays, todayInLondon } from '../../platform/dates.ts';
+import type { DemoSeeder } from '../../platform/db/seeding.ts';
+import { CHILD_SAID, DEMO_PEOPLE, SAID, transitionStatus } from '../people/index.ts';
+import { conversationEntries, conversations, personalOutcomeChanges, personalOutcomes } from './schema.ts';
+
+/**
+ * The demo caseload's good conversations, one each, and their outcomes with the creation in the
+ * history, written right after the people seeder (which leaves the people's ids, in the order of
+ * DEMO_PEOPLE, in `context.shared.demoPeopleIds`). What each person said is in people/seed-data.ts.
+ */
+export const seedDemoConversations: DemoSeeder = async (tx, context) => {
+  const { authorityId } = context;
+  const today = todayInLondon();
+  const { worker: north, workerSouth: south, workerChildren: children } = context.users;
+  const ids = context.shared.demoPeopleIds;
+  if (!north || !south || !children || !Array.isArray(ids)) {
+    throw new Error(
+      'The people seeder runs first: it makes the people and workers these conversations belong to.',
+    );
+  }
+  const workerFor = { north, south, children };
+  // A good conversation each, and their outcomes with the creation in the history.
+  const conversationRows: (typeof conversations.$inferInsert)[] = [];
+  const entryRows: (typeof conversationEntries.$inferInsert)[] = [];
+  const outcomeRows: (typeof personalOutcomes.$inferInsert)[] = [];
+  const changeRows: (typeof personalOutcomeChanges.$inferInsert)[] = [];
+  const workerNames = { north: 'Sam Okafor', south: 'Ewan Fraser', children: 'Aisha Rahman' };
+  DEMO_PEOPLE.forEach((p, i) => {
+    const personId = ids[i] as string;
+    const heldOn = addDays(today, -((i * 7) % 90) - 3);
+    const child = transitionStatus(p.dob, heldOn) !== 'adult';
+    const conversationId = randomUUID();
+    const worker = workerFor[p.team];
+    conversationRows.push({
+      authorityId,
+      id: conversationId,
+      personId,
+      heldOn,
+      place: i % 2 ? 'At home' : 'At the day centre',
+      whoWasThere: child ? 'With Mum and the school link worker' : 'Just the two of us',
+      transition: transitionStatus(p.dob, heldOn) === 'transition',
+      createdBy: worker,
+    });
+    const said = SAID[p.group]![i % SAID[p.group]!.length]!;
+    const entry = (
+      section: string,
+      text: string,
+      saidBy: string,
+      ownWords: boolean,
+      saidByName: string | null = null,
+    ) =>
+      entryRows.push({
+        authorityId,
+        conversationId,
+        personId,
+        section,
+        text,
+        saidBy,
+        ownWords,
+        saidByName,
+        // The worker typed what was said at the conversation.
+        createdBy: worker,
+        typedByName: workerNames[p.team],
+        typedByRole: 'worker',
+      });
+    if (child) {
+      entry('child_views', CHILD_SAID.child, 'person', true);
+      entry('parent_views', CHILD_SAID.parent, 'family', false, 'Mum');
+    } else {
+      entry('what_matters', said.matters, 'person', true);
+      entry('working', said.working, 'person', true);
+      entry('not_working', said.notWorking, 'person', true);
+      entry(
+        'change',
+        said.change,
+        i % 4 === 0 ? 'family' : 'person',
+        i % 4 !== 0,
+        i % 4 === 0 ? 'Daughter' : null,
+      );
+      entry('strengths', said.worker, 'worker', false, workerNames[p.team]);
+    }
+    const outcomes = child ? [CHILD_SAID.outcome] : said.outcomes;
+    outcomes.forEach((o, n) => {
+      const outcomeId = randomUUID();
+      const fields = {
+        personWords: o.words,
+        saidBy: 'person',
+        professionalView: o.view,
+        area: o.area,
+        priority: n + 1,
+        status: i % 10 === 9 && n === 1 ? 'achieved' : 'active',
+      } as const;
+      outcomeRows.push({
+        authorityId,
+        id: outcomeId,
+        personId,
+        ...fields,
+        createdBy: worker,
+        updatedBy: worker,
+        wordsTypedBy: worker,
+        wordsTypedByName: workerNames[p.team],
+        wordsTypedByRole: 'worker',
+      });
+      changeRows.push({
+        authorityId,
+        outcomeId,
+        personId,
+        version: 1,
+        changedBy: worker,
+        changedByName: workerNames[p.team],
+        changedByRole: 'worker',
+        changes: Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, { from: null, to: v }])),
+      });
+    });
+  });
+  await tx.insert(conversations).values(conversationRows);
+  await tx.insert(conversationEntries).values(entryRows);
+  await tx.insert(personalOutcomes).values(outcomeRows);
+  await tx.insert(personalOutcomeChanges).values(changeRows);
+};

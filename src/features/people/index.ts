@@ -1,0 +1,22 @@
+/**
+ * The people feature's public surface: other features, src/app.ts, src/cli, the seeders and the
+ * feature list import only this file (a `schema.ts` may import another feature's `schema.ts` for
+ * foreign keys). Add an export here only when another part of the code needs it.
+ */
+export { resolveRelationship } from './access.ts';
+export { people } from './schema.ts';
+export { personHeading } from './person-heading.ts';
+export { COMMUNICATION_NEEDS, ETHNICITY, labelOf, SEX } from './lists.ts';
+export { formFrom, itemsFrom, questionFlow, showQuestion, text, yes } from './form-flow.ts';
+export type { FieldDef, FormValues, QuestionPage } from './form-flow.ts';
+export { personHeader, providersOf, providersWorkingWith, staleRecord } from './service.ts';
+export { findPerson } from './store.ts';
+export { isChild, transitionStatus } from './rules.ts';
+export type { FieldError, Nation } from './rules.ts';
+export { blankToNull } from './validate.ts';
+export { peopleFeature } from './routes.ts';
+export type { InterimStatus, PeopleDeps } from './deps.ts';
+export { CLIENT_GROUPS } from './client-groups.ts';
+export { seedDemoPeople } from './seed.ts';
+/** The demo caseload and what each person said, for the conversations seeder. */
+export { CHILD_SAID, DEMO_PEOPLE, SAID } from './seed-data.ts';
