@@ -83,6 +83,13 @@ describe('after breaking glass', () => {
     expect(saved.statusCode).toBe(200);
   });
 
+  it('the worker cannot open the allocation question either: refused and audited, though the page view’s own work rolls back', async () => {
+    const deniedBefore = await denials('allocation');
+    const refused = await pageGet(`/people/${morag}/edit/allocation`);
+    expect(refused.statusCode).toBe(403);
+    expect(await denials('allocation')).toBe(deniedBefore + 1);
+  });
+
   it('the worker cannot allocate the person to themselves through the API: refused, said why, audited', async () => {
     const before = await allocation();
     const deniedBefore = await denials('allocation');

@@ -74,14 +74,13 @@ async function recordChange(
 
 export async function listOutcomes(db: Db, access: PersonAccess) {
   return audited(db, access, 'outcomes.read', async (tx) => {
-    const [outcomes, areas] = await Promise.all([
-      tx
-        .select()
-        .from(personalOutcomes)
-        .where(eq(personalOutcomes.personId, access.personId))
-        .orderBy(asc(personalOutcomes.priority), asc(personalOutcomes.createdAt)),
-      outcomeAreaList(tx),
-    ]);
+    // One after another: a transaction's connection runs one query at a time.
+    const outcomes = await tx
+      .select()
+      .from(personalOutcomes)
+      .where(eq(personalOutcomes.personId, access.personId))
+      .orderBy(asc(personalOutcomes.priority), asc(personalOutcomes.createdAt));
+    const areas = await outcomeAreaList(tx);
     return { outcomes: outcomes.map(shown), areas, mayWriteCase: holdsCase(access) };
   });
 }

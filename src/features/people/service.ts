@@ -204,31 +204,30 @@ export async function getPersonRecord(db: Db, access: PersonAccess, interimStatu
   return audited(db, access, 'person.read', async (tx) => {
     const person = await findPerson(tx, access.personId);
     if (!person) throw Problem.notFound('Person');
-    const [circle, reps, offers, orders, events, choices, groups] = await Promise.all([
-      tx
-        .select()
-        .from(circleMembers)
-        .where(eq(circleMembers.personId, access.personId))
-        .orderBy(asc(circleMembers.createdAt)),
-      tx
-        .select()
-        .from(representatives)
-        .where(eq(representatives.personId, access.personId))
-        .orderBy(asc(representatives.startDate)),
-      tx
-        .select()
-        .from(supportOffers)
-        .where(eq(supportOffers.personId, access.personId))
-        .orderBy(asc(supportOffers.offeredOn)),
-      tx
-        .select()
-        .from(legalOrders)
-        .where(eq(legalOrders.personId, access.personId))
-        .orderBy(asc(legalOrders.startDate)),
-      timeline(tx, access.personId),
-      allocationChoices(tx),
-      clientGroupList(tx),
-    ]);
+    // One after another: a transaction is one connection, which runs one query at a time.
+    const circle = await tx
+      .select()
+      .from(circleMembers)
+      .where(eq(circleMembers.personId, access.personId))
+      .orderBy(asc(circleMembers.createdAt));
+    const reps = await tx
+      .select()
+      .from(representatives)
+      .where(eq(representatives.personId, access.personId))
+      .orderBy(asc(representatives.startDate));
+    const offers = await tx
+      .select()
+      .from(supportOffers)
+      .where(eq(supportOffers.personId, access.personId))
+      .orderBy(asc(supportOffers.offeredOn));
+    const orders = await tx
+      .select()
+      .from(legalOrders)
+      .where(eq(legalOrders.personId, access.personId))
+      .orderBy(asc(legalOrders.startDate));
+    const events = await timeline(tx, access.personId);
+    const choices = await allocationChoices(tx);
+    const groups = await clientGroupList(tx);
     const today = todayInLondon();
     const interim = await interimStatusFor(tx, [access.personId], today);
     return {

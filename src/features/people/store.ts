@@ -44,14 +44,13 @@ export async function findPerson(tx: Tx, personId: string, forUpdate = false) {
 
 /** Teams and the staff who can hold cases, for the allocation question. */
 export async function allocationChoices(tx: Tx) {
-  const [teamRows, staff] = await Promise.all([
-    tx.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name)),
-    tx
-      .select({ id: users.id, name: users.displayName, teamId: users.teamId, role: users.role })
-      .from(users)
-      .where(and(eq(users.active, true), or(eq(users.role, 'worker'), eq(users.role, 'manager'))))
-      .orderBy(asc(users.displayName)),
-  ]);
+  // One after another: a transaction's connection runs one query at a time.
+  const teamRows = await tx.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+  const staff = await tx
+    .select({ id: users.id, name: users.displayName, teamId: users.teamId, role: users.role })
+    .from(users)
+    .where(and(eq(users.active, true), or(eq(users.role, 'worker'), eq(users.role, 'manager'))))
+    .orderBy(asc(users.displayName));
   return { teams: teamRows, staff };
 }
 

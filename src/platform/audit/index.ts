@@ -89,6 +89,7 @@ export function auditedCouncilRead<T>(
  * The work, then its audit record (which may describe the result), in one transaction
  * confined to the council: both land or neither does. In a request, a read is handed to the
  * request's audit unit instead, and a change takes the request's earlier reads into its row.
+ * In a page view `inTenant` is the request's one transaction (see `request.ts`).
  */
 async function workThenAudit<T>(
   db: Db,
@@ -129,12 +130,15 @@ export interface ChainCheck {
  * cannot show; the sequence's gaps and backups cover that).
  */
 export async function verifyAuditChain(db: Db, authorityId: string): Promise<ChainCheck> {
-  const result = await rows<{ seq: number; ok: boolean }>(
-    db,
-    sql`select seq::int as seq,
+  // Confined to the council like every other read (and so, in a page view, in its transaction).
+  const result = await inTenant(db, authorityId, (tx) =>
+    rows<{ seq: number; ok: boolean }>(
+      tx,
+      sql`select seq::int as seq,
           (hash = selfdirect_audit_hash(e)
            and prev_hash = coalesce(lag(hash) over (partition by chain order by seq), 'genesis')) as ok
         from audit_events e where authority_id = ${authorityId} order by seq`,
+    ),
   );
   const broken = result.find((r) => !r.ok);
   return { authorityId, checked: result.length, brokenAt: broken ? broken.seq : null };

@@ -1,9 +1,10 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { recordAudit } from '../audit/index.ts';
+import { type AuditEntry, recordAudit } from '../audit/index.ts';
+import { currentAuditUnit } from '../audit/request.ts';
 import type { Db } from '../db/client.ts';
-import { inTenant } from '../db/transaction.ts';
+import { besideRequestTransaction, inTenant } from '../db/transaction.ts';
 import { FORBIDDEN_TYPE, Problem, UNAUTHENTICATED_TYPE } from '../http/problem.ts';
 import type { Access, PersonAccess, RelationshipResolver } from './access.ts';
 import type { Actor } from './actor.ts';
@@ -157,7 +158,8 @@ export const accessGuard = fp(
 /**
  * A further permission a service needs for part of an allowed request (a `case.write` that
  * would change the allocation needs `access.grant`), decided by the same policy as the route.
- * A refusal is audited in its own transaction (the work's would roll back with it) as
+ * A refusal is audited in its own transaction (the work's would roll back with it; in a page
+ * view, by the request's audit unit whatever becomes of the page) as
  * `access.grant.refuse` (or `access.refuse`) with the permission and what was asked in its detail, and answered 403 with the policy's reason.
  */
 export async function requirePersonPermission(
@@ -167,18 +169,21 @@ export async function requirePersonPermission(
   what: string,
 ): Promise<void> {
   if (relationshipAllows(permission, access.actor.role, access.relationship)) return;
-  await inTenant(db, access.authorityId, (tx) =>
-    recordAudit(tx, {
-      actor: access.actor,
-      authorityId: access.authorityId,
-      personId: access.personId,
-      action: permission === 'access.grant' ? 'access.grant.refuse' : 'access.refuse',
-      route: access.route,
-      outcome: 'denied',
-      reason: access.breakGlassReason,
-      detail: { permission, what },
-    }),
-  );
+  const refusal: AuditEntry = {
+    actor: access.actor,
+    authorityId: access.authorityId,
+    personId: access.personId,
+    action: permission === 'access.grant' ? 'access.grant.refuse' : 'access.refuse',
+    route: access.route,
+    outcome: 'denied',
+    reason: access.breakGlassReason,
+    detail: { permission, what },
+  };
+  // In a page view the request's transaction rolls back with the refusal: its audit unit
+  // writes the row whatever happens to the page.
+  const unit = currentAuditUnit();
+  if (unit && besideRequestTransaction(db)) unit.keep(refusal);
+  else await inTenant(db, access.authorityId, (tx) => recordAudit(tx, refusal));
   throw Problem.forbidden(refusalFor(permission, access.relationship));
 }
 

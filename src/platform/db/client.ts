@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { besideRequestTransaction } from './transaction.ts';
 
 /** One Drizzle type for both drivers: features write queries once. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -22,6 +23,35 @@ export interface Database {
 }
 
 export class DatabaseOpenError extends Error {}
+
+type QueryListener = (statement: string) => void;
+const listeners = new Set<QueryListener>();
+const heard = (statement: string) => {
+  for (const listener of listeners) listener(statement);
+};
+/** Drizzle's query log, passed to whoever listens (tests counting a request's round trips). */
+const logger = { logQuery: (query: string) => heard(query) };
+
+/**
+ * Test hook: `listener` hears the SQL of every statement sent through either driver, with
+ * `begin` and `commit` (or `rollback`) around each transaction, until the returned function
+ * is called. Costs nothing when nobody listens.
+ */
+export function watchQueries(listener: QueryListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * A query on the database itself while a request's transaction is open on it would run
+ * beside that transaction (on PGlite, with one connection, wait for it forever): refused.
+ */
+function refuseBesideRequest(db: Db): void {
+  if (besideRequestTransaction(db))
+    throw new Error(
+      'A query was sent to the database beside the request’s own transaction: use inTenant(db, …) (it reuses the transaction) or do it before the handler runs.',
+    );
+}
 
 /** PGlite on disk under DATA_DIR by default; node-postgres when a URL is given. */
 export async function openDatabase(options: {
@@ -44,7 +74,28 @@ async function openPglite(directory: string | undefined): Promise<Database> {
       `Could not open the embedded database in ${directory}: it may be corrupt or from another version (${describe(error)}). Move it aside or set DATA_DIR.`,
     );
   }
-  const db = drizzlePglite({ client }) as unknown as Db;
+  const db = drizzlePglite({ client, logger }) as unknown as Db;
+  const { query, exec, transaction } = client;
+  client.query = function (this: PGlite, ...args: Parameters<PGlite['query']>) {
+    refuseBesideRequest(db);
+    return query.apply(this, args);
+  } as PGlite['query'];
+  client.exec = function (this: PGlite, ...args: Parameters<PGlite['exec']>) {
+    refuseBesideRequest(db);
+    return exec.apply(this, args);
+  };
+  client.transaction = async function <T>(this: PGlite, work: Parameters<PGlite['transaction']>[0]) {
+    refuseBesideRequest(db);
+    if (listeners.size) heard('begin');
+    try {
+      const result = (await transaction.call(this, work)) as T;
+      if (listeners.size) heard('commit');
+      return result;
+    } catch (error) {
+      if (listeners.size) heard('rollback');
+      throw error;
+    }
+  };
   return {
     db,
     kind: 'pglite',
@@ -63,7 +114,16 @@ async function openPostgres(url: string): Promise<Database> {
     await pool.end().catch(() => {});
     throw new DatabaseOpenError(`Could not reach PostgreSQL at ${redactUrl(url)}: ${describe(error)}`);
   }
-  const db = drizzlePostgres({ client: pool }) as unknown as Db;
+  const db = drizzlePostgres({ client: pool, logger }) as unknown as Db;
+  const { query, connect } = pool;
+  pool.query = function (this: pg.Pool, ...args: Parameters<pg.Pool['query']>) {
+    refuseBesideRequest(db);
+    return (query as (...a: typeof args) => unknown).apply(this, args);
+  } as pg.Pool['query'];
+  pool.connect = function (this: pg.Pool, ...args: Parameters<pg.Pool['connect']>) {
+    refuseBesideRequest(db);
+    return (connect as (...a: typeof args) => unknown).apply(this, args);
+  } as pg.Pool['connect'];
   return { db, kind: 'postgres', location: redactUrl(url), close: () => pool.end() };
 }
 
