@@ -7,7 +7,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import { blankToNull } from '../people/validate.ts';
 import { findPerson } from '../people/store.ts';
 import { SECTIONS } from './lists.ts';
-import type { FieldError } from '../people/rules.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
 import {
   checkEntry,
   checkHeldOn,

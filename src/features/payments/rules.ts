@@ -8,7 +8,6 @@ export {
   type AgreementChange,
   type DirectPaymentAgreement,
   type DuePayment,
-  type FieldError,
   explainPeriod,
   IN_ADVANCE_NOTE,
   type PaymentFrequency,
