@@ -3,11 +3,17 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { isStaff } from '../../platform/auth/roles.ts';
 import { formatDate, todayInLondon } from '../../platform/dates.ts';
-import { formatPence } from '../../platform/money/index.ts';
-import { field, submitForm } from '../../platform/http/forms.ts';
+import { formatPence, penceToDecimalPounds } from '../../platform/money/index.ts';
+import {
+  dateField,
+  dateParts,
+  datePartsOf,
+  field,
+  poundsField,
+  submitForm,
+} from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { dateField, dateParts, moneyField, partsOf } from '../payments/form-helpers.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
 import { contributionLetter } from './letter.ts';
 import {
@@ -40,7 +46,7 @@ function readForm(
     incomes.push({
       kind: kind || 'other',
       label: label.trim() || INCOME_KINDS[kind] || '',
-      weeklyAmount: moneyField(body, `incomes.${i}.weeklyAmount`),
+      weeklyAmount: poundsField(body, `incomes.${i}.weeklyAmount`),
       evidence: field(body, `incomes.${i}.evidence`),
     });
   }
@@ -49,7 +55,7 @@ function readForm(
     if (!field(body, `capital.${i}.amount`).trim() && !field(body, `capital.${i}.label`).trim()) continue;
     capital.push({
       label: field(body, `capital.${i}.label`),
-      amount: moneyField(body, `capital.${i}.amount`),
+      amount: poundsField(body, `capital.${i}.amount`),
       evidence: field(body, `capital.${i}.evidence`),
     });
   }
@@ -59,7 +65,7 @@ function readForm(
       continue;
     expenses.push({
       label: field(body, `expenses.${i}.label`),
-      weeklyAmount: moneyField(body, `expenses.${i}.weeklyAmount`),
+      weeklyAmount: poundsField(body, `expenses.${i}.weeklyAmount`),
     });
   }
   const free = new Set(
@@ -95,28 +101,28 @@ function answersOf(body: Record<string, unknown>): [string, string][] {
 /** A stored assessment as the form's answers, so a correction starts from what was recorded. */
 function bodyOf(assessment: AssessmentRow, planServices: { label: string }[]): Record<string, string> {
   const body: Record<string, string> = {};
-  const [year, month, day] = assessment.effectiveFrom.split('-');
+  const { day, month, year } = datePartsOf(assessment.effectiveFrom);
   Object.assign(body, {
-    'effectiveFrom-day': String(Number(day)),
-    'effectiveFrom-month': String(Number(month)),
-    'effectiveFrom-year': year ?? '',
+    'effectiveFrom-day': day,
+    'effectiveFrom-month': month,
+    'effectiveFrom-year': year,
     supersedes: assessment.id,
   });
   if (!assessment.incomes.length) body.noIncome = 'yes';
   assessment.incomes.slice(0, INCOME_ROWS).forEach((income, i) => {
     body[`incomes.${i}.kind`] = income.kind;
     body[`incomes.${i}.label`] = income.label;
-    body[`incomes.${i}.weeklyAmount`] = penceToPounds(income.weeklyAmount);
+    body[`incomes.${i}.weeklyAmount`] = penceToDecimalPounds(income.weeklyAmount);
     body[`incomes.${i}.evidence`] = income.evidence;
   });
   assessment.capital.slice(0, CAPITAL_ROWS).forEach((item, i) => {
     body[`capital.${i}.label`] = item.label;
-    body[`capital.${i}.amount`] = penceToPounds(item.amount);
+    body[`capital.${i}.amount`] = penceToDecimalPounds(item.amount);
     body[`capital.${i}.evidence`] = item.evidence;
   });
   assessment.expenses.slice(0, EXPENSE_ROWS).forEach((item, i) => {
     body[`expenses.${i}.label`] = item.label;
-    body[`expenses.${i}.weeklyAmount`] = penceToPounds(item.weeklyAmount);
+    body[`expenses.${i}.weeklyAmount`] = penceToDecimalPounds(item.weeklyAmount);
   });
   planServices.forEach((service, i) => {
     if (assessment.services.find((s) => s.label === service.label)?.freePersonalCare)
@@ -125,8 +131,6 @@ function bodyOf(assessment: AssessmentRow, planServices: { label: string }[]): R
   body.migBand = assessment.band;
   return body;
 }
-
-const penceToPounds = (pence: number) => (pence / 100).toFixed(2);
 
 /** The answers as the check-your-answers page lists them, each with the field its Change goes to. */
 function answerRows(input: AssessmentInput, isCorrection: boolean) {
@@ -282,7 +286,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
       return reply.render(page.template, {
         ...page.context,
         correcting: false,
-        values: { effectiveFrom: partsOf(todayInLondon()), free, body: {} },
+        values: { effectiveFrom: datePartsOf(todayInLondon()), free, body: {} },
       });
     },
   );

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { todayInLondon } from '../../platform/dates.ts';
-import { field, submitForm } from '../../platform/http/forms.ts';
+import { dateField, dateParts, datePartsOf, field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { dateField, dateParts, partsOf } from './form-helpers.ts';
 import { approveAndPost, bankFile, createRun, listRuns, remittances, runDetail } from './service.ts';
 
 const council = (access: unknown) => access as CouncilAccess;
@@ -21,7 +20,7 @@ export const runPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, confi
   app.get('/payments/runs', access, async (request, reply) =>
     reply.render('payments/views/runs.njk', {
       ...(await listPage(request)),
-      values: { runDate: partsOf(todayInLondon()) },
+      values: { runDate: datePartsOf(todayInLondon()) },
     }),
   );
 

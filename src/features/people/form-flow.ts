@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import { submitForm } from '../../platform/http/forms.ts';
+import { dateField, dateParts, field, fieldList, submitForm } from '../../platform/http/forms.ts';
 
 /**
  * The GOV.UK question page → check your answers → save pattern, without JavaScript and
@@ -50,25 +50,18 @@ const asString = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The answers as posted: dates from their three boxes, checkboxes as lists. */
 export function readForm(fields: FieldDef[], body: unknown): FormValues {
-  const raw = (body ?? {}) as Record<string, unknown>;
   const values: FormValues = {};
   for (const f of fields) {
     if (f.type === 'checkboxes') {
-      const v = raw[f.name];
-      values[f.name] = (Array.isArray(v) ? v : v ? [v] : []).filter(
-        (x): x is string => typeof x === 'string' && x !== '',
-      );
+      values[f.name] = fieldList(body, f.name);
     } else if (f.type === 'date') {
-      const day = asString(raw[`${f.name}-day`]).trim();
-      const month = asString(raw[`${f.name}-month`]).trim();
-      const year = asString(raw[`${f.name}-year`]).trim();
-      values[`${f.name}-day`] = day;
-      values[`${f.name}-month`] = month;
-      values[`${f.name}-year`] = year;
-      values[f.name] =
-        day || month || year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';
+      const { day, month, year } = dateParts(body, f.name);
+      values[`${f.name}-day`] = day.trim();
+      values[`${f.name}-month`] = month.trim();
+      values[`${f.name}-year`] = year.trim();
+      values[f.name] = dateField(body, f.name);
     } else {
-      values[f.name] = asString(raw[f.name]);
+      values[f.name] = field(body, f.name);
     }
   }
   return values;
