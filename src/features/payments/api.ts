@@ -2,15 +2,20 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { errorResponses, int4, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import {
+  errorResponses,
+  explainedSchema,
+  int4,
+  isoDate,
+  pence,
+  personParams,
+  problemSchema,
+} from '../../platform/http/api-schemas.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import {
   agreementSchema,
   effectSchema,
-  explanationSchema,
-  isoDate,
-  pence,
   pick,
   returnBody,
   returnSchema,
@@ -73,7 +78,7 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
                 periodEnd: isoDate,
                 amount: pence,
                 reduction: pence,
-                explanation: explanationSchema,
+                explanation: explainedSchema,
               }),
             ),
             returns: z.array(returnSchema),
@@ -226,7 +231,7 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
         id: z.uuid(),
         reconciles: z.boolean(),
         message: z.string(),
-        explanation: explanationSchema,
+        explanation: explainedSchema,
         surplusReview: reviewSchema.nullable(),
       }),
     ),
@@ -318,7 +323,7 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
           })
           .strict(),
         response: {
-          200: z.object({ review: reviewSchema, explanation: explanationSchema.nullable() }),
+          200: z.object({ review: reviewSchema, explanation: explainedSchema.nullable() }),
           ...errorResponses,
           409: problemSchema,
         },
@@ -489,7 +494,7 @@ export const paymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, 
                     periodEnd: isoDate,
                     amount: pence,
                     reduction: pence,
-                    explanation: explanationSchema,
+                    explanation: explainedSchema,
                   }),
                 ),
               }),
