@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import { formatDate, isIsoDate } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { dateField, dateParts, field, fieldList, submitForm } from '../../platform/http/forms.ts';
 
@@ -107,24 +108,7 @@ function display(field: FieldDef, values: FormValues): string {
   if (field.type === 'yesno') return yes(values, field.name) ? 'Yes' : 'No';
   const v = text(values, field.name);
   if (!v) return 'Not given';
-  if (field.type === 'date') {
-    const [y, m, d] = v.split('-');
-    const months = [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ];
-    return `${Number(d)} ${months[Number(m) - 1] ?? m} ${y}`;
-  }
+  if (field.type === 'date') return isIsoDate(v) ? formatDate(v) : v;
   return field.items ? label(v) : v;
 }
 
