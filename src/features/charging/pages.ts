@@ -9,6 +9,7 @@ import {
   dateParts,
   datePartsOf,
   field,
+  NOT_A_DATE,
   poundsField,
   submitForm,
 } from '../../platform/http/forms.ts';
@@ -263,15 +264,20 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     });
     return { effectiveFrom: dateParts(body, 'effectiveFrom'), free, body };
   };
-  const showForm = async (request: Req, reply: FastifyReply, body: Record<string, string>, status = 200) => {
+  /** The form with the answers as posted, for every step: shown again, checked, or saved. */
+  const postedForm = async (request: Req, body: Record<string, string>) => {
     const page = await formPage(request);
-    const correcting = Boolean(body.supersedes);
-    return reply.status(status).render(page.template, {
+    const correcting = Boolean(field(body, 'supersedes'));
+    const context = {
       ...page.context,
-      title: correcting ? 'Correct the financial assessment' : page.context.title,
       correcting,
-      values: formValues(body, page.record.planServices),
-    });
+      title: correcting ? 'Correct the financial assessment' : page.context.title,
+    };
+    return { ...page, correcting, context, values: formValues(body, page.record.planServices) };
+  };
+  const showForm = async (request: Req, reply: FastifyReply, body: Record<string, string>, status = 200) => {
+    const form = await postedForm(request, body);
+    return reply.status(status).render(form.template, { ...form.context, values: form.values });
   };
 
   app.get<{ Params: { personId: string } }>(
@@ -307,36 +313,23 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     '/people/:personId/charging/assessment',
     manage,
     async (request, reply) => {
-      const page = await formPage(request);
       const body = request.body as Record<string, string>;
-      const correcting = Boolean(field(body, 'supersedes'));
-      return submitForm(
-        reply,
-        {
-          ...page,
-          context: {
-            ...page.context,
-            correcting,
-            title: correcting ? 'Correct the financial assessment' : page.context.title,
-          },
-          values: formValues(body, page.record.planServices),
-        },
-        async () => {
-          const input = checkedInput(body, page.record.planServices);
-          const plan = await previewAssessment(db, person(request), input);
-          return reply.render('charging/views/check-assessment.njk', {
-            title: 'Check the assessment before you save it',
-            backLink: `/people/${request.params.personId}/charging`,
-            personId: request.params.personId,
-            correcting,
-            answers: answerRows(input, correcting),
-            hidden: answersOf(body),
-            result: plan.result,
-            current: plan.current,
-            effect: plan.effect,
-          });
-        },
-      );
+      const form = await postedForm(request, body);
+      return submitForm(reply, form, async () => {
+        const input = checkedInput(body, form.record.planServices);
+        const plan = await previewAssessment(db, person(request), input);
+        return reply.render('charging/views/check-assessment.njk', {
+          title: 'Check the assessment before you save it',
+          backLink: `/people/${request.params.personId}/charging`,
+          personId: request.params.personId,
+          correcting: form.correcting,
+          answers: answerRows(input, form.correcting),
+          hidden: answersOf(body),
+          result: plan.result,
+          current: plan.current,
+          effect: plan.effect,
+        });
+      });
     },
   );
 
@@ -352,32 +345,19 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     '/people/:personId/charging/assessment/confirm',
     manage,
     async (request, reply) => {
-      const page = await formPage(request);
       const body = request.body as Record<string, string>;
-      const correcting = Boolean(field(body, 'supersedes'));
-      return submitForm(
-        reply,
-        {
-          ...page,
-          context: {
-            ...page.context,
-            correcting,
-            title: correcting ? 'Correct the financial assessment' : page.context.title,
-          },
-          values: formValues(body, page.record.planServices),
-        },
-        async () => {
-          await recordAssessment(db, person(request), checkedInput(body, page.record.planServices));
-          return reply.redirect(`/people/${request.params.personId}/charging?saved=yes`, 303);
-        },
-      );
+      const form = await postedForm(request, body);
+      return submitForm(reply, form, async () => {
+        await recordAssessment(db, person(request), checkedInput(body, form.record.planServices));
+        return reply.redirect(`/people/${request.params.personId}/charging?saved=yes`, 303);
+      });
     },
   );
 };
 
 function checkedInput(body: Record<string, string>, services: { label: string; weeklyCost: number }[]) {
   const input = readForm(body, services.length, services);
-  if (!input.effectiveFrom || input.effectiveFrom === 'invalid')
+  if (!input.effectiveFrom || input.effectiveFrom === NOT_A_DATE)
     throw Problem.invalid([{ field: 'effectiveFrom', message: 'Enter the date the contribution starts' }]);
   return input;
 }
