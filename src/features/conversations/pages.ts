@@ -11,7 +11,7 @@ import {
   questionFlow,
   showQuestion,
   text,
-} from '../people/form-flow.ts';
+} from '../../platform/http/question-flow.ts';
 import { personHeader } from '../people/service.ts';
 import { attributionLine, byVoice } from './attribution.ts';
 import { conversationFields, entryFields, entryFrom, outcomeFields } from './forms.ts';

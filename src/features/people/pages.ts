@@ -15,7 +15,7 @@ import {
   questionFlow,
   showQuestion,
   text,
-} from './form-flow.ts';
+} from '../../platform/http/question-flow.ts';
 import { identifierLabel, summaryView } from './present.ts';
 import {
   type Choices,

@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import { formatDate, isIsoDate } from '../../platform/dates.ts';
-import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import { dateField, dateParts, field, fieldList, submitForm } from '../../platform/http/forms.ts';
+import { formatDate, isIsoDate } from '../dates.ts';
+import { type FieldError, Problem } from './problem.ts';
+import { dateField, dateParts, field, fieldList, submitForm } from './forms.ts';
 
 /**
  * The GOV.UK question page → check your answers → save pattern, without JavaScript and
@@ -140,13 +140,13 @@ export async function questionFlow(
 ) {
   const values = readForm(page.fields, body);
   const step = asString((body as Record<string, unknown> | undefined)?._step);
-  const form = { template: 'people/views/question.njk', context: { ...page }, values };
+  const form = { template: 'question.njk', context: { ...page }, values };
   if (step === 'change') return reply.render(form.template, { ...form.context, values });
   return submitForm(reply, form, async () => {
     const errors = await steps.check(values);
     if (errors.length) throw Problem.invalid(errors);
     if (step === 'confirm') return reply.redirect(await steps.save(values), 303);
-    return reply.render('people/views/check.njk', {
+    return reply.render('check-answers.njk', {
       ...page,
       title: page.checkTitle ?? 'Check your answers',
       rows: page.fields
@@ -159,7 +159,7 @@ export async function questionFlow(
 
 /** Renders a question page with stored answers (or blank ones). */
 export function showQuestion(reply: FastifyReply, page: QuestionPage, values: FormValues = {}) {
-  return reply.render('people/views/question.njk', { ...page, values });
+  return reply.render('question.njk', { ...page, values });
 }
 
 export const itemsFrom = (list: Record<string, string>): Item[] =>
