@@ -89,3 +89,14 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
 export function formatDate(date: IsoDate): string {
   return longDate.format(toUtc(date));
 }
+
+const londonDateTime = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/London',
+});
+
+/** An instant as the clock in Europe/London showed it: '24 November 2026 at 14:05'. */
+export function formatDateTime(instant: Date | string): string {
+  return londonDateTime.format(new Date(instant));
+}

@@ -1,11 +1,5 @@
 import { addDays, compareDates, type IsoDate, isIsoDate } from './dates.ts';
-
-/** A problem with one field of an input, said so a person can fix it. */
-export interface FieldError {
-  /** Path to the field, e.g. "versions[1].effectiveFrom" or "areas.community.evidence". */
-  field: string;
-  message: string;
-}
+import type { FieldError } from './http/problem.ts';
 
 /**
  * When a published policy version applies. Both dates are inclusive: a version for 2026/27

@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { isStaff } from '../../platform/auth/roles.ts';
 import { auditedCouncilRead, verifyAuditChain } from '../../platform/audit/index.ts';
-import { isIsoDate } from '../../platform/dates.ts';
+import { formatDateTime, isIsoDate } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { exportPersonRecord, machineExport, readableExport } from './export.ts';
@@ -58,11 +58,7 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
     async (request, reply) => {
       const data = await exportPersonRecord(db, personAccess(request.access));
       const name = personName(data.person);
-      const made = new Intl.DateTimeFormat('en-GB', {
-        dateStyle: 'long',
-        timeStyle: 'short',
-        timeZone: 'Europe/London',
-      }).format(new Date(data.exportedAt));
+      const made = formatDateTime(data.exportedAt);
       const pdf = await exportPdf(name, data.councilName, made, readableExport(data));
       return reply
         .type('application/pdf')

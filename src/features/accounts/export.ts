@@ -5,7 +5,7 @@ import { audited } from '../../platform/audit/index.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { rows } from '../../platform/db/transaction.ts';
-import { formatDate } from '../../platform/dates.ts';
+import { formatDate, formatDateTime } from '../../platform/dates.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { catalogueName, describeEvent } from '../../platform/audit/catalogue.ts';
 
@@ -240,12 +240,6 @@ export const humanise = (name: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-const londonDateTime = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/London',
-});
-
 const UUID_ANYWHERE = /\s*\(?\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b\)?/gi;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_ANYWHERE = /\b\d{4}-\d{2}-\d{2}\b/g;
@@ -277,7 +271,7 @@ function scalar(value: unknown, key: string): string {
     return MONEY_KEY.test(key) && Number.isInteger(value) ? formatPence(value) : String(value);
   const text = String(value);
   if (ISO_DATE.test(text)) return formatDate(text);
-  if (ISO_TIMESTAMP.test(text)) return londonDateTime.format(new Date(text));
+  if (ISO_TIMESTAMP.test(text)) return formatDateTime(text);
   const known = VALUE_WORDS[key]?.[text];
   if (known) return known;
   // A stored code (physical_disability, four_weekly) reads as words.
@@ -365,7 +359,7 @@ export function formatValue(column: string, type: string | undefined, value: unk
   if (type === 'date' && typeof value === 'string')
     return [{ text: formatDate(value.slice(0, 10)), depth: 0 }];
   if (type?.startsWith('timestamp') && typeof value === 'string')
-    return [{ text: londonDateTime.format(new Date(value)), depth: 0 }];
+    return [{ text: formatDateTime(value), depth: 0 }];
   // Money is integer pence in bigint columns (the house rule); other numbers are counts.
   if (type === 'bigint') return [{ text: formatPence(Number(value)), depth: 0 }];
   if (type === 'integer' || type === 'smallint') return [{ text: String(value), depth: 0 }];
@@ -421,7 +415,7 @@ export function readableExport(data: PersonExport): ReadableCopy {
     ...tables.map((table) => section(table, data.sections[table]!)),
   ];
   const audit = data.audit.map((e) => ({
-    when: londonDateTime.format(e.occurredAt),
+    when: formatDateTime(e.occurredAt),
     who: `${e.actorName} (${ROLE_LABELS[e.actorRole as Role] ?? e.actorRole})`,
     what: describeEvent(e),
     reason: e.reason,

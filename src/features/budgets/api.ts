@@ -3,28 +3,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
-import { enumOf, errorResponses, isoDate, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
+import {
+  enumOf,
+  errorResponses,
+  explainedSchema as explanation,
+  isoDate,
+  pence,
+  personParams,
+  uuidParam,
+} from '../../platform/http/api-schemas.ts';
 import { namedCouncil } from '../../platform/views/council.ts';
 import type { FeatureDeps } from '../index.ts';
 import { approveInterimBudget, openInterimBudgets } from './interim-service.ts';
 import { draftPolicy, publicBudgetPolicies, publishPolicy, repricingPreview } from './policy-service.ts';
 import { budgetRecord, budgetWhatIf, costIndicativeBudget } from './service.ts';
 
-const pence = z.number().int().describe('Whole pence');
-const line = z.object({
-  label: z.string(),
-  amount: pence,
-  rule: z.string(),
-  policyVersion: z.string(),
-  quantity: z.number().optional(),
-  unitRate: pence.optional(),
-});
-const explanation = z.object({
-  total: pence,
-  lines: z.array(line),
-  notes: z.array(z.string()),
-  oneOffLines: z.array(line).optional(),
-});
 const need = z
   .object({
     outcomeId: z.uuid(),

@@ -1,6 +1,6 @@
-import { field } from '../../platform/http/forms.ts';
+import { dateField, field } from '../../platform/http/forms.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import { parsePounds } from '../../platform/money/index.ts';
+import { poundsOrError } from '../../platform/money/index.ts';
 import type { PolicyDraftInput } from './policy-service.ts';
 import type { NeedInput } from './service.ts';
 
@@ -58,13 +58,6 @@ export function needsFromForm(body: unknown, prefix = 'needs') {
   return { needs, rows: rows.map((r) => r.row) };
 }
 
-export function poundsOrError(text: string, fieldName: string, errors: FieldError[], what: string) {
-  const pence = parsePounds(text);
-  if (pence === null)
-    errors.push({ field: fieldName, message: `Enter ${what} in pounds and pence, like 45.50.` });
-  return pence ?? 0;
-}
-
 /** The indicative budget form: needs, one-off costs, other funding and the reason. */
 export function indicativeFromForm(body: unknown) {
   const errors: FieldError[] = [];
@@ -108,8 +101,7 @@ export function policyDraftFromForm(body: unknown): {
   const errors: FieldError[] = [];
   const units = filledRows(body, 'supportUnits', ['code', 'name', 'unit', 'ratePence', 'description']);
   const bands = filledRows(body, 'bands', ['code', 'label', 'weeklyAmount']);
-  const [day, month, year] = ['day', 'month', 'year'].map((p) => field(body, `effectiveFrom-${p}`).trim());
-  const effectiveFrom = `${year!.padStart(4, '0')}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  const effectiveFrom = dateField(body, 'effectiveFrom');
   const draft: PolicyDraftInput = {
     versionLabel: field(body, 'versionLabel').trim(),
     effectiveFrom,

@@ -2,17 +2,11 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { isStaff } from '../../platform/auth/roles.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
-import { field, submitForm } from '../../platform/http/forms.ts';
+import { dateField, field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { poundsOrError } from '../../platform/money/index.ts';
 import type { FeatureDeps } from '../index.ts';
-import {
-  formValues,
-  indicativeFromForm,
-  NEED_ROWS_SPARE,
-  needsFromForm,
-  poundsOrError,
-  remapErrors,
-} from './forms.ts';
+import { formValues, indicativeFromForm, NEED_ROWS_SPARE, needsFromForm, remapErrors } from './forms.ts';
 import { FUNDING_STREAMS } from './funding.ts';
 import { approveInterimBudget, MAX_INTERIM_DAYS, openInterimBudgets } from './interim-service.ts';
 import { budgetLetter } from './letter.ts';
@@ -216,13 +210,10 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) 
           'the amount a week',
         );
         if (errors.length) throw Problem.invalid(errors);
-        const [day, month, year] = ['day', 'month', 'year'].map((p) =>
-          field(request.body, `expiresOn-${p}`).trim(),
-        );
         await approveInterimBudget(db, access, {
           weeklyAmount,
           reason: field(request.body, 'reason'),
-          expiresOn: `${year!.padStart(4, '0')}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`,
+          expiresOn: dateField(request.body, 'expiresOn'),
         });
         return reply.redirect(`/people/${access.personId}/budget`, 303);
       });

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { penceToDecimalPounds } from '../../platform/money/index.ts';
 import { COUNCIL_PARAM, requestedCouncil, toCouncilPage } from '../../platform/views/council.ts';
 import { publicEligibilityPolicy } from '../eligibility/index.ts';
 import { SCOTLAND_BANDS } from '../eligibility/index.ts';
@@ -27,13 +28,13 @@ function valuesFrom(policy: Awaited<ReturnType<typeof policyOverview>>['inForce'
     values[`supportUnits[${i}].code`] = u.code;
     values[`supportUnits[${i}].name`] = u.name;
     values[`supportUnits[${i}].unit`] = u.unit;
-    values[`supportUnits[${i}].ratePence`] = (u.ratePence / 100).toFixed(2);
+    values[`supportUnits[${i}].ratePence`] = penceToDecimalPounds(u.ratePence);
     values[`supportUnits[${i}].description`] = u.description ?? '';
   });
   (policy.content.bands ?? []).forEach((b, i) => {
     values[`bands[${i}].code`] = b.code;
     values[`bands[${i}].label`] = b.label;
-    values[`bands[${i}].weeklyAmount`] = (b.weeklyAmount / 100).toFixed(2);
+    values[`bands[${i}].weeklyAmount`] = penceToDecimalPounds(b.weeklyAmount);
   });
   return values;
 }

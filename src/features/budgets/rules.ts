@@ -9,7 +9,7 @@ import {
   sumPence,
 } from '../../platform/money/index.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
-import type { FieldError } from '../../platform/policy-dates.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
 
 /*
  * The transparent costed budget: each assessed need is a quantity of a published support

@@ -3,9 +3,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
-import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import {
+  errorResponses,
+  explainedSchema,
+  isoDate,
+  pence,
+  personParams,
+  problemSchema,
+} from '../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../index.ts';
-import { effectSchema, explanationSchema, isoDate, pence } from '../payments/index.ts';
+import { effectSchema } from '../payments/index.ts';
 import {
   chargingRecord,
   listPolicies,
@@ -22,7 +29,7 @@ const assessmentSchema = z.object({
   band: z.string(),
   weeklyContribution: pence,
   policyVersion: z.string(),
-  explanation: explanationSchema,
+  explanation: explainedSchema,
   steps: z.array(z.object({ kind: z.string(), label: z.string(), amount: pence, rule: z.string() })),
   incomes: z.array(
     z.object({ kind: z.string(), label: z.string(), weeklyAmount: pence, evidence: z.string() }),
@@ -227,7 +234,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
               band: z.string(),
               weeklyContribution: pence,
               policyVersion: z.string(),
-              explanation: explanationSchema,
+              explanation: explainedSchema,
               steps: assessmentSchema.shape.steps,
             }),
             effect: effectSchema,

@@ -3,11 +3,18 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { isStaff } from '../../platform/auth/roles.ts';
 import { formatDate, todayInLondon } from '../../platform/dates.ts';
-import { formatPence } from '../../platform/money/index.ts';
-import { field, submitForm } from '../../platform/http/forms.ts';
+import { formatPence, penceToDecimalPounds } from '../../platform/money/index.ts';
+import {
+  dateField,
+  dateParts,
+  datePartsOf,
+  field,
+  NOT_A_DATE,
+  poundsField,
+  submitForm,
+} from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { dateField, dateParts, moneyField, partsOf } from '../payments/index.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
 import { contributionLetter } from './letter.ts';
 import {
@@ -40,7 +47,7 @@ function readForm(
     incomes.push({
       kind: kind || 'other',
       label: label.trim() || INCOME_KINDS[kind] || '',
-      weeklyAmount: moneyField(body, `incomes.${i}.weeklyAmount`),
+      weeklyAmount: poundsField(body, `incomes.${i}.weeklyAmount`),
       evidence: field(body, `incomes.${i}.evidence`),
     });
   }
@@ -49,7 +56,7 @@ function readForm(
     if (!field(body, `capital.${i}.amount`).trim() && !field(body, `capital.${i}.label`).trim()) continue;
     capital.push({
       label: field(body, `capital.${i}.label`),
-      amount: moneyField(body, `capital.${i}.amount`),
+      amount: poundsField(body, `capital.${i}.amount`),
       evidence: field(body, `capital.${i}.evidence`),
     });
   }
@@ -59,7 +66,7 @@ function readForm(
       continue;
     expenses.push({
       label: field(body, `expenses.${i}.label`),
-      weeklyAmount: moneyField(body, `expenses.${i}.weeklyAmount`),
+      weeklyAmount: poundsField(body, `expenses.${i}.weeklyAmount`),
     });
   }
   const free = new Set(
@@ -95,28 +102,28 @@ function answersOf(body: Record<string, unknown>): [string, string][] {
 /** A stored assessment as the form's answers, so a correction starts from what was recorded. */
 function bodyOf(assessment: AssessmentRow, planServices: { label: string }[]): Record<string, string> {
   const body: Record<string, string> = {};
-  const [year, month, day] = assessment.effectiveFrom.split('-');
+  const { day, month, year } = datePartsOf(assessment.effectiveFrom);
   Object.assign(body, {
-    'effectiveFrom-day': String(Number(day)),
-    'effectiveFrom-month': String(Number(month)),
-    'effectiveFrom-year': year ?? '',
+    'effectiveFrom-day': day,
+    'effectiveFrom-month': month,
+    'effectiveFrom-year': year,
     supersedes: assessment.id,
   });
   if (!assessment.incomes.length) body.noIncome = 'yes';
   assessment.incomes.slice(0, INCOME_ROWS).forEach((income, i) => {
     body[`incomes.${i}.kind`] = income.kind;
     body[`incomes.${i}.label`] = income.label;
-    body[`incomes.${i}.weeklyAmount`] = penceToPounds(income.weeklyAmount);
+    body[`incomes.${i}.weeklyAmount`] = penceToDecimalPounds(income.weeklyAmount);
     body[`incomes.${i}.evidence`] = income.evidence;
   });
   assessment.capital.slice(0, CAPITAL_ROWS).forEach((item, i) => {
     body[`capital.${i}.label`] = item.label;
-    body[`capital.${i}.amount`] = penceToPounds(item.amount);
+    body[`capital.${i}.amount`] = penceToDecimalPounds(item.amount);
     body[`capital.${i}.evidence`] = item.evidence;
   });
   assessment.expenses.slice(0, EXPENSE_ROWS).forEach((item, i) => {
     body[`expenses.${i}.label`] = item.label;
-    body[`expenses.${i}.weeklyAmount`] = penceToPounds(item.weeklyAmount);
+    body[`expenses.${i}.weeklyAmount`] = penceToDecimalPounds(item.weeklyAmount);
   });
   planServices.forEach((service, i) => {
     if (assessment.services.find((s) => s.label === service.label)?.freePersonalCare)
@@ -125,8 +132,6 @@ function bodyOf(assessment: AssessmentRow, planServices: { label: string }[]): R
   body.migBand = assessment.band;
   return body;
 }
-
-const penceToPounds = (pence: number) => (pence / 100).toFixed(2);
 
 /** The answers as the check-your-answers page lists them, each with the field its Change goes to. */
 function answerRows(input: AssessmentInput, isCorrection: boolean) {
@@ -259,15 +264,20 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     });
     return { effectiveFrom: dateParts(body, 'effectiveFrom'), free, body };
   };
-  const showForm = async (request: Req, reply: FastifyReply, body: Record<string, string>, status = 200) => {
+  /** The form with the answers as posted, for every step: shown again, checked, or saved. */
+  const postedForm = async (request: Req, body: Record<string, string>) => {
     const page = await formPage(request);
-    const correcting = Boolean(body.supersedes);
-    return reply.status(status).render(page.template, {
+    const correcting = Boolean(field(body, 'supersedes'));
+    const context = {
       ...page.context,
-      title: correcting ? 'Correct the financial assessment' : page.context.title,
       correcting,
-      values: formValues(body, page.record.planServices),
-    });
+      title: correcting ? 'Correct the financial assessment' : page.context.title,
+    };
+    return { ...page, correcting, context, values: formValues(body, page.record.planServices) };
+  };
+  const showForm = async (request: Req, reply: FastifyReply, body: Record<string, string>, status = 200) => {
+    const form = await postedForm(request, body);
+    return reply.status(status).render(form.template, { ...form.context, values: form.values });
   };
 
   app.get<{ Params: { personId: string } }>(
@@ -282,7 +292,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
       return reply.render(page.template, {
         ...page.context,
         correcting: false,
-        values: { effectiveFrom: partsOf(todayInLondon()), free, body: {} },
+        values: { effectiveFrom: datePartsOf(todayInLondon()), free, body: {} },
       });
     },
   );
@@ -303,36 +313,23 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     '/people/:personId/charging/assessment',
     manage,
     async (request, reply) => {
-      const page = await formPage(request);
       const body = request.body as Record<string, string>;
-      const correcting = Boolean(field(body, 'supersedes'));
-      return submitForm(
-        reply,
-        {
-          ...page,
-          context: {
-            ...page.context,
-            correcting,
-            title: correcting ? 'Correct the financial assessment' : page.context.title,
-          },
-          values: formValues(body, page.record.planServices),
-        },
-        async () => {
-          const input = checkedInput(body, page.record.planServices);
-          const plan = await previewAssessment(db, person(request), input);
-          return reply.render('charging/views/check-assessment.njk', {
-            title: 'Check the assessment before you save it',
-            backLink: `/people/${request.params.personId}/charging`,
-            personId: request.params.personId,
-            correcting,
-            answers: answerRows(input, correcting),
-            hidden: answersOf(body),
-            result: plan.result,
-            current: plan.current,
-            effect: plan.effect,
-          });
-        },
-      );
+      const form = await postedForm(request, body);
+      return submitForm(reply, form, async () => {
+        const input = checkedInput(body, form.record.planServices);
+        const plan = await previewAssessment(db, person(request), input);
+        return reply.render('charging/views/check-assessment.njk', {
+          title: 'Check the assessment before you save it',
+          backLink: `/people/${request.params.personId}/charging`,
+          personId: request.params.personId,
+          correcting: form.correcting,
+          answers: answerRows(input, form.correcting),
+          hidden: answersOf(body),
+          result: plan.result,
+          current: plan.current,
+          effect: plan.effect,
+        });
+      });
     },
   );
 
@@ -348,32 +345,19 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     '/people/:personId/charging/assessment/confirm',
     manage,
     async (request, reply) => {
-      const page = await formPage(request);
       const body = request.body as Record<string, string>;
-      const correcting = Boolean(field(body, 'supersedes'));
-      return submitForm(
-        reply,
-        {
-          ...page,
-          context: {
-            ...page.context,
-            correcting,
-            title: correcting ? 'Correct the financial assessment' : page.context.title,
-          },
-          values: formValues(body, page.record.planServices),
-        },
-        async () => {
-          await recordAssessment(db, person(request), checkedInput(body, page.record.planServices));
-          return reply.redirect(`/people/${request.params.personId}/charging?saved=yes`, 303);
-        },
-      );
+      const form = await postedForm(request, body);
+      return submitForm(reply, form, async () => {
+        await recordAssessment(db, person(request), checkedInput(body, form.record.planServices));
+        return reply.redirect(`/people/${request.params.personId}/charging?saved=yes`, 303);
+      });
     },
   );
 };
 
 function checkedInput(body: Record<string, string>, services: { label: string; weeklyCost: number }[]) {
   const input = readForm(body, services.length, services);
-  if (!input.effectiveFrom || input.effectiveFrom === 'invalid')
+  if (!input.effectiveFrom || input.effectiveFrom === NOT_A_DATE)
     throw Problem.invalid([{ field: 'effectiveFrom', message: 'Enter the date the contribution starts' }]);
   return input;
 }

@@ -5,6 +5,7 @@
  */
 
 import type { Pence } from '../../platform/money/index.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
 
 export type AgeGroup = 'under_pension_age' | 'pension_age';
 
@@ -50,11 +51,6 @@ export interface EnglishChargingPolicy {
 }
 
 export type ChargingPolicy = ScottishChargingPolicy | EnglishChargingPolicy;
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 function isPence(value: unknown): value is Pence {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;

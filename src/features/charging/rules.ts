@@ -17,7 +17,6 @@ export {
   assertValidPolicy,
   type ChargingPolicy,
   type EnglishChargingPolicy,
-  type FieldError,
   type MinimumIncomeGuarantee,
   type ScottishChargingPolicy,
   validateChargingPolicy,

@@ -1,4 +1,4 @@
-import { type FieldDef, type FormValues, itemsFrom, text, yes } from '../people/index.ts';
+import { type FieldDef, type FormValues, itemsFrom, text, yes } from '../../platform/http/question-flow.ts';
 import {
   CHILD_ONLY_SECTIONS,
   OUTCOME_STATUS,

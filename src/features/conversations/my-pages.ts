@@ -6,7 +6,13 @@ import { inTenant } from '../../platform/db/transaction.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { formFrom, type QuestionPage, questionFlow, showQuestion, text } from '../people/index.ts';
+import {
+  formFrom,
+  type QuestionPage,
+  questionFlow,
+  showQuestion,
+  text,
+} from '../../platform/http/question-flow.ts';
 import { personHeader } from '../people/index.ts';
 import { byVoice } from './attribution.ts';
 import { myEditFields, myOutcomeFields } from './forms.ts';

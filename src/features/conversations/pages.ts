@@ -11,7 +11,7 @@ import {
   questionFlow,
   showQuestion,
   text,
-} from '../people/index.ts';
+} from '../../platform/http/question-flow.ts';
 import { personHeader } from '../people/index.ts';
 import { attributionLine, byVoice } from './attribution.ts';
 import { conversationFields, entryFields, entryFrom, outcomeFields } from './forms.ts';

@@ -4,7 +4,7 @@
 import { type Relationship, type RelationshipKind, relationshipAllows } from '../../platform/auth/policy.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { isIsoDate, type IsoDate } from '../../platform/dates.ts';
-import type { FieldError } from '../people/index.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
 import { isChild, transitionStatus } from '../people/index.ts';
 import {
   CHILD_ONLY_SECTIONS,

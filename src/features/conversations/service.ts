@@ -7,7 +7,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import { blankToNull } from '../people/index.ts';
 import { findPerson } from '../people/index.ts';
 import { SECTIONS } from './lists.ts';
-import type { FieldError } from '../people/index.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
 import {
   checkEntry,
   checkHeldOn,

@@ -1,4 +1,4 @@
-import { field } from '../../platform/http/forms.ts';
+import { field, fieldList } from '../../platform/http/forms.ts';
 import {
   CARE_ACT_OUTCOMES,
   type CareActOutcome,
@@ -14,13 +14,6 @@ import type { Signposting } from './schema.ts';
  * The decision form posts flat names that are the same paths the rules use for errors
  * ("areas.community.evidence"), so every error lands beside its own question.
  */
-
-/** A field that may be posted more than once (checkboxes) as a list. */
-export function fieldList(body: unknown, name: string): string[] {
-  const value = (body as Record<string, unknown> | undefined)?.[name];
-  if (Array.isArray(value)) return value.filter((v): v is string => typeof v === 'string');
-  return typeof value === 'string' && value ? [value] : [];
-}
 
 export function assessmentFromForm(framework: 'scotland' | 'england', body: unknown): EligibilityAssessment {
   if (framework === 'scotland') {

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../platform/policy-dates.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
 
 /*
  * Eligibility decisions under two national frameworks. Pure: the caller loads the policy

@@ -1,25 +1,7 @@
 import { z } from 'zod';
-import { isoDate } from '../../platform/http/api-schemas.ts';
+import { explainedSchema, isoDate, pence } from '../../platform/http/api-schemas.ts';
 
 /** Shapes shared by the payments and ledger API, declared once for validation and OpenAPI. */
-export const pence = z.number().int().describe('whole pence');
-/** The platform's one date schema (years 1900–2200), re-exported for the payments and charging API. */
-export { isoDate };
-
-export const explanationSchema = z.object({
-  total: pence,
-  lines: z.array(
-    z.object({
-      label: z.string(),
-      amount: pence,
-      rule: z.string(),
-      policyVersion: z.string(),
-      quantity: z.number().optional(),
-      unitRate: pence.optional(),
-    }),
-  ),
-  notes: z.array(z.string()),
-});
 
 const beforeAfter = z.object({ before: pence, after: pence });
 /** What a change of contribution or payment does, before it is saved (preview) and after. */
@@ -44,7 +26,7 @@ export const effectSchema = z
         paid: pence,
         due: pence,
         amount: pence.describe('due − paid: above zero paid to the person, below zero taken back'),
-        explanation: explanationSchema,
+        explanation: explainedSchema,
       }),
     ),
     correctionTotal: pence,
@@ -103,7 +85,7 @@ export const agreementSchema = z.object({
     }),
   ),
   nextPayment: z
-    .object({ periodStart: isoDate, periodEnd: isoDate, amount: pence, explanation: explanationSchema })
+    .object({ periodStart: isoDate, periodEnd: isoDate, amount: pence, explanation: explainedSchema })
     .nullable(),
 });
 
@@ -114,7 +96,7 @@ export const reviewSchema = z.object({
   threshold: pence,
   surplus: pence,
   policyVersion: z.string(),
-  explanation: explanationSchema,
+  explanation: explainedSchema,
   status: z.enum(['awaiting_view', 'view_given', 'decided']),
   personView: z.string().nullable(),
   decision: z.enum(['keep', 'recover_now', 'reduce_next_payment']).nullable(),
@@ -170,7 +152,7 @@ export const runLineSchema = z.object({
   amount: pence,
   reduction: pence,
   sent: pence,
-  explanation: explanationSchema,
+  explanation: explainedSchema,
 });
 
 /** Keeps only the fields a schema names (responses never leak encrypted bank details). */

@@ -13,7 +13,7 @@ import {
   questionFlow,
   showQuestion,
   text,
-} from './form-flow.ts';
+} from '../../platform/http/question-flow.ts';
 import { circleFields, legalOrderFields, representativeFields, supportOfferFields } from './form-fields.ts';
 import { type Nation, validateRepresentative, type RepresentativeKind } from './rules.ts';
 import { addLegalOrder, addSupportOffer } from './safeguards.ts';

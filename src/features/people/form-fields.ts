@@ -1,4 +1,11 @@
-import { type FieldDef, type FormValues, itemsFrom, list, text, yes } from './form-flow.ts';
+import {
+  type FieldDef,
+  type FormValues,
+  itemsFrom,
+  list,
+  text,
+  yes,
+} from '../../platform/http/question-flow.ts';
 import {
   CASE_STATUS,
   COMMUNICATION_NEEDS,

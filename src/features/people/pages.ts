@@ -13,7 +13,7 @@ import {
   questionFlow,
   showQuestion,
   text,
-} from './form-flow.ts';
+} from '../../platform/http/question-flow.ts';
 import { identifierLabel, summaryView } from './summary-view.ts';
 import {
   type Choices,

@@ -14,7 +14,7 @@ import {
   questionFlow,
   showQuestion,
   text,
-} from './form-flow.ts';
+} from '../../platform/http/question-flow.ts';
 import {
   changedUnderYou,
   changeRepresentative,

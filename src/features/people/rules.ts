@@ -3,11 +3,7 @@
  * other date is passed in, so the same answer comes back on any server on any day.
  */
 import { addDays, addMonths, ageOn, compareDates, type IsoDate, isIsoDate } from '../../platform/dates.ts';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { FieldError } from '../../platform/http/problem.ts';
 
 export type Nation = 'scotland' | 'england';
 

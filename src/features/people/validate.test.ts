@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readForm } from './form-flow.ts';
+import { readForm } from '../../platform/http/question-flow.ts';
 import { EMPTY_PERSON } from './service.ts';
 import {
   checkCircleMember,

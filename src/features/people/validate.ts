@@ -17,7 +17,8 @@ import {
   SUPPORT_RESPONSES,
   SUPPORT_STAGES,
 } from './lists.ts';
-import { type FieldError, validateConsentDates, validateDateOfBirth } from './rules.ts';
+import type { FieldError } from '../../platform/http/problem.ts';
+import { validateConsentDates, validateDateOfBirth } from './rules.ts';
 
 export interface PersonFields {
   legalName: string;

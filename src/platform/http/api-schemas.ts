@@ -45,3 +45,26 @@ export const INT4_MIN = -2_147_483_648;
 export const int4 = z.number().int().min(INT4_MIN).max(INT4_MAX);
 /** An int4 in a query string or path ('12' → 12). */
 export const queryInt4 = z.coerce.number().int().min(INT4_MIN).max(INT4_MAX);
+
+/** Money in the API: whole pence, never pounds or a float (see platform/money). */
+export const pence = z.number().int().describe('whole pence');
+
+const explanationLine = z.object({
+  label: z.string(),
+  amount: pence,
+  rule: z.string(),
+  policyVersion: z.string(),
+  quantity: z.number().optional(),
+  unitRate: pence.optional(),
+});
+
+/**
+ * A computed figure with its working (`Explained` in platform/money): lines that add up to the
+ * total, with the rule and policy version of each; a budget's one-off costs beside it.
+ */
+export const explainedSchema = z.object({
+  total: pence,
+  lines: z.array(explanationLine),
+  notes: z.array(z.string()),
+  oneOffLines: z.array(explanationLine).optional(),
+});

@@ -4,6 +4,8 @@
  * Formatting to pounds happens only at the edge (pages, letters, files).
  */
 
+import type { FieldError } from '../http/problem.ts';
+
 export type Pence = number;
 
 /** One line of an explanation: what a figure is made of, in the order a person reads it. */
@@ -59,6 +61,28 @@ export function parsePounds(text: string): Pence | null {
   const value = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   if (!Number.isSafeInteger(value)) return null;
   return negative ? -value : value;
+}
+
+/**
+ * Pounds typed into a form → pence; anything else adds a field error to `errors` (and gives 0,
+ * which is never saved because the errors are thrown first).
+ */
+export function poundsOrError(text: string, fieldName: string, errors: FieldError[], what: string): Pence {
+  const pence = parsePounds(text);
+  if (pence === null)
+    errors.push({ field: fieldName, message: `Enter ${what} in pounds and pence, like 45.50.` });
+  return pence ?? 0;
+}
+
+/**
+ * The inverse of `parsePounds`, for a form's value or a spreadsheet: 123456 pence → "1234.56",
+ * pounds with two decimals, no symbol or commas. Exact for every whole number of pence.
+ */
+export function penceToDecimalPounds(amount: Pence): string {
+  assertPence(amount);
+  const sign = amount < 0 ? '-' : '';
+  const abs = Math.abs(amount);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /**

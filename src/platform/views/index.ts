@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
-import { formatDate } from '../dates.ts';
+import { formatDate, formatDateTime } from '../dates.ts';
 import { formatPence } from '../money/index.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import type { Db } from '../db/client.ts';
@@ -47,13 +47,7 @@ export function createViewEnvironment(globals: ViewGlobals): nunjucks.Environmen
     return formatDate(iso instanceof Date ? iso.toISOString().slice(0, 10) : String(iso).slice(0, 10));
   });
   env.addFilter('dateTime', (value: string | Date | null | undefined) =>
-    value
-      ? new Intl.DateTimeFormat('en-GB', {
-          dateStyle: 'long',
-          timeStyle: 'short',
-          timeZone: 'Europe/London',
-        }).format(new Date(value))
-      : '',
+    value ? formatDateTime(value) : '',
   );
   env.addFilter('roleLabel', (role: keyof typeof ROLE_LABELS) => ROLE_LABELS[role] ?? role);
   /** Field errors → the shapes govuk macros take: a summary list and a per-field message. */

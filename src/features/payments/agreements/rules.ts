@@ -28,6 +28,7 @@ import {
   ROUNDING_NOTE,
 } from '../../../platform/money/index.ts';
 import type { Frequency } from '../../../platform/money/periods.ts';
+import type { FieldError } from '../../../platform/http/problem.ts';
 
 /** Direct payments are paid weekly, four-weekly or monthly, never yearly. */
 export type PaymentFrequency = Exclude<Frequency, 'annual'>;
@@ -63,11 +64,6 @@ export interface DuePayment {
   /** Net amount to pay; equals explanation.total. */
   amount: Pence;
   explanation: Explained;
-}
-
-export interface FieldError {
-  field: string;
-  message: string;
 }
 
 const PERIOD_WORDS: Record<PaymentFrequency, string> = {

@@ -22,7 +22,7 @@
  * The optional processing-day field (positions 101–106) is left off: the bureau sets the day.
  */
 
-import { assertPence, type Pence, sumPence } from '../../../platform/money/index.ts';
+import { assertPence, type Pence, penceToDecimalPounds, sumPence } from '../../../platform/money/index.ts';
 
 export type BankCheck = { ok: true; value: string } | { ok: false; message: string };
 
@@ -167,13 +167,7 @@ export const PAYMENT_CSV_HEADERS = [
   'Reference',
 ] as const;
 
-/** 123456 pence → "1234.56": pounds with two decimals, no symbol or commas, for a spreadsheet. */
-export function penceToDecimalPounds(amount: Pence): string {
-  assertPence(amount);
-  const sign = amount < 0 ? '-' : '';
-  const abs = Math.abs(amount);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-}
+export { penceToDecimalPounds };
 
 /** Header row then one row per payment; text cleaned as for BACS. Refuses invalid payments. */
 export function paymentCsvRows(

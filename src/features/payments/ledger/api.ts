@@ -2,9 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess } from '../../../platform/auth/access.ts';
-import { errorResponses, problemSchema } from '../../../platform/http/api-schemas.ts';
+import { errorResponses, isoDate, pence, problemSchema } from '../../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../../index.ts';
-import { isoDate, pence, pick, transferSchema } from '../api-schemas.ts';
+import { pick, transferSchema } from '../api-schemas.ts';
 import { ledgerBalances, postAdjustment, reverseTransfer } from './service.ts';
 
 const council = (access: unknown) => access as CouncilAccess;

@@ -2,15 +2,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { PersonAccess } from '../../../platform/auth/access.ts';
-import { errorResponses, personParams, problemSchema } from '../../../platform/http/api-schemas.ts';
+import {
+  errorResponses,
+  explainedSchema,
+  isoDate,
+  pence,
+  personParams,
+  problemSchema,
+} from '../../../platform/http/api-schemas.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import type { FeatureDeps } from '../../index.ts';
 import {
   agreementSchema,
   effectSchema,
-  explanationSchema,
-  isoDate,
-  pence,
   pick,
   returnBody,
   returnSchema,
@@ -52,7 +56,7 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
                 periodEnd: isoDate,
                 amount: pence,
                 reduction: pence,
-                explanation: explanationSchema,
+                explanation: explainedSchema,
               }),
             ),
             returns: z.array(returnSchema),
@@ -205,7 +209,7 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
         id: z.uuid(),
         reconciles: z.boolean(),
         message: z.string(),
-        explanation: explanationSchema,
+        explanation: explainedSchema,
         surplusReview: reviewSchema.nullable(),
       }),
     ),
@@ -297,7 +301,7 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
           })
           .strict(),
         response: {
-          200: z.object({ review: reviewSchema, explanation: explanationSchema.nullable() }),
+          200: z.object({ review: reviewSchema, explanation: explainedSchema.nullable() }),
           ...errorResponses,
           409: problemSchema,
         },

@@ -2,7 +2,14 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { PersonAccess } from '../../../platform/auth/access.ts';
 import { type PersonPermission, relationshipAllows } from '../../../platform/auth/policy.ts';
 import { audited } from '../../../platform/audit/index.ts';
-import { field, submitForm } from '../../../platform/http/forms.ts';
+import {
+  dateField,
+  dateParts,
+  datePartsOf,
+  field,
+  poundsField,
+  submitForm,
+} from '../../../platform/http/forms.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { formatDate, isIsoDate } from '../../../platform/dates.ts';
 import { formatPence } from '../../../platform/money/index.ts';
@@ -11,7 +18,6 @@ import { type AgreementSetUpEffect, FREQUENCY_WORDS, HOLDER_KINDS } from '../agr
 import { bankKey } from '../bank/crypto.ts';
 import { type ContributionEffect, currentChanges } from '../corrections/rules.ts';
 import { decryptBankDetails, encryptBankDetails } from '../bank/crypto.ts';
-import { dateField, dateParts, moneyField, partsOf } from '../forms.ts';
 import { acceptMultipart } from '../returns/multipart.ts';
 import { findReview } from '../returns/service.ts';
 import { RETURN_CSV_COLUMNS } from '../returns/service.ts';
@@ -147,7 +153,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
         ...page.context,
         title: 'Correct the change',
         correctingFrom: change.effectiveFrom,
-        values: { effectiveFrom: partsOf(change.effectiveFrom), reason: '', supersedes: change.id },
+        values: { effectiveFrom: datePartsOf(change.effectiveFrom), reason: '', supersedes: change.id },
       });
     },
   );
@@ -371,7 +377,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
         const figures = {
           periodStart: dateField(body, 'periodStart'),
           periodEnd: dateField(body, 'periodEnd'),
-          ...Object.fromEntries(MONEY.map((name) => [name, moneyField(body, name)])),
+          ...Object.fromEntries(MONEY.map((name) => [name, poundsField(body, name)])),
         } as Parameters<typeof submitReturns>[2][number];
         const [result] = await submitReturns(db, person(request), [figures], 'page');
         return reply.redirect(

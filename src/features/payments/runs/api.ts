@@ -2,9 +2,16 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess } from '../../../platform/auth/access.ts';
-import { errorResponses, int4, problemSchema } from '../../../platform/http/api-schemas.ts';
+import {
+  errorResponses,
+  explainedSchema,
+  int4,
+  isoDate,
+  pence,
+  problemSchema,
+} from '../../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../../index.ts';
-import { explanationSchema, isoDate, pence, pick, runLineSchema, runSchema } from '../api-schemas.ts';
+import { pick, runLineSchema, runSchema } from '../api-schemas.ts';
 import { bankFile, remittances } from '../bank/service.ts';
 import { approveAndPost, createRun, runDetail } from './service.ts';
 
@@ -174,7 +181,7 @@ export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
                     periodEnd: isoDate,
                     amount: pence,
                     reduction: pence,
-                    explanation: explanationSchema,
+                    explanation: explainedSchema,
                   }),
                 ),
               }),

@@ -1,10 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { CouncilAccess } from '../../../platform/auth/access.ts';
 import { todayInLondon } from '../../../platform/dates.ts';
-import { field, submitForm } from '../../../platform/http/forms.ts';
+import {
+  dateField,
+  dateParts,
+  datePartsOf,
+  field,
+  NOT_A_DATE,
+  submitForm,
+} from '../../../platform/http/forms.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import type { FeatureDeps } from '../../index.ts';
-import { dateField, dateParts, partsOf } from '../forms.ts';
 import { approveAndPost, createRun, listRuns, runDetail } from './service.ts';
 import { bankFile, remittances } from '../bank/service.ts';
 
@@ -22,7 +28,7 @@ export const runPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, confi
   app.get('/payments/runs', access, async (request, reply) =>
     reply.render('payments/runs/views/runs.njk', {
       ...(await listPage(request)),
-      values: { runDate: partsOf(todayInLondon()) },
+      values: { runDate: datePartsOf(todayInLondon()) },
     }),
   );
 
@@ -36,7 +42,7 @@ export const runPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, confi
       },
       async () => {
         const runDate = dateField(request.body, 'runDate');
-        if (!runDate || runDate === 'invalid')
+        if (!runDate || runDate === NOT_A_DATE)
           throw Problem.invalid([{ field: 'runDate', message: 'Enter a real payment date, like 6 4 2026' }]);
         const { run } = await createRun(db, council(request.access), runDate);
         return reply.redirect(`/payments/runs/${run.id}`, 303);

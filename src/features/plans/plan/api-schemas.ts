@@ -89,21 +89,6 @@ export const planSummary = z.object({
   decidedOn: z.string().nullable(),
 });
 
-export const explained = z.object({
-  total: z.number().int(),
-  lines: z.array(
-    z.object({
-      label: z.string(),
-      amount: z.number().int(),
-      rule: z.string(),
-      policyVersion: z.string(),
-      quantity: z.number().optional(),
-      unitRate: int4.optional(),
-    }),
-  ),
-  notes: z.array(z.string()),
-});
-
 export const rowVersionBody = z.object({ rowVersion: int4.min(1) }).strict();
 
 export function summarise(plan: {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { PersonAccess } from '../../../platform/auth/access.ts';
 import {
   errorResponses,
+  explainedSchema,
   personParams,
   problemSchema,
   queryInt4,
@@ -11,7 +12,7 @@ import {
 import type { FeatureDeps } from '../../index.ts';
 import type { SupportPlanContent } from './content.ts';
 import type { CostLine } from './costs.ts';
-import { explained, planContentInput, planSummary, rowVersionBody, summarise } from './api-schemas.ts';
+import { planContentInput, planSummary, rowVersionBody, summarise } from './api-schemas.ts';
 import { decide, startNewVersion } from './decisions.ts';
 import { planPdf } from './pdf.ts';
 import { applyPersonPart, compareVersions, editPlan, planOverview } from './service.ts';
@@ -41,7 +42,7 @@ const decisionResult = z.object({
       weeklyTotal: z.number().int(),
       frequency: z.string(),
       amountPerPayment: z.number().int(),
-      explanation: explained,
+      explanation: explainedSchema,
     })
     .nullable(),
 });
@@ -67,7 +68,11 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
               .describe(
                 'By outcome ref: whether the words are the person’s own, and who said and typed them',
               ),
-            totals: z.object({ weekly: explained, byOption: explained, byFundingStream: explained }),
+            totals: z.object({
+              weekly: explainedSchema,
+              byOption: explainedSchema,
+              byFundingStream: explainedSchema,
+            }),
             budget: z
               .object({ weekly: z.number().int(), kind: z.string(), version: z.number().int() })
               .nullable(),

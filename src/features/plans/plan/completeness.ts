@@ -14,7 +14,7 @@
  * Each missing thing is a field error whose field is its path in the plan's content, e.g.
  * 'outcomes[2].howMet' or 'costLines[0].outcomeRef'; the API puts `content.` in front.
  */
-import type { FieldError } from '../../people/index.ts';
+import type { FieldError } from '../../../platform/http/problem.ts';
 import type { SupportPlanContent } from './content.ts';
 import { validateCostLine } from './costs.ts';
 import { validateRestriction } from './restrictions.ts';

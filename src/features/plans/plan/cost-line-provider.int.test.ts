@@ -140,3 +140,55 @@ describe('the cost-line page', () => {
     expect(line?.deliveredBy ?? null).toBeNull();
   });
 });
+
+describe('a date typed into a plan page', () => {
+  it('that is not on the calendar gets the field’s error, linked to its first box, and nothing is saved', async () => {
+    const before = await plan();
+    const restriction = (decided: [string, string, string], review: [string, string, string]) => ({
+      rowVersion: String(before.plan.rowVersion),
+      description: 'No direct payment to a family member',
+      reasonKind: 'policy_clause',
+      reasonDetail: 'Direct payments policy 4.2',
+      decidedBy: 'Team manager',
+      'decidedOn-day': decided[0],
+      'decidedOn-month': decided[1],
+      'decidedOn-year': decided[2],
+      'reviewOn-day': review[0],
+      'reviewOn-month': review[1],
+      'reviewOn-year': review[2],
+    });
+    for (const [decided, review] of [
+      [
+        ['31', '2', '2026'],
+        ['1', '6', '2027'],
+      ],
+      [
+        ['1', '1', '0'],
+        ['1', '6', '2027'],
+      ],
+      [
+        ['1', '1', '99999'],
+        ['1', '6', '2027'],
+      ],
+      [
+        ['1', '13', '2026'],
+        ['1', '6', '2027'],
+      ],
+    ] as [[string, string, string], [string, string, string]][]) {
+      const response = await formPost('/plan/edit/restriction', restriction(decided, review));
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('govuk-error-summary');
+      expect(response.body).toContain('href="#decidedOn-day"');
+      expect(response.body).toContain('Enter the date it was decided');
+      expect(response.body).toContain(`value="${decided[2]}"`);
+    }
+    const late = await formPost(
+      '/plan/edit/restriction',
+      restriction(['1', '6', '2026'], ['1', '1', '2201']),
+    );
+    expect(late.statusCode).toBe(400);
+    expect(late.body).toContain('href="#reviewOn-day"');
+    expect(late.body).toContain('Enter the date it will be reviewed');
+    expect((await plan()).plan.rowVersion).toBe(before.plan.rowVersion);
+  });
+});

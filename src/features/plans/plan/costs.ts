@@ -9,7 +9,7 @@ import {
   type Pence,
   sumPence,
 } from '../../../platform/money/index.ts';
-import type { FieldError } from '../../people/index.ts';
+import type { FieldError } from '../../../platform/http/problem.ts';
 import { fundingStreamLabel } from './catalogue.ts';
 import { SDS_OPTION_NAMES, type SdsOption } from '../options/rules.ts';
 

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { field, submitForm } from '../../../platform/http/forms.ts';
+import { dateField, dateInputId, field, submitForm } from '../../../platform/http/forms.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { parsePounds } from '../../../platform/money/index.ts';
 import type { FeatureDeps } from '../../index.ts';
@@ -22,14 +22,6 @@ const REMOVABLE = {
   'non-negotiable': 'nonNegotiables',
   risk: 'risks',
 } as const;
-
-const dateFrom = (body: unknown, name: string) => {
-  const d = field(body, `${name}-day`).trim();
-  const m = field(body, `${name}-month`).trim();
-  const y = field(body, `${name}-year`).trim();
-  if (!d && !m && !y) return '';
-  return `${y.padStart(4, '0')}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-};
 
 /**
  * One question page per part of the plan. The person and their circle write their own
@@ -92,7 +84,7 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
                 change,
                 page.context.staff ? 'plan.edit' : 'plan.edit_own_words',
               ),
-            { decidedOn: 'decidedOn-day', reviewOn: 'reviewOn-day' },
+            { decidedOn: dateInputId('decidedOn'), reviewOn: dateInputId('reviewOn') },
           );
           return reply.redirect(`${page.context.base}/plan?saved=1`, 303);
         });
@@ -234,8 +226,8 @@ function changeFor(section: Section, body: unknown, index: number | null, caseHo
           reasonKind: text('reasonKind') as RestrictionReasonKind,
           reasonDetail: text('reasonDetail').trim(),
           decidedBy: text('decidedBy').trim(),
-          decidedOn: dateFrom(body, 'decidedOn'),
-          reviewOn: dateFrom(body, 'reviewOn'),
+          decidedOn: dateField(body, 'decidedOn'),
+          reviewOn: dateField(body, 'reviewOn'),
         };
         return { ...content, restrictions: [...content.restrictions, restriction] };
       }

@@ -1,8 +1,8 @@
-import PDFDocument from 'pdfkit';
 import type { PersonAccess } from '../../../platform/auth/access.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { formatDate } from '../../../platform/dates.ts';
 import { formatPence } from '../../../platform/money/index.ts';
+import { pdfDocument } from '../../../platform/pdf/index.ts';
 import { fundingStreamLabel, STATE_LABELS } from './catalogue.ts';
 import { PROVIDER_KINDS } from './costs.ts';
 import { SDS_OPTION_NAMES } from '../options/rules.ts';
@@ -19,19 +19,7 @@ export async function planPdf(db: Db, access: PersonAccess): Promise<Buffer> {
 
 export function renderPlanPdf(view: Overview): Promise<Buffer> {
   const { content, plan } = view;
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({
-      size: 'A4',
-      margin: 56,
-      info: { Title: `${view.personName}'s support plan`, Author: view.councilName },
-      lang: 'en-GB',
-      displayTitle: true,
-    });
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-
+  return pdfDocument({ title: `${view.personName}'s support plan`, author: view.councilName }, (doc) => {
     const heading = (text: string) => doc.moveDown(1).font('Helvetica-Bold').fontSize(15).text(text);
     const body = (text: string) => doc.font('Helvetica').fontSize(12).text(text, { lineGap: 3 });
     const pair = (key: string, value: string) => {
@@ -128,6 +116,5 @@ export function renderPlanPdf(view: Overview): Promise<Buffer> {
     body(
       `If you want to ask about this plan or ask for it to change, contact your worker at ${view.councilName}.`,
     );
-    doc.end();
   });
 }

@@ -3,7 +3,7 @@
  * is a justified exception, so each one says why, who decided, and when it will be looked at again.
  */
 import { compareDates, type IsoDate, isIsoDate } from '../../../platform/dates.ts';
-import type { FieldError } from '../../people/index.ts';
+import type { FieldError } from '../../../platform/http/problem.ts';
 
 export const RESTRICTION_REASON_KINDS = {
   legal_order: 'A legal order',

@@ -18,7 +18,7 @@
  */
 import type { IsoDate } from '../../../platform/dates.ts';
 import type { Pence } from '../../../platform/money/index.ts';
-import type { FieldError } from '../../people/index.ts';
+import type { FieldError } from '../../../platform/http/problem.ts';
 import { missingFromPlan } from './completeness.ts';
 import type { SupportPlanContent } from './content.ts';
 import { checkAgainstBudget, planTotals } from './costs.ts';

@@ -3,7 +3,7 @@
  * are checked at submission), but anything that is written must make sense: a cost line
  * names its funding stream and an option the council offers, a restriction gives its reason.
  */
-import type { FieldError } from '../../people/index.ts';
+import type { FieldError } from '../../../platform/http/problem.ts';
 import { FUNDING_STREAMS } from './catalogue.ts';
 import type { SupportPlanContent } from './content.ts';
 import { type CostLine, validateCostLine } from './costs.ts';

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
-import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import { submitForm } from '../../platform/http/forms.ts';
+import { formatDate, isIsoDate } from '../dates.ts';
+import { type FieldError, Problem } from './problem.ts';
+import { dateField, dateParts, field, fieldList, submitForm } from './forms.ts';
 
 /**
  * The GOV.UK question page → check your answers → save pattern, without JavaScript and
@@ -50,25 +51,18 @@ const asString = (value: unknown) => (typeof value === 'string' ? value : '');
 
 /** The answers as posted: dates from their three boxes, checkboxes as lists. */
 export function readForm(fields: FieldDef[], body: unknown): FormValues {
-  const raw = (body ?? {}) as Record<string, unknown>;
   const values: FormValues = {};
   for (const f of fields) {
     if (f.type === 'checkboxes') {
-      const v = raw[f.name];
-      values[f.name] = (Array.isArray(v) ? v : v ? [v] : []).filter(
-        (x): x is string => typeof x === 'string' && x !== '',
-      );
+      values[f.name] = fieldList(body, f.name);
     } else if (f.type === 'date') {
-      const day = asString(raw[`${f.name}-day`]).trim();
-      const month = asString(raw[`${f.name}-month`]).trim();
-      const year = asString(raw[`${f.name}-year`]).trim();
-      values[`${f.name}-day`] = day;
-      values[`${f.name}-month`] = month;
-      values[`${f.name}-year`] = year;
-      values[f.name] =
-        day || month || year ? `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}` : '';
+      const { day, month, year } = dateParts(body, f.name);
+      values[`${f.name}-day`] = day.trim();
+      values[`${f.name}-month`] = month.trim();
+      values[`${f.name}-year`] = year.trim();
+      values[f.name] = dateField(body, f.name);
     } else {
-      values[f.name] = asString(raw[f.name]);
+      values[f.name] = field(body, f.name);
     }
   }
   return values;
@@ -114,24 +108,7 @@ function display(field: FieldDef, values: FormValues): string {
   if (field.type === 'yesno') return yes(values, field.name) ? 'Yes' : 'No';
   const v = text(values, field.name);
   if (!v) return 'Not given';
-  if (field.type === 'date') {
-    const [y, m, d] = v.split('-');
-    const months = [
-      'January',
-      'February',
-      'March',
-      'April',
-      'May',
-      'June',
-      'July',
-      'August',
-      'September',
-      'October',
-      'November',
-      'December',
-    ];
-    return `${Number(d)} ${months[Number(m) - 1] ?? m} ${y}`;
-  }
+  if (field.type === 'date') return isIsoDate(v) ? formatDate(v) : v;
   return field.items ? label(v) : v;
 }
 
@@ -163,13 +140,13 @@ export async function questionFlow(
 ) {
   const values = readForm(page.fields, body);
   const step = asString((body as Record<string, unknown> | undefined)?._step);
-  const form = { template: 'people/views/question.njk', context: { ...page }, values };
+  const form = { template: 'question.njk', context: { ...page }, values };
   if (step === 'change') return reply.render(form.template, { ...form.context, values });
   return submitForm(reply, form, async () => {
     const errors = await steps.check(values);
     if (errors.length) throw Problem.invalid(errors);
     if (step === 'confirm') return reply.redirect(await steps.save(values), 303);
-    return reply.render('people/views/check.njk', {
+    return reply.render('check-answers.njk', {
       ...page,
       title: page.checkTitle ?? 'Check your answers',
       rows: page.fields
@@ -182,7 +159,7 @@ export async function questionFlow(
 
 /** Renders a question page with stored answers (or blank ones). */
 export function showQuestion(reply: FastifyReply, page: QuestionPage, values: FormValues = {}) {
-  return reply.render('people/views/question.njk', { ...page, values });
+  return reply.render('question.njk', { ...page, values });
 }
 
 export const itemsFrom = (list: Record<string, string>): Item[] =>
