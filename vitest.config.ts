@@ -9,6 +9,10 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
+    // vitest's default is one worker less than the cores: one worker on a 2-core machine, so
+    // the whole suite ran file after file. Most files wait on another process much of the time
+    // (Chromium, PostgreSQL, a spawned server), so three workers keep two cores busy.
+    maxWorkers: 3,
     hookTimeout: 60_000,
     projects: [
       {
@@ -26,6 +30,7 @@ export default defineConfig({
           // Start-up faults run real processes on the embedded database: once is enough.
           include: [...integration, 'test/startup/**/*.test.ts'],
           env: { TEST_DB: 'pglite' },
+          globalSetup: ['test/support/demo-template.ts'],
         },
       },
       {
@@ -42,7 +47,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/chromium-check.ts'],
+          globalSetup: ['test/support/chromium-server.ts', 'test/support/demo-template.ts'],
           testTimeout: 60_000,
         },
       },

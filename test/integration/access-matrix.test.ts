@@ -14,6 +14,7 @@ import {
   renewCredentials,
 } from '../support/access-fixtures.ts';
 import { type TestApp, testApp } from '../support/app.ts';
+import { csrfFor } from '../support/forms.ts';
 
 /**
  * Every route the app has (from the guard's route table, so a new page is covered the day it
@@ -27,11 +28,8 @@ let csrf: { cookie: string; token: string };
 beforeAll(async () => {
   t = await testApp();
   world = await buildAccessWorld(t.app, t.database.db, t.authorityId);
-  const page = await t.app.inject('/sign-in');
-  const cookie = page.cookies.find((c) => c.name === '_csrf');
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-  if (!cookie || !token) throw new Error('no CSRF token on the sign-in page');
-  csrf = { cookie: cookie.value, token };
+  const { secret, token } = await csrfFor(t.app);
+  csrf = { cookie: secret, token };
 }, 120_000);
 afterAll(() => t.close());
 

@@ -17,6 +17,7 @@ import { demoEmail } from '../../src/features/accounts/demo-users.ts';
 import { createSession } from '../../src/platform/auth/credentials.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
 import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../support/app.ts';
+import { csrfFor } from '../support/forms.ts';
 
 /**
  * Hostile input never gives a 5xx (issue 12, items 7 and 8). The walk sends a NUL character and
@@ -30,11 +31,8 @@ let csrf: { cookie: string; token: string };
 beforeAll(async () => {
   t = await testApp();
   world = await buildAccessWorld(t.app, t.database.db, t.authorityId);
-  const page = await t.app.inject('/sign-in');
-  const cookie = page.cookies.find((c) => c.name === '_csrf');
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-  if (!cookie || !token) throw new Error('no CSRF token on the sign-in page');
-  csrf = { cookie: cookie.value, token };
+  const { secret, token } = await csrfFor(t.app);
+  csrf = { cookie: secret, token };
 }, 120_000);
 afterAll(() => t.close());
 
