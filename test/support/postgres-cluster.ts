@@ -47,14 +47,20 @@ export default async function setup(project: TestProject) {
     '-w',
     'start',
   ]);
-  await provideTemplates(project, `postgresql://postgres@127.0.0.1:${port}/postgres`);
-  return () => {
+  const stop = () => {
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  try {
+    await provideTemplates(project, `postgresql://postgres@127.0.0.1:${port}/postgres`);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop;
 }
 
 async function provideTemplates(project: TestProject, url: string) {
