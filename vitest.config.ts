@@ -9,10 +9,9 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
-    // vitest's default is one worker less than the cores: one worker on a 2-core machine, so
-    // the whole suite ran file after file. Most files wait on another process much of the time
-    // (Chromium, PostgreSQL, a spawned server), so three workers keep two cores busy.
-    maxWorkers: 3,
+    // Workers: vitest's default, one less than the cores (one on a 2-core machine). Each file
+    // gets its own database copy and browser contexts, so `npm test -- --maxWorkers=3` can run
+    // files side by side; on a busy shared 2-core machine that timed browser tests out at 60 s.
     hookTimeout: 60_000,
     projects: [
       {
