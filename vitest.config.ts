@@ -9,6 +9,9 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
+    // Workers: vitest's default, one less than the cores (one on a 2-core machine). Each file
+    // gets its own database copy and browser contexts, so `npm test -- --maxWorkers=3` can run
+    // files side by side; on a busy shared 2-core machine that timed browser tests out at 60 s.
     hookTimeout: 60_000,
     projects: [
       {
@@ -26,6 +29,7 @@ export default defineConfig({
           // Start-up faults run real processes on the embedded database: once is enough.
           include: [...integration, 'test/startup/**/*.test.ts'],
           env: { TEST_DB: 'pglite' },
+          globalSetup: ['test/support/demo-template.ts'],
         },
       },
       {
@@ -42,7 +46,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/support/chromium-check.ts'],
+          globalSetup: ['test/support/chromium-server.ts', 'test/support/demo-template.ts'],
           testTimeout: 60_000,
         },
       },

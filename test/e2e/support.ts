@@ -1,9 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, inject } from 'vitest';
 import { type DEMO_ROLES, demoEmail } from '../../src/features/accounts/demo-users.ts';
-import { openDatabase } from '../../src/platform/db/client.ts';
-import { migrate } from '../../src/platform/db/migrate.ts';
 import { type TestApp, testApp } from '../support/app.ts';
 
 export type DemoRole = (typeof DEMO_ROLES)[number];
@@ -14,32 +12,20 @@ export interface Site extends TestApp {
   stop(): Promise<void>;
 }
 
-/** The real server on a random port (demo council seeded) and Debian's Chromium. */
+/** The real server on a random port (demo council seeded) and a connection to the run's Chromium. */
 export async function startSite(): Promise<Site> {
-  const database = await openDatabase({ inMemory: true });
-  await migrate(database);
-  const t = await testApp({ database });
+  const t = await testApp();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   const address = t.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // The run's one Chromium, launched by test/support/chromium-server.ts.
+  const browser = await chromium.connect(inject('chromiumEndpoint'));
   return {
     ...t,
     url: `http://127.0.0.1:${port}`,
     browser,
     stop: async () => {
+      // Closing a connected browser disconnects this file's contexts; the Chromium stays up.
       await browser.close();
       await t.close();
     },

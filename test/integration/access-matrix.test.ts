@@ -6,14 +6,14 @@ import type { RouteEntry } from '../../src/platform/auth/guard.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
 import {
   type AccessWorld,
-  buildAccessWorld,
   credentialsEnded,
   EXPECTED_FOR_COUNCIL,
   EXPECTED_FOR_PERSON,
   type Fixture,
   renewCredentials,
+  routeWalkSetUp,
 } from '../support/access-fixtures.ts';
-import { type TestApp, testApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
 
 /**
  * Every route the app has (from the guard's route table, so a new page is covered the day it
@@ -25,13 +25,7 @@ let world: AccessWorld;
 let csrf: { cookie: string; token: string };
 
 beforeAll(async () => {
-  t = await testApp();
-  world = await buildAccessWorld(t.app, t.database.db, t.authorityId);
-  const page = await t.app.inject('/sign-in');
-  const cookie = page.cookies.find((c) => c.name === '_csrf');
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-  if (!cookie || !token) throw new Error('no CSRF token on the sign-in page');
-  csrf = { cookie: cookie.value, token };
+  ({ t, world, csrf } = await routeWalkSetUp());
 }, 120_000);
 afterAll(() => t.close());
 

@@ -13,6 +13,7 @@ import { rows } from '../../src/platform/db/transaction.ts';
 import { apiToken, bearer, demoPersonId, type TestApp, testApp } from '../support/app.ts';
 import { clusterDatabase, testDbKind } from '../support/db.ts';
 import { runEntryPoint } from '../support/process.ts';
+import { formPost as postForm } from '../support/forms.ts';
 
 /**
  * The database for this file is one the `selfdirect` command can open too (a PGlite
@@ -61,17 +62,8 @@ async function staff(role: 'worker' | 'manager', teamName: string) {
   return { id: user!.id, cookie: `selfdirect_session=${t.app.signCookie(session)}` };
 }
 
-async function formPost(url: string, cookie: string, fields: Record<string, string>) {
-  const page = await t.app.inject({ url: '/sign-in' });
-  const secret = page.cookies.find((c) => c.name === '_csrf')!.value;
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: `${cookie}; _csrf=${secret}`, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ ...fields, _csrf: token }).toString(),
-  });
-}
+const formPost = (url: string, cookie: string, fields: Record<string, string>) =>
+  postForm(t.app, url, cookie, fields);
 
 describe('break glass', () => {
   it('lets an unallocated worker in only with a reason, flags it to the team manager and shows it to the person', async () => {

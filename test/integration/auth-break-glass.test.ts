@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, createSession } from '../../src/platform/auth/credentials.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
 import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../support/app.ts';
+import { formPost as postForm } from '../support/forms.ts';
 
 /**
  * Breaking glass is an 8-hour, audited grant to work on a record outside one's relationship.
@@ -31,20 +32,7 @@ const denials = (what: string) =>
   ).then((r) => r[0]!.n);
 
 /** A page form post as Ewan, carrying the CSRF token a browser would have. */
-async function formPost(url: string, fields: Record<string, string>) {
-  const page = await t.app.inject({ url: '/sign-in' });
-  const secret = page.cookies.find((c) => c.name === '_csrf')!.value;
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      cookie: `${ewan.cookie}; _csrf=${secret}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-  });
-}
+const formPost = (url: string, fields: Record<string, string>) => postForm(t.app, url, ewan.cookie, fields);
 const pageGet = (url: string) => t.app.inject({ url, headers: { cookie: ewan.cookie } });
 const api = (method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: object) =>
   t.app.inject({ method, url, headers: bearer(token), ...(payload ? { payload } : {}) });

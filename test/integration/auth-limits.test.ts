@@ -9,6 +9,7 @@ import { SIGN_IN_REFUSED } from '../../src/features/accounts/service.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
 import { problem, type TestApp, testApp } from '../support/app.ts';
 import { testDatabase } from '../support/db.ts';
+import { formPost } from '../support/forms.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -30,17 +31,8 @@ const tokenRequest = (email: string, password: string, remoteAddress = '127.0.0.
   t.app.inject({ method: 'POST', url: '/api/v1/auth/token', payload: { email, password }, remoteAddress });
 
 /** A sign-in form post through the page, with a CSRF token as a browser has. */
-async function formSignIn(app: App, email: string, password: string) {
-  const page = await app.inject('/sign-in');
-  const secret = page.cookies.find((c) => c.name === '_csrf')!.value;
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  return app.inject({
-    method: 'POST',
-    url: '/sign-in',
-    headers: { cookie: `_csrf=${secret}`, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrf, email, password }).toString(),
-  });
-}
+const formSignIn = (app: App, email: string, password: string) =>
+  formPost(app, '/sign-in', '', { email, password });
 
 const without = (body: string) => body.replace(/"instance":"[^"]*"/, '');
 /** The wait a refusal asks for: said in words, and in Retry-After for programs. */

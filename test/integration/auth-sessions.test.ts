@@ -12,6 +12,7 @@ import {
 } from '../../src/platform/auth/credentials.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../support/app.ts';
+import { csrfFor as csrfOf } from '../support/forms.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,9 +25,7 @@ const sessionCookie = (response: LightMyRequestResponse) =>
 
 /** A CSRF secret cookie and a token made from it, as a browser gets them from a form page. */
 async function csrfFor(cookieHeader = '') {
-  const page = await t.app.inject({ url: '/sign-in', headers: { cookie: cookieHeader } });
-  const secret = page.cookies.find((c) => c.name === '_csrf')!.value;
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  const { secret, token } = await csrfOf(t.app, cookieHeader);
   return { cookie: `_csrf=${secret}`, token };
 }
 

@@ -8,15 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteEntry } from '../../src/platform/auth/guard.ts';
 import {
   type AccessWorld,
-  buildAccessWorld,
   type Fixture,
   renewCredentials,
+  routeWalkSetUp,
 } from '../support/access-fixtures.ts';
 import { sql } from 'drizzle-orm';
 import { demoEmail } from '../../src/features/accounts/demo-users.ts';
 import { createSession } from '../../src/platform/auth/credentials.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
-import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '../support/app.ts';
+import { apiToken, bearer, demoPersonId, problem, type TestApp } from '../support/app.ts';
 
 /**
  * Hostile input never gives a 5xx (issue 12, items 7 and 8). The walk sends a NUL character and
@@ -28,13 +28,7 @@ let world: AccessWorld;
 let csrf: { cookie: string; token: string };
 
 beforeAll(async () => {
-  t = await testApp();
-  world = await buildAccessWorld(t.app, t.database.db, t.authorityId);
-  const page = await t.app.inject('/sign-in');
-  const cookie = page.cookies.find((c) => c.name === '_csrf');
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
-  if (!cookie || !token) throw new Error('no CSRF token on the sign-in page');
-  csrf = { cookie: cookie.value, token };
+  ({ t, world, csrf } = await routeWalkSetUp());
 }, 120_000);
 afterAll(() => t.close());
 

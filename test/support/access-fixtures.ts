@@ -5,6 +5,8 @@ import { createApiToken, createSession, hashSecret } from '../../src/platform/au
 import type { Role } from '../../src/platform/auth/roles.ts';
 import type { Db } from '../../src/platform/db/client.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
+import { type TestApp, testApp } from './app.ts';
+import { csrfFor } from './forms.ts';
 
 /**
  * Everyone the access matrix asks about, each described by role and by how they relate to
@@ -288,4 +290,19 @@ export async function credentialsEnded(db: Db, fixture: Fixture): Promise<boolea
                        and revoked_at is null) as token`,
   );
   return !state?.session || !state.token;
+}
+
+/**
+ * What the route walkers (access-matrix, hostile-input) start from: the app on a seeded copy,
+ * the access world built in it, and a CSRF cookie and token for page posts.
+ */
+export async function routeWalkSetUp(): Promise<{
+  t: TestApp;
+  world: AccessWorld;
+  csrf: { cookie: string; token: string };
+}> {
+  const t = await testApp();
+  const world = await buildAccessWorld(t.app, t.database.db, t.authorityId);
+  const { secret, token } = await csrfFor(t.app);
+  return { t, world, csrf: { cookie: secret, token } };
 }

@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { type App, buildApp } from '../../src/app.ts';
 import { seedDemo } from '../../src/cli/seed-demo.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { DEMO_ROLES, demoEmail } from '../../src/features/accounts/demo-users.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
-import { testDatabase } from './db.ts';
+import { templateDatabase } from './db.ts';
 
 export type DemoRole = (typeof DEMO_ROLES)[number];
 
@@ -22,12 +23,25 @@ export function testConfig(): Config {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '/tmp/selfdirect-test-unused' });
 }
 
-/** The whole app on a fresh database with the demo council seeded; for `app.inject`. */
+/**
+ * The whole app on a fresh database with the demo council seeded; for `app.inject`. Without
+ * a database of its own it gets a copy of the run's seeded template (seeded once, with the
+ * template's session secret, so its encrypted bank details still open); a database passed in,
+ * or a config that changes what seeding writes, is seeded here as before.
+ */
 export async function testApp(
   options: { database?: Database; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
-  const database = options.database ?? (await testDatabase());
-  const config = { ...testConfig(), mode: 'demo' as const, ...options.config };
+  const seedsItself = ['mode', 'sessionSecret', 'demoPassword'].some((key) => key in (options.config ?? {}));
+  const copy = !options.database && !seedsItself;
+  const database = options.database ?? (await templateDatabase(copy ? 'seeded' : 'migrated'));
+  const config = {
+    ...testConfig(),
+    mode: 'demo' as const,
+    ...(copy ? { sessionSecret: inject('demoSessionSecret') } : {}),
+    ...options.config,
+  };
+  // On the copy this finds the seeded council and returns its id.
   const { authorityId } = await seedDemo(database.db, config);
   const app = await buildApp({ database, config });
   return {

@@ -2,7 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
+import { postgresTemplates } from './demo-template.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,12 +15,13 @@ declare module 'vitest' {
 /**
  * Starts a throwaway PostgreSQL cluster from the system's binaries for the integration
  * tests (or uses TEST_DATABASE_URL), and stops and deletes it afterwards. As root it runs
- * the cluster as the unprivileged `postgres` user, because initdb refuses root.
+ * the cluster as the unprivileged `postgres` user, because initdb refuses root. Then it makes
+ * the migrated and the seeded template databases that test files clone (demo-template.ts).
  */
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
-    project.provide('postgresUrl', process.env.TEST_DATABASE_URL);
-    return;
+    const templates = await provideTemplates(project, process.env.TEST_DATABASE_URL);
+    return () => templates.drop();
   }
   const bin = findPostgresBin();
   const dir = mkdtempSync(join(tmpdir(), 'selfdirect-pg-'));
@@ -44,14 +47,29 @@ export default async function setup(project: TestProject) {
     '-w',
     'start',
   ]);
-  project.provide('postgresUrl', `postgresql://postgres@127.0.0.1:${port}/postgres`);
-  return () => {
+  const stop = () => {
     try {
       run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   };
+  try {
+    await provideTemplates(project, `postgresql://postgres@127.0.0.1:${port}/postgres`);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return stop;
+}
+
+async function provideTemplates(project: TestProject, url: string) {
+  const secret = randomBytes(32).toString('hex');
+  const templates = await postgresTemplates(url, secret);
+  project.provide('postgresUrl', url);
+  project.provide('demoSessionSecret', secret);
+  project.provide('postgresTemplates', { migrated: templates.migrated, seeded: templates.seeded });
+  return templates;
 }
 
 function findPostgresBin(): string {

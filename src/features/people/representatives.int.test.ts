@@ -4,6 +4,7 @@ import { apiToken, bearer, demoPersonId, problem, type TestApp, testApp } from '
 import { createSession } from '../../platform/auth/credentials.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { rows } from '../../platform/db/transaction.ts';
+import { formPost as postForm } from '../../../test/support/forms.ts';
 
 let t: TestApp;
 let worker: string;
@@ -44,23 +45,8 @@ const relationships = () =>
   );
 
 /** A form post from a page, with the CSRF token a browser would carry. */
-async function formPost(url: string, fields: Record<string, string | string[]>) {
-  const page = await t.app.inject({ url: '/sign-in' });
-  const secret = page.cookies.find((c) => c.name === '_csrf')!.value;
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  const body = new URLSearchParams({ _csrf: token });
-  for (const [name, value] of Object.entries(fields))
-    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: {
-      cookie: `${workerCookie}; _csrf=${secret}`,
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    payload: body.toString(),
-  });
-}
+const formPost = (url: string, fields: Record<string, string | string[]>) =>
+  postForm(t.app, url, workerCookie, fields);
 const dateFields = (name: string, iso: string) => {
   const [year, month, day] = iso.split('-');
   return { [`${name}-day`]: day!, [`${name}-month`]: month!, [`${name}-year`]: year! };

@@ -6,6 +6,7 @@ import { demoEmail } from '../../accounts/index.ts';
 import { createSession } from '../../../platform/auth/credentials.ts';
 import { asSystem, rows } from '../../../platform/db/transaction.ts';
 import { count, personWithAgreedPlan } from '../payments.fixtures.ts';
+import { formPost as postForm } from '../../../../test/support/forms.ts';
 
 /**
  * Setting up a direct payment, and correcting a change of it, each go through a check page
@@ -27,17 +28,7 @@ afterAll(() => t.close());
 const { get, post } = bearerRequests(() => ({ t, token: finance }));
 
 /** A page form post as the finance officer, carrying the CSRF token a browser would have. */
-async function formPost(url: string, fields: Record<string, string>) {
-  const page = await t.app.inject({ url: '/sign-in' });
-  const secret = page.cookies.find((c) => c.name === '_csrf')!.value;
-  const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: `${cookie}; _csrf=${secret}`, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: token, ...fields }).toString(),
-  });
-}
+const formPost = (url: string, fields: Record<string, string>) => postForm(t.app, url, cookie, fields);
 const pageGet = (url: string) => t.app.inject({ url, headers: { cookie } });
 /** The hidden fields of the page's form, as a browser would post them back. */
 const hiddenFields = (html: string) =>

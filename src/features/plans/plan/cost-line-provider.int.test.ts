@@ -5,6 +5,7 @@ import { pdfText } from '../../../../test/support/pdf-text.ts';
 import { createSession } from '../../../platform/auth/credentials.ts';
 import { rows } from '../../../platform/db/transaction.ts';
 import { demoEmail } from '../../accounts/index.ts';
+import { formPost as postForm } from '../../../../test/support/forms.ts';
 
 /**
  * Issue 12 item 16 on the pages: the worker says on the cost-line page which provider gives a
@@ -26,17 +27,8 @@ const plan = async () =>
 const pageGet = (path: string) => t.app.inject({ url: `/people/${nessie}${path}`, headers: { cookie } });
 
 /** A page form post as Nessie's worker, carrying the CSRF token a browser would have. */
-async function formPost(path: string, fields: Record<string, string>) {
-  const page = await t.app.inject({ url: '/sign-in' });
-  const secret = page.cookies.find((c) => c.name === '_csrf')!.value;
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
-  return t.app.inject({
-    method: 'POST',
-    url: `/people/${nessie}${path}`,
-    headers: { cookie: `${cookie}; _csrf=${secret}`, 'content-type': 'application/x-www-form-urlencoded' },
-    payload: new URLSearchParams({ _csrf: csrf, ...fields }).toString(),
-  });
-}
+const formPost = (path: string, fields: Record<string, string>) =>
+  postForm(t.app, `/people/${nessie}${path}`, cookie, fields);
 
 beforeAll(async () => {
   t = await testApp();

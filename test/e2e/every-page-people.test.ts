@@ -1,0 +1,3 @@
+import { everyPageAs } from './every-page.ts';
+
+everyPageAs('people');
