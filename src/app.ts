@@ -15,7 +15,7 @@ import { buildServices, type Services } from './features/services.ts';
 import { resolveRelationship } from './features/people/access.ts';
 import type { RelationshipResolver } from './platform/auth/access.ts';
 import { auditPerRequest } from './platform/audit/request.ts';
-import { accessGuard, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';
+import { accessGuard, type Authenticator, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';
 import type { Database } from './platform/db/client.ts';
 import { apiDocs } from './platform/http/openapi.ts';
 import { frameworkErrorAnswers, setUpErrorHandling } from './platform/http/errors.ts';
@@ -34,6 +34,8 @@ export interface AppOptions {
   services?: Services;
   /** Override for tests that need a fake; defaults to the people feature's resolver. */
   resolveRelationship?: RelationshipResolver;
+  /** Override for route tests; defaults to the session cookie or bearer token, checked in the database. */
+  authenticate?: Authenticator;
   /** Where log lines go (default: standard output); tests capture them. */
   logStream?: DestinationStream;
 }
@@ -98,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db,
     resolveRelationship: options.resolveRelationship ?? resolveRelationship(db),
     routes: routeTable,
+    authenticate: options.authenticate,
   });
   await app.register(auditPerRequest, { db });
   // After the guard (a refused request learns nothing), before any route's own validation.

@@ -26,8 +26,14 @@ import { Problem } from '../http/problem.ts';
 
 type Declared = { config: { access: RouteAccess } };
 
-/** Any Fastify request, whatever its route's params, body and schema types. */
-type GuardedRequest = Pick<FastifyRequest, 'access' | 'actor' | 'routeOptions' | 'log' | 'method'>;
+/** What the readers look at on a request: any Fastify request, whatever its params, body and schema. */
+export interface GuardedRequest {
+  access: FastifyRequest['access'];
+  actor: FastifyRequest['actor'];
+  method: string;
+  routeOptions: { url?: string | undefined; config?: { access?: RouteAccess | undefined } | undefined };
+  log: { error(details: object, message: string): void };
+}
 
 /** Anyone, signed in or not. */
 export const publicRoute = (): Declared => ({ config: { access: 'public' } });
