@@ -93,11 +93,11 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     checkTitle: 'Check the new record before you save it',
   });
   app.get('/people/new', councilRoute('people.create'), async (request, reply) => {
-    const page = newPage(await choices(personAccess(request).authorityId));
+    const page = newPage(await choices(councilAccess(request).authorityId));
     return showQuestion(reply, page, formFrom(page.fields, { ...EMPTY_PERSON, referredOn: today() }));
   });
   app.post('/people/new', councilRoute('people.create'), async (request, reply) => {
-    const c = await choices(personAccess(request).authorityId);
+    const c = await choices(councilAccess(request).authorityId);
     const page = newPage(c);
     const fieldsOf = (values: Record<string, string | string[]>) => ({
       ...EMPTY_PERSON,
