@@ -11,10 +11,11 @@ import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { FEATURES } from './features/index.ts';
+import { buildServices, type Services } from './features/services.ts';
 import { resolveRelationship } from './features/people/index.ts';
 import type { RelationshipResolver } from './platform/auth/access.ts';
 import { auditPerRequest } from './platform/audit/request.ts';
-import { accessGuard, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';
+import { accessGuard, type Authenticator, isApiRequest, type RouteEntry } from './platform/auth/guard.ts';
 import type { Database } from './platform/db/client.ts';
 import { apiDocs } from './platform/http/openapi.ts';
 import { frameworkErrorAnswers, setUpErrorHandling } from './platform/http/errors.ts';
@@ -29,8 +30,12 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.me
 export interface AppOptions {
   database: Database;
   config: Config;
+  /** Every feature's services (src/features/services.ts); tests pass fakes. Default: built from the database. */
+  services?: Services;
   /** Override for tests that need a fake; defaults to the people feature's resolver. */
   resolveRelationship?: RelationshipResolver;
+  /** Override for route tests; defaults to the session cookie or bearer token, checked in the database. */
+  authenticate?: Authenticator;
   /** Where log lines go (default: standard output); tests capture them. */
   logStream?: DestinationStream;
 }
@@ -95,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     db,
     resolveRelationship: options.resolveRelationship ?? resolveRelationship(db),
     routes: routeTable,
+    authenticate: options.authenticate,
   });
   await app.register(auditPerRequest, { db });
   // After the guard (a refused request learns nothing), before any route's own validation.
@@ -122,7 +128,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(apiDocs);
   await app.register(healthRoutes, { db });
-  for (const feature of FEATURES) await app.register(feature.routes, { db, config });
+  const services = options.services ?? buildServices({ db, config });
+  for (const feature of FEATURES) await app.register(feature.routes, { db, config, services });
 
   await app.ready();
   return Object.assign(app, { routeTable }) as App;

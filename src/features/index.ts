@@ -13,11 +13,16 @@ import { providerViewFeature } from './provider-view/index.ts';
 import { publicFeature } from './public/index.ts';
 import { referenceListsFeature } from './reference-lists/index.ts';
 import { reportsFeature } from './reports/index.ts';
+import type { Services } from './services.ts';
 
-/** What every feature's routes receive. Services are built from these inside each feature. */
+/**
+ * What every feature's routes receive: the services built once (./services.ts). `db` remains
+ * for the features whose handlers still build their own (plans, payments) until converted.
+ */
 export interface FeatureDeps {
   db: Db;
   config: Config;
+  services: Services;
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PersonAccess } from '../../platform/auth/access.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import {
   errorResponses,
@@ -11,6 +10,7 @@ import {
   personParams,
   problemSchema,
 } from '../../platform/http/api-schemas.ts';
+import { councilAccess, personAccess, personRoute, signedInRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { effectSchema } from '../payments/index.ts';
 import {
@@ -20,8 +20,6 @@ import {
   recordAssessment,
   requestReview,
 } from './service.ts';
-
-const person = (access: unknown) => access as PersonAccess;
 
 const assessmentSchema = z.object({
   id: z.uuid(),
@@ -122,7 +120,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.get(
     '/api/v1/charging/policies',
     {
-      config: { access: { permission: 'signed_in' } },
+      ...signedInRoute(),
       schema: {
         tags: ['charging'],
         summary:
@@ -143,7 +141,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request) => {
-      const policies = await inTenant(db, request.actor!.authorityId!, (tx) => listPolicies(tx));
+      const policies = await inTenant(db, councilAccess(request).authorityId, (tx) => listPolicies(tx));
       return {
         policies: policies.map((p) => ({
           versionLabel: p.versionLabel,
@@ -158,7 +156,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.get(
     '/api/v1/people/:personId/charging',
     {
-      config: { access: { permission: 'money.read' } },
+      ...personRoute('money.read'),
       schema: {
         tags: ['charging'],
         summary: 'The person’s financial assessment: the weekly contribution and every line of its working',
@@ -173,7 +171,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request) => {
-      const record = await chargingRecord(db, person(request.access));
+      const record = await chargingRecord(db, personAccess(request));
       return {
         assessment: record.assessment ? assessmentView(record.assessment) : null,
         reviewRequests: record.reviews.map((r) => ({
@@ -187,7 +185,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.post(
     '/api/v1/people/:personId/charging/assessments',
     {
-      config: { access: { permission: 'money.manage' } },
+      ...personRoute('money.manage'),
       schema: {
         tags: ['charging'],
         summary:
@@ -208,7 +206,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request, reply) => {
-      const result = await recordAssessment(db, person(request.access), request.body);
+      const result = await recordAssessment(db, personAccess(request), request.body);
       return reply.status(201).send({
         assessment: assessmentView(result.assessment),
         agreementChangedFrom: result.agreementChangedFrom,
@@ -220,7 +218,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.post(
     '/api/v1/people/:personId/charging/assessments/preview',
     {
-      config: { access: { permission: 'money.manage' } },
+      ...personRoute('money.manage'),
       schema: {
         tags: ['charging'],
         summary: 'Work out an assessment and what it would change, without saving anything',
@@ -245,7 +243,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request) => {
-      const plan = await previewAssessment(db, person(request.access), request.body);
+      const plan = await previewAssessment(db, personAccess(request), request.body);
       return {
         assessment: {
           band: plan.band,
@@ -262,7 +260,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.post(
     '/api/v1/people/:personId/charging/review-requests',
     {
-      config: { access: { permission: 'money.account' } },
+      ...personRoute('money.account'),
       schema: {
         tags: ['charging'],
         summary: 'The person asks for their financial assessment to be looked at again',
@@ -272,7 +270,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request, reply) => {
-      const row = await requestReview(db, person(request.access), request.body.reason);
+      const row = await requestReview(db, personAccess(request), request.body.reason);
       return reply.status(201).send({ id: row.id });
     },
   );

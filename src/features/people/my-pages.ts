@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { may } from '../../platform/auth/access.ts';
 import { type RelationshipKind, relationshipAllows } from '../../platform/auth/policy.ts';
 import type { PeopleDeps } from './deps.ts';
 import { summaryView } from './summary-view.ts';
+import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import { getPersonRecord, myPeople } from './service.ts';
 
 /** Why this account can see someone, in plain words. */
@@ -20,8 +21,8 @@ export const myPages: FastifyPluginAsync<PeopleDeps> = async (
   app,
   { db, interimStatusFor, recordOutcomes, ownWordsOf },
 ) => {
-  app.get('/my', { config: { access: { permission: 'my.records' } } }, async (request, reply) => {
-    const access = request.access as CouncilAccess;
+  app.get('/my', councilRoute('my.records'), async (request, reply) => {
+    const access = councilAccess(request);
     const found = await myPeople(db, access);
     return reply.render('people/views/my.njk', {
       title: 'My support',
@@ -38,9 +39,9 @@ export const myPages: FastifyPluginAsync<PeopleDeps> = async (
 
   app.get<{ Params: { personId: string } }>(
     '/my/:personId',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const access = request.access as PersonAccess;
+      const access = personAccess(request);
       const record = await getPersonRecord(db, access, interimStatusFor);
       const view = summaryView(record);
       const name = record.person.preferredName ?? record.person.legalName;
@@ -56,8 +57,8 @@ export const myPages: FastifyPluginAsync<PeopleDeps> = async (
         areas: Object.fromEntries(areas.map((a) => [a.code, a.plainLabel])),
         // Only what the person said, in their own words: never a parent's or the worker's.
         ownWords,
-        mayWrite: relationshipAllows('own_words.write', access.actor.role, access.relationship),
-        mayAudit: relationshipAllows('audit.own', access.actor.role, access.relationship),
+        mayWrite: may(access, 'own_words.write'),
+        mayAudit: may(access, 'audit.own'),
         backLink: '/my',
       });
     },

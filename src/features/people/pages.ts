@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import type { FastifyPluginAsync } from 'fastify';
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import { withdrawCircleConsent } from './circle.ts';
 import type { PeopleDeps } from './deps.ts';
 import {
@@ -38,17 +38,14 @@ import {
 } from './service.ts';
 import { checkEquality, checkPerson, type EqualityAnswers } from './validate.ts';
 
-const person = (request: FastifyRequest) => request.access as PersonAccess;
-const council = (request: FastifyRequest) => request.access as CouncilAccess;
-
 /** Staff pages: the case list, a new person, the record summary, and each part's questions. */
 export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => {
   const { db, interimStatusFor, recordOutcomes } = deps;
 
-  app.get('/people', { config: { access: { permission: 'caselist.read' } } }, async (request, reply) => {
+  app.get('/people', councilRoute('caselist.read'), async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const uuid = (v?: string) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
-    const workerId = query.worker === 'me' ? request.actor!.userId : uuid(query.worker);
+    const workerId = query.worker === 'me' ? councilAccess(request).actor.userId : uuid(query.worker);
     const filters = {
       q: query.q?.slice(0, 100) || undefined,
       workerId,
@@ -59,7 +56,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
       page: Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1)),
       pageSize: 25,
     };
-    const result = await listCases(db, council(request), filters, interimStatusFor);
+    const result = await listCases(db, councilAccess(request), filters, interimStatusFor);
     const pages = Math.max(1, Math.ceil(result.total / filters.pageSize));
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...query, page: undefined })) if (v) params.set(k, v);
@@ -82,8 +79,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     });
   });
 
-  const choices = async (request: FastifyRequest): Promise<Choices> =>
-    formChoices(db, request.actor!.authorityId!);
+  const choices = async (authorityId: string): Promise<Choices> => formChoices(db, authorityId);
   const today = () => todayInLondon();
 
   const newPage = (c: Choices): QuestionPage => ({
@@ -94,12 +90,12 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     fields: newPersonFields(c),
     checkTitle: 'Check the new record before you save it',
   });
-  app.get('/people/new', { config: { access: { permission: 'people.create' } } }, async (request, reply) => {
-    const page = newPage(await choices(request));
+  app.get('/people/new', councilRoute('people.create'), async (request, reply) => {
+    const page = newPage(await choices(councilAccess(request).authorityId));
     return showQuestion(reply, page, formFrom(page.fields, { ...EMPTY_PERSON, referredOn: today() }));
   });
-  app.post('/people/new', { config: { access: { permission: 'people.create' } } }, async (request, reply) => {
-    const c = await choices(request);
+  app.post('/people/new', councilRoute('people.create'), async (request, reply) => {
+    const c = await choices(councilAccess(request).authorityId);
     const page = newPage(c);
     const fieldsOf = (values: Record<string, string | string[]>) => ({
       ...EMPTY_PERSON,
@@ -114,15 +110,16 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
         });
         return result.ok ? [] : result.errors;
       },
-      save: async (values) => `/people/${(await createPerson(db, council(request), fieldsOf(values))).id}`,
+      save: async (values) =>
+        `/people/${(await createPerson(db, councilAccess(request), fieldsOf(values))).id}`,
     });
   });
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const record = await getPersonRecord(db, person(request), interimStatusFor);
+      const record = await getPersonRecord(db, personAccess(request), interimStatusFor);
       const name = record.person.preferredName ?? record.person.legalName;
       const { areas, ...outcomes } = await recordOutcomes(db, person(request), name);
       return reply.render('people/views/summary.njk', {
@@ -138,24 +135,32 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
   // Each part of the record: its question page, check answers, then save with the version.
   app.get<{ Params: { personId: string; part: string } }>(
     '/people/:personId/edit/:part',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
       const part = partOf(request.params.part);
-      if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
-      const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
-      const page = partPage(part, await choices(request), request.params.personId, name, current.version);
+      if (part === 'allocation')
+        await requirePersonPermission(db, personAccess(request), 'access.grant', part);
+      const { person: current, name } = await personHeader(db, personAccess(request), 'person.form.open');
+      const page = partPage(
+        part,
+        await choices(personAccess(request).authorityId),
+        request.params.personId,
+        name,
+        current.version,
+      );
       return showQuestion(reply, page, formFrom(page.fields, current));
     },
   );
   app.post<{ Params: { personId: string; part: string } }>(
     '/people/:personId/edit/:part',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
       const part = partOf(request.params.part);
-      if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
-      const c = await choices(request);
+      if (part === 'allocation')
+        await requirePersonPermission(db, personAccess(request), 'access.grant', part);
+      const c = await choices(personAccess(request).authorityId);
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
-      const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
+      const { person: current, name } = await personHeader(db, personAccess(request), 'person.form.open');
       const page = partPage(part, c, request.params.personId, name, version);
       return questionFlow(reply, page, request.body, {
         check: (values) => {
@@ -167,7 +172,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
           return result.ok ? [] : result.errors;
         },
         save: async (values) => {
-          await updatePerson(db, person(request), personFieldsFrom(page.fields, values), version);
+          await updatePerson(db, personAccess(request), personFieldsFrom(page.fields, values), version);
           return `/people/${request.params.personId}`;
         },
       });
@@ -179,10 +184,10 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
 
   app.post<{ Params: { personId: string; memberId: string } }>(
     '/people/:personId/circle/:memberId/withdraw',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
       if (!/^[0-9a-f-]{36}$/i.test(request.params.memberId)) throw Problem.notFound('Circle member');
-      await withdrawCircleConsent(db, person(request), request.params.memberId, today());
+      await withdrawCircleConsent(db, personAccess(request), request.params.memberId, today());
       return reply.redirect(`/people/${request.params.personId}#circle`, 303);
     },
   );
@@ -224,10 +229,10 @@ export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { db })
   });
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/equality',
-    { config: { access: { permission: 'equality.read' } } },
+    personRoute('equality.read'),
     async (request, reply) => {
-      const answers = await getEquality(db, person(request));
-      const { name } = await personHeader(db, person(request));
+      const answers = await getEquality(db, personAccess(request));
+      const { name } = await personHeader(db, personAccess(request));
       return showQuestion(
         reply,
         page(request.params.personId, name, answers.version),
@@ -237,9 +242,9 @@ export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { db })
   );
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/equality',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
-      const { name } = await personHeader(db, person(request), 'person.form.open');
+      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const answersOf = (values: FormValues) =>
         Object.fromEntries(
@@ -248,7 +253,7 @@ export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { db })
       return questionFlow(reply, page(request.params.personId, name, version), request.body, {
         check: (values) => checkEquality(answersOf(values)),
         save: async (values) => {
-          await setEquality(db, person(request), answersOf(values), version);
+          await setEquality(db, personAccess(request), answersOf(values), version);
           return `/people/${request.params.personId}#equality`;
         },
       });

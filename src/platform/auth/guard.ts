@@ -39,6 +39,9 @@ declare module 'fastify' {
   }
 }
 
+/** Finds the signed-in account behind a request, or null. */
+export type Authenticator = (request: FastifyRequest) => Promise<Actor | null>;
+
 export interface RouteEntry {
   method: string;
   url: string;
@@ -55,9 +58,16 @@ export const isApiRequest = (request: FastifyRequest) => request.url.startsWith(
 export const accessGuard = fp(
   async (
     app: FastifyInstance,
-    options: { db: Db; resolveRelationship: RelationshipResolver; routes: RouteEntry[] },
+    options: {
+      db: Db;
+      resolveRelationship: RelationshipResolver;
+      routes: RouteEntry[];
+      /** Who is asking; defaults to the session cookie or bearer token (route tests pass a fake). */
+      authenticate?: Authenticator;
+    },
   ) => {
     const { db, resolveRelationship, routes } = options;
+    const identify = options.authenticate ?? ((request: FastifyRequest) => authenticate(db, request));
     app.decorateRequest('actor', null);
     app.decorateRequest('access', null);
 
@@ -74,7 +84,7 @@ export const accessGuard = fp(
     });
 
     app.addHook('onRequest', async (request) => {
-      request.actor = await authenticate(db, request);
+      request.actor = await identify(request);
     });
 
     app.addHook('preValidation', async (request, reply) => {
