@@ -1,8 +1,8 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
-import { budgetServices } from './budgets/service.ts';
-import { eligibilityServices } from './eligibility/service.ts';
+import { budgetServices } from './budgets/index.ts';
+import { eligibilityServices } from './eligibility/index.ts';
 
 /**
  * The composition root: every feature's services, bound to the database once and passed to

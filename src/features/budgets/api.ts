@@ -11,7 +11,6 @@ import {
   personParams,
   uuidParam,
 } from '../../platform/http/api-schemas.ts';
-import { namedCouncil } from '../../platform/views/council.ts';
 import {
   councilAccess,
   councilRoute,

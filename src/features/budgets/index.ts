@@ -8,3 +8,4 @@ export type { AssessedNeed, BudgetPolicy } from './rules.ts';
 export { budgetsFeature } from './routes.ts';
 export { addAgreedBudgetVersion, addBudgetVersion, currentBudget, interimStatusFor } from './versions.ts';
 export { seedDemoBudgets } from './seed.ts';
+export { budgetServices } from './service.ts';

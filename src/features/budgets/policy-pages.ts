@@ -4,8 +4,7 @@ import { councilAccess, councilRoute, publicRoute } from '../../platform/auth/ro
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { penceToDecimalPounds } from '../../platform/money/index.ts';
-import { COUNCIL_PARAM, requestedCouncil, toCouncilPage } from '../../platform/views/council.ts';
-import { publicEligibilityPolicy } from '../eligibility/index.ts';
+import { COUNCIL_PARAM } from '../../platform/views/council.ts';
 import { SCOTLAND_BANDS } from '../eligibility/index.ts';
 import type { FeatureDeps } from '../index.ts';
 import { formValues, policyDraftFromForm, remapErrors, UNIT_ROWS_SPARE } from './forms.ts';

@@ -11,3 +11,4 @@ export { eligibilityDecisions } from './schema.ts';
 export { latestDecision } from './store.ts';
 export { eligibilityFeature } from './routes.ts';
 export { seedDemoEligibility } from './seed.ts';
+export { eligibilityServices } from './service.ts';

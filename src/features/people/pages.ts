@@ -121,7 +121,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     async (request, reply) => {
       const record = await getPersonRecord(db, personAccess(request), interimStatusFor);
       const name = record.person.preferredName ?? record.person.legalName;
-      const { areas, ...outcomes } = await recordOutcomes(db, person(request), name);
+      const { areas, ...outcomes } = await recordOutcomes(db, personAccess(request), name);
       return reply.render('people/views/summary.njk', {
         title: name,
         ...summaryView(record),
