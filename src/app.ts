@@ -11,6 +11,7 @@ import type { DestinationStream } from 'pino';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import { FEATURES } from './features/index.ts';
+import { buildServices, type Services } from './features/services.ts';
 import { resolveRelationship } from './features/people/access.ts';
 import type { RelationshipResolver } from './platform/auth/access.ts';
 import { auditPerRequest } from './platform/audit/request.ts';
@@ -29,6 +30,8 @@ const fromRoot = (path: string) => fileURLToPath(new URL(`../${path}`, import.me
 export interface AppOptions {
   database: Database;
   config: Config;
+  /** Every feature's services (src/features/services.ts); tests pass fakes. Default: built from the database. */
+  services?: Services;
   /** Override for tests that need a fake; defaults to the people feature's resolver. */
   resolveRelationship?: RelationshipResolver;
   /** Where log lines go (default: standard output); tests capture them. */
@@ -122,7 +125,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   await app.register(apiDocs);
   await app.register(healthRoutes, { db });
-  for (const feature of FEATURES) await app.register(feature.routes, { db, config });
+  const services = options.services ?? buildServices({ db, config });
+  for (const feature of FEATURES) await app.register(feature.routes, { db, config, services });
 
   await app.ready();
   return Object.assign(app, { routeTable }) as App;

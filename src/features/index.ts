@@ -12,11 +12,16 @@ import { plansFeature } from './plans/routes.ts';
 import { publicFeature } from './public/pages.ts';
 import { referenceListsFeature } from './reference-lists/routes.ts';
 import { reportsFeature } from './reports/routes.ts';
+import type { Services } from './services.ts';
 
-/** What every feature's routes receive. Services are built from these inside each feature. */
+/**
+ * What every feature's routes receive: the services built once (./services.ts). `db` remains
+ * for the features whose handlers still build their own (plans, payments) until converted.
+ */
 export interface FeatureDeps {
   db: Db;
   config: Config;
+  services: Services;
 }
 
 /** Every feature, in the order their routes register. Add a line here for a new feature. */

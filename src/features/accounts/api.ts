@@ -4,6 +4,13 @@ import { z } from 'zod';
 import { revokeApiToken } from '../../platform/auth/credentials.ts';
 import { verifyAuditChain } from '../../platform/audit/index.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import {
+  councilAccess,
+  councilRoute,
+  personRoute,
+  signedInActor,
+  signedInRoute,
+} from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { exportPersonRecord, machineExport } from './export.ts';
 import { whoLooked } from './records.ts';
@@ -48,7 +55,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
   app.delete(
     '/api/v1/auth/token',
     {
-      config: { access: { permission: 'signed_in' } },
+      ...signedInRoute(),
       schema: {
         tags: ['auth'],
         summary: 'Revoke the token used for this request',
@@ -56,7 +63,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       },
     },
     async (request, reply) => {
-      await revokeApiToken(db, request.actor!.credentialHash);
+      await revokeApiToken(db, signedInActor(request).credentialHash);
       return reply.status(204).send(null);
     },
   );
@@ -64,7 +71,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
   app.get(
     '/api/v1/people/:personId/audit',
     {
-      config: { access: { permission: 'audit.own' } },
+      ...personRoute('audit.own'),
       schema: {
         tags: ['audit'],
         summary: 'Who has looked at this person’s record, newest first',
@@ -93,7 +100,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
   app.get(
     '/api/v1/people/:personId/export',
     {
-      config: { access: { permission: 'audit.own' } },
+      ...personRoute('audit.own'),
       schema: {
         tags: ['audit'],
         summary: 'Subject access export: everything held about the person, with its audit',
@@ -109,7 +116,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
   app.get(
     '/api/v1/audit/verify',
     {
-      config: { access: { permission: 'audit.search' } },
+      ...councilRoute('audit.search'),
       schema: {
         tags: ['audit'],
         summary: 'Recompute the council’s audit hash chain and report the first broken link',
@@ -124,6 +131,6 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
         },
       },
     },
-    async (request) => verifyAuditChain(db, request.actor!.authorityId!),
+    async (request) => verifyAuditChain(db, councilAccess(request).authorityId),
   );
 };

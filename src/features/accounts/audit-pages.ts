@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { isStaff } from '../../platform/auth/roles.ts';
+import { may } from '../../platform/auth/access.ts';
 import { auditedCouncilRead, verifyAuditChain } from '../../platform/audit/index.ts';
 import { isIsoDate } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
+import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { exportPersonRecord, machineExport, readableExport } from './export.ts';
 import { exportPdf } from './export-pdf.ts';
@@ -15,31 +15,30 @@ import {
   whoLooked,
 } from './records.ts';
 
-const personAccess = (access: unknown) => access as PersonAccess;
-const councilAccess = (access: unknown) => access as CouncilAccess;
-
 /** "Who has looked", the subject access copy, and the managers' views of the audit log. */
 export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/who-looked',
-    { config: { access: { permission: 'audit.own' } } },
+    personRoute('audit.own'),
     async (request, reply) => {
-      const events = await whoLooked(db, personAccess(request.access));
+      const events = await whoLooked(db, personAccess(request));
       return reply.render('accounts/views/who-looked.njk', {
         title: 'Who has looked at this record',
         events,
         personId: request.params.personId,
-        self: personAccess(request.access).relationship.kind === 'self',
-        backLink: isStaff(request.actor!.role) ? `/people/${request.params.personId}` : '/account',
+        self: personAccess(request).relationship.kind === 'self',
+        backLink: may(personAccess(request), 'caselist.read')
+          ? `/people/${request.params.personId}`
+          : '/account',
       });
     },
   );
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/export',
-    { config: { access: { permission: 'audit.own' } } },
+    personRoute('audit.own'),
     async (request, reply) => {
-      const data = await exportPersonRecord(db, personAccess(request.access));
+      const data = await exportPersonRecord(db, personAccess(request));
       const copy = readableExport(data);
       return reply.render('accounts/views/export.njk', {
         title: `Everything we hold about ${personName(data.person)}`,
@@ -54,9 +53,9 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/export.pdf',
-    { config: { access: { permission: 'audit.own' } } },
+    personRoute('audit.own'),
     async (request, reply) => {
-      const data = await exportPersonRecord(db, personAccess(request.access));
+      const data = await exportPersonRecord(db, personAccess(request));
       const name = personName(data.person);
       const made = new Intl.DateTimeFormat('en-GB', {
         dateStyle: 'long',
@@ -73,9 +72,9 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/export.json',
-    { config: { access: { permission: 'audit.own' } } },
+    personRoute('audit.own'),
     async (request, reply) => {
-      const everything = machineExport(await exportPersonRecord(db, personAccess(request.access)));
+      const everything = machineExport(await exportPersonRecord(db, personAccess(request)));
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="record-${request.params.personId}.json"`)
@@ -83,7 +82,7 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
     },
   );
 
-  app.get('/audit', { config: { access: { permission: 'audit.search' } } }, async (request, reply) => {
+  app.get('/audit', councilRoute('audit.search'), async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const values = {
       personId: query.personId?.trim() ?? '',
@@ -117,14 +116,14 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
       from: values.from || undefined,
       to: values.to || undefined,
     };
-    const events = errors.length ? [] : await searchAudit(db, councilAccess(request.access), search);
+    const events = errors.length ? [] : await searchAudit(db, councilAccess(request), search);
     return reply
       .status(errors.length ? 400 : 200)
       .render('accounts/views/audit.njk', { title: 'Audit log', events, values, errors });
   });
 
-  app.get('/audit/verify', { config: { access: { permission: 'audit.search' } } }, async (request, reply) => {
-    const access = councilAccess(request.access);
+  app.get('/audit/verify', councilRoute('audit.search'), async (request, reply) => {
+    const access = councilAccess(request);
     const check = await verifyAuditChain(db, access.authorityId);
     // The check is itself logged, after it ran, so it never checks its own entry.
     await auditedCouncilRead(db, access, 'audit.verify', { brokenAt: check.brokenAt }, async () => [check]);
@@ -135,19 +134,15 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
     });
   });
 
-  app.get(
-    '/audit/break-glass',
-    { config: { access: { permission: 'audit.search' } } },
-    async (request, reply) => {
-      const openings = await breakGlassOpenings(db, councilAccess(request.access));
-      return reply.render('accounts/views/break-glass-review.njk', {
-        title: 'Records opened without allocation',
-        openings,
-        days: BREAK_GLASS_REVIEW_DAYS,
-        backLink: '/audit',
-      });
-    },
-  );
+  app.get('/audit/break-glass', councilRoute('audit.search'), async (request, reply) => {
+    const openings = await breakGlassOpenings(db, councilAccess(request));
+    return reply.render('accounts/views/break-glass-review.njk', {
+      title: 'Records opened without allocation',
+      openings,
+      days: BREAK_GLASS_REVIEW_DAYS,
+      backLink: '/audit',
+    });
+  });
 };
 
 function personName(person: Record<string, unknown> | undefined): string {

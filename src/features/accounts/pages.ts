@@ -1,13 +1,21 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../platform/auth/guard.ts';
 import { actorFromSession, endSession, SESSION_ABSOLUTE_MS } from '../../platform/auth/credentials.ts';
-import { isStaff, ROLES, type Role } from '../../platform/auth/roles.ts';
+import { roleAllows } from '../../platform/auth/policy.ts';
+import { ROLES, type Role } from '../../platform/auth/roles.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { safeRedirectPath } from '../../platform/http/redirect.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { DEMO_ROLES, demoEmail } from './demo-users.ts';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
+import {
+  councilAccess,
+  councilRoute,
+  publicRoute,
+  signedInActor,
+  signedInRoute,
+} from '../../platform/auth/routes.ts';
 import { breakGlass, recordsWithWhoLooked } from './records.ts';
 import {
   acceptInvitation,
@@ -23,7 +31,7 @@ import {
 export function homeFor(role: Role): string {
   if (role === 'admin') return '/admin/users';
   if (role === 'analyst') return '/account';
-  return isStaff(role) ? '/people' : '/my';
+  return roleAllows('caselist.read', role) ? '/people' : '/my';
 }
 
 export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, config }) => {
@@ -44,7 +52,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
       maxAge: SESSION_ABSOLUTE_MS / 1000,
     });
 
-  app.get('/sign-in', { config: { access: 'public' } }, async (request, reply) =>
+  app.get('/sign-in', publicRoute(), async (request, reply) =>
     reply.render(signInPage.template, {
       ...signInPage.context,
       next: safeRedirectPath((request.query as { next?: unknown }).next, ''),
@@ -86,12 +94,12 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     },
   );
 
-  app.post('/sign-out', { config: { access: { permission: 'signed_in' } } }, async (request, reply) => {
+  app.post('/sign-out', signedInRoute(), async (request, reply) => {
     if (request.actor) await endSession(db, request.actor.credentialHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/signed-out', 303);
   });
-  app.get('/signed-out', { config: { access: 'public' } }, async (_request, reply) =>
+  app.get('/signed-out', publicRoute(), async (_request, reply) =>
     reply.render('accounts/views/signed-out.njk', { title: 'You have signed out' }),
   );
 
@@ -102,22 +110,22 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     records: await recordsWithWhoLooked(db, access),
     notice,
   });
-  app.get('/account', { config: { access: { permission: 'signed_in' } } }, async (request, reply) =>
-    reply.render('accounts/views/account.njk', await accountPage(request.access as CouncilAccess)),
+  app.get('/account', signedInRoute(), async (request, reply) =>
+    reply.render('accounts/views/account.njk', await accountPage(councilAccess(request))),
   );
 
   const passwordPage = {
     template: 'accounts/views/change-password.njk',
     context: { title: 'Change your password', backLink: '/account' },
   };
-  app.get('/account/password', { config: { access: { permission: 'signed_in' } } }, async (_request, reply) =>
+  app.get('/account/password', signedInRoute(), async (_request, reply) =>
     reply.render(passwordPage.template, passwordPage.context),
   );
-  app.post('/account/password', { config: { access: { permission: 'signed_in' } } }, async (request, reply) =>
+  app.post('/account/password', signedInRoute(), async (request, reply) =>
     submitForm(reply, { ...passwordPage, values: {} }, async () => {
       await changePassword(
         db,
-        request.actor!,
+        signedInActor(request),
         field(request.body, 'currentPassword'),
         field(request.body, 'newPassword'),
         field(request.body, 'confirmPassword'),
@@ -125,7 +133,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
       return reply.render(
         'accounts/views/account.njk',
         await accountPage(
-          request.access as CouncilAccess,
+          councilAccess(request),
           'Your password has been changed. Any other devices signed in to your account have been signed out.',
         ),
       );
@@ -141,10 +149,10 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     ),
     ...extra,
   });
-  app.get('/admin/users', { config: { access: { permission: 'users.manage' } } }, async (request, reply) =>
+  app.get('/admin/users', councilRoute('users.manage'), async (request, reply) =>
     reply.render('accounts/views/staff.njk', await staffPage(request)),
   );
-  app.post('/admin/users', { config: { access: { permission: 'users.manage' } } }, async (request, reply) => {
+  app.post('/admin/users', councilRoute('users.manage'), async (request, reply) => {
     const values = {
       email: field(request.body, 'email'),
       displayName: field(request.body, 'displayName'),
@@ -154,9 +162,9 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
       reply,
       { template: 'accounts/views/staff.njk', context: await staffPage(request), values },
       async () => {
-        const invitation = await inviteStaff(db, request.actor!, {
+        const invitation = await inviteStaff(db, signedInActor(request), {
           ...values,
-          teamId: request.actor!.teamId,
+          teamId: signedInActor(request).teamId,
         });
         return reply.render(
           'accounts/views/staff.njk',
@@ -167,9 +175,14 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
   });
   app.post<{ Params: { userId: string } }>(
     '/admin/users/:userId/active',
-    { config: { access: { permission: 'users.manage' } } },
+    councilRoute('users.manage'),
     async (request, reply) => {
-      await setActive(db, request.actor!, request.params.userId, field(request.body, 'active') === 'true');
+      await setActive(
+        db,
+        signedInActor(request),
+        request.params.userId,
+        field(request.body, 'active') === 'true',
+      );
       return reply.redirect('/admin/users', 303);
     },
   );
@@ -178,21 +191,17 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     template: 'accounts/views/invitation.njk',
     context: { title: 'Set your password', token, invitee },
   });
-  app.get<{ Params: { token: string } }>(
-    '/invitation/:token',
-    { config: { access: 'public' } },
-    async (request, reply) => {
-      const invitee = await findInvitation(db, request.params.token);
-      if (!invitee)
-        throw new Problem(
-          410,
-          'This invitation link has expired or been used',
-          'Ask your administrator for a new link.',
-        );
-      const page = invitationPage(request.params.token, invitee);
-      return reply.render(page.template, page.context);
-    },
-  );
+  app.get<{ Params: { token: string } }>('/invitation/:token', publicRoute(), async (request, reply) => {
+    const invitee = await findInvitation(db, request.params.token);
+    if (!invitee)
+      throw new Problem(
+        410,
+        'This invitation link has expired or been used',
+        'Ask your administrator for a new link.',
+      );
+    const page = invitationPage(request.params.token, invitee);
+    return reply.render(page.template, page.context);
+  });
   app.post<{ Params: { token: string } }>(
     '/invitation/:token',
     { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
@@ -217,7 +226,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
   });
   app.get<{ Params: { personId: string }; Querystring: { next?: string } }>(
     '/people/:personId/break-glass',
-    { config: { access: { permission: 'break_glass.request' } } },
+    councilRoute('break_glass.request'),
     async (request, reply) => {
       const page = breakGlassPage(
         request.params.personId,
@@ -228,7 +237,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
   );
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/break-glass',
-    { config: { access: { permission: 'break_glass.request' } } },
+    councilRoute('break_glass.request'),
     async (request, reply) => {
       const next = safeRedirectPath(field(request.body, 'next'), `/people/${request.params.personId}`);
       const reason = field(request.body, 'reason');
@@ -238,7 +247,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
         async () => {
           await breakGlass(
             db,
-            request.actor!,
+            signedInActor(request),
             request.params.personId,
             reason,
             'POST /people/:personId/break-glass',

@@ -1,14 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
 import { enumOf, errorResponses, isoDate, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
-import { namedCouncil } from '../../platform/views/council.ts';
+import {
+  councilAccess,
+  councilRoute,
+  personAccess,
+  personRoute,
+  publicRoute,
+} from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
-import { approveInterimBudget, openInterimBudgets } from './interim-service.ts';
-import { draftPolicy, publicBudgetPolicies, publishPolicy, repricingPreview } from './policy-service.ts';
-import { budgetRecord, budgetWhatIf, costIndicativeBudget } from './service.ts';
 
 const pence = z.number().int().describe('Whole pence');
 const line = z.object({
@@ -117,14 +119,13 @@ const repricing = z.object({
   notCosted: z.number(),
 });
 
-export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
-  const person = (permission: 'record.read' | 'case.write' | 'case.decide') => ({ access: { permission } });
 
   app.get(
     '/api/v1/people/:personId/budget',
     {
-      config: person('record.read'),
+      ...personRoute('record.read'),
       schema: {
         tags: ['budgets'],
         summary:
@@ -141,7 +142,7 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request) => {
-      const record = await budgetRecord(db, request.access as PersonAccess);
+      const record = await services.budgets.record(personAccess(request));
       return { current: record.current, interim: record.interim, versions: record.versions };
     },
   );
@@ -149,7 +150,7 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.post(
     '/api/v1/people/:personId/budget/indicative',
     {
-      config: person('case.write'),
+      ...personRoute('case.write'),
       schema: {
         tags: ['budgets'],
         summary: 'Cost assessed needs per outcome under the policy in force and save an indicative version',
@@ -187,13 +188,13 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await costIndicativeBudget(db, request.access as PersonAccess, request.body)),
+      reply.status(201).send(await services.budgets.costIndicative(personAccess(request), request.body)),
   );
 
   app.post(
     '/api/v1/people/:personId/budget/what-if',
     {
-      config: person('record.read'),
+      ...personRoute('record.read'),
       schema: {
         tags: ['budgets'],
         summary: 'How the budget would change if needs changed; nothing is saved',
@@ -212,13 +213,13 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request) =>
-      (await budgetWhatIf(db, request.access as PersonAccess, request.body.changedNeeds)).result,
+      (await services.budgets.whatIf(personAccess(request), request.body.changedNeeds)).result,
   );
 
   app.post(
     '/api/v1/people/:personId/budget/interim',
     {
-      config: person('case.decide'),
+      ...personRoute('case.decide'),
       schema: {
         tags: ['budgets'],
         summary: 'A team manager approves an interim budget the same day for a person in crisis',
@@ -230,13 +231,13 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await approveInterimBudget(db, request.access as PersonAccess, request.body)),
+      reply.status(201).send(await services.budgets.approveInterim(personAccess(request), request.body)),
   );
 
   app.get(
     '/api/v1/budgets/interim',
     {
-      config: { access: { permission: 'crisis.approve' } },
+      ...councilRoute('crisis.approve'),
       schema: {
         tags: ['budgets'],
         summary: 'Interim budgets not yet regularised, soonest expiry first, expired ones marked',
@@ -260,13 +261,13 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
         },
       },
     },
-    async (request) => ({ interims: await openInterimBudgets(db, request.access as CouncilAccess) }),
+    async (request) => ({ interims: await services.budgets.openInterims(councilAccess(request)) }),
   );
 
   app.get(
     '/api/v1/policies/budget',
     {
-      config: { access: 'public' },
+      ...publicRoute(),
       schema: {
         tags: ['policies'],
         summary: 'Published budget policy versions, newest first, and the one in force (no sign-in needed)',
@@ -285,15 +286,15 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request) => {
-      const council = await namedCouncil(db, request, request.query.council);
-      return publicBudgetPolicies(db, council.id);
+      const council = await services.councils.named(request, request.query.council);
+      return services.budgets.publicPolicies(council.id);
     },
   );
 
   app.post(
     '/api/v1/policies/budget',
     {
-      config: { access: { permission: 'policy.manage' } },
+      ...councilRoute('policy.manage'),
       schema: {
         tags: ['policies'],
         summary:
@@ -303,13 +304,13 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await draftPolicy(db, request.access as CouncilAccess, request.body)),
+      reply.status(201).send(await services.budgets.draftPolicy(councilAccess(request), request.body)),
   );
 
   app.get(
     '/api/v1/policies/budget/:policyId/repricing',
     {
-      config: { access: { permission: 'policy.preview' } },
+      ...councilRoute('policy.preview'),
       schema: {
         tags: ['policies'],
         summary:
@@ -326,9 +327,8 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request) => {
-      const preview = await repricingPreview(
-        db,
-        request.access as CouncilAccess,
+      const preview = await services.budgets.repricingPreview(
+        councilAccess(request),
         (request.params as { policyId: string }).policyId,
       );
       return { version: preview.version, report: preview.report, errors: preview.errors };
@@ -338,7 +338,7 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.post(
     '/api/v1/policies/budget/:policyId/publish',
     {
-      config: { access: { permission: 'policy.manage' } },
+      ...councilRoute('policy.manage'),
       schema: {
         tags: ['policies'],
         summary: 'Publish a draft: checked again, its re-pricing report kept, the previous version closed',
@@ -347,6 +347,9 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request) =>
-      publishPolicy(db, request.access as CouncilAccess, (request.params as { policyId: string }).policyId),
+      services.budgets.publishPolicy(
+        councilAccess(request),
+        (request.params as { policyId: string }).policyId,
+      ),
   );
 };

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
-import { isStaff } from '../../platform/auth/roles.ts';
+import { may, type PersonAccess } from '../../platform/auth/access.ts';
+import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
@@ -14,9 +14,9 @@ import {
   remapErrors,
 } from './forms.ts';
 import { FUNDING_STREAMS } from './funding.ts';
-import { approveInterimBudget, MAX_INTERIM_DAYS, openInterimBudgets } from './interim-service.ts';
+import { MAX_INTERIM_DAYS } from './interim-service.ts';
 import { budgetLetter } from './letter.ts';
-import { type BudgetRecord, budgetRecord, budgetWhatIf, costIndicativeBudget } from './service.ts';
+import type { BudgetRecord } from './service.ts';
 
 type PersonRoute = { Params: { personId: string } };
 
@@ -37,6 +37,14 @@ function needValues(record: BudgetRecord, prefix: string) {
 const rowsFor = (record: BudgetRecord) =>
   Array.from({ length: (record.current?.needs.length ?? 0) + NEED_ROWS_SPARE }, (_, i) => i);
 
+/**
+ * What the viewer may do on the budget page, asked of the policy: work out a budget (the
+ * case's professional work) and approve an interim budget (a decision on the case).
+ */
+export function budgetPolicies(access: PersonAccess) {
+  return { mayCost: may(access, 'case.write'), mayApproveInterim: may(access, 'case.decide') };
+}
+
 /** Problems from the service name the k-th need given; put them on the form row it came from. */
 async function withRows<T>(rows: number[], prefix: string, work: () => Promise<T>): Promise<T> {
   try {
@@ -48,39 +56,31 @@ async function withRows<T>(rows: number[], prefix: string, work: () => Promise<T
   }
 }
 
-export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
-  app.get<PersonRoute>(
-    '/people/:personId/budget',
-    { config: { access: { permission: 'record.read' } } },
-    async (request, reply) => {
-      const access = request.access as PersonAccess;
-      if (!isStaff(request.actor!.role)) return reply.redirect(`/my/${access.personId}/budget`, 303);
-      const record = await budgetRecord(db, access);
-      return reply.render('budgets/views/budget.njk', {
-        title: `Budget: ${record.person.name}`,
-        ...record,
-        mayCost: ['worker', 'manager'].includes(request.actor!.role),
-        mayApproveInterim: request.actor!.role === 'manager',
-        backLink: `/people/${access.personId}`,
-      });
-    },
-  );
+export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
+  app.get<PersonRoute>('/people/:personId/budget', personRoute('record.read'), async (request, reply) => {
+    const access = personAccess(request);
+    // The case view is for those who work from the case list; everyone else has their own page.
+    if (!may(access, 'caselist.read')) return reply.redirect(`/my/${access.personId}/budget`, 303);
+    const record = await services.budgets.record(access);
+    return reply.render('budgets/views/budget.njk', {
+      title: `Budget: ${record.person.name}`,
+      ...record,
+      ...budgetPolicies(access),
+      backLink: `/people/${access.personId}`,
+    });
+  });
 
-  app.get<PersonRoute>(
-    '/my/:personId/budget',
-    { config: { access: { permission: 'record.read' } } },
-    async (request, reply) => {
-      const record = await budgetRecord(db, request.access as PersonAccess);
-      return reply.render('budgets/views/my-budget.njk', {
-        title: 'Your budget',
-        ...record,
-        backLink: '/my',
-      });
-    },
-  );
+  app.get<PersonRoute>('/my/:personId/budget', personRoute('record.read'), async (request, reply) => {
+    const record = await services.budgets.record(personAccess(request));
+    return reply.render('budgets/views/my-budget.njk', {
+      title: 'Your budget',
+      ...record,
+      backLink: '/my',
+    });
+  });
 
   const indicativePage = async (access: PersonAccess) => {
-    const record = await budgetRecord(db, access);
+    const record = await services.budgets.record(access);
     return {
       template: 'budgets/views/indicative.njk',
       context: {
@@ -93,35 +93,24 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) 
       record,
     };
   };
-  app.get<PersonRoute>(
-    '/people/:personId/budget/new',
-    { config: { access: { permission: 'case.write' } } },
-    async (request, reply) => {
-      const page = await indicativePage(request.access as PersonAccess);
-      return reply.render(page.template, { ...page.context, values: needValues(page.record, 'needs') });
-    },
-  );
-  app.post<PersonRoute>(
-    '/people/:personId/budget',
-    { config: { access: { permission: 'case.write' } } },
-    async (request, reply) => {
-      const access = request.access as PersonAccess;
-      const page = await indicativePage(access);
-      return submitForm(reply, { ...page, values: formValues(request.body) }, async () => {
-        const { input, rows } = indicativeFromForm(request.body);
-        await withRows(rows, 'needs', () => costIndicativeBudget(db, access, input));
-        return reply.redirect(`/people/${access.personId}/budget`, 303);
-      });
-    },
-  );
+  app.get<PersonRoute>('/people/:personId/budget/new', personRoute('case.write'), async (request, reply) => {
+    const page = await indicativePage(personAccess(request));
+    return reply.render(page.template, { ...page.context, values: needValues(page.record, 'needs') });
+  });
+  app.post<PersonRoute>('/people/:personId/budget', personRoute('case.write'), async (request, reply) => {
+    const access = personAccess(request);
+    const page = await indicativePage(access);
+    return submitForm(reply, { ...page, values: formValues(request.body) }, async () => {
+      const { input, rows } = indicativeFromForm(request.body);
+      await withRows(rows, 'needs', () => services.budgets.costIndicative(access, input));
+      return reply.redirect(`/people/${access.personId}/budget`, 303);
+    });
+  });
 
   // What-if: the worker and the person alike can try a change without saving anything.
-  const whatIfPage = async (
-    request: { access: unknown; actor: unknown; params: { personId: string } },
-    mine: boolean,
-  ) => {
-    const record = await budgetRecord(db, request.access as PersonAccess);
-    const base = mine ? `/my/${request.params.personId}/budget` : `/people/${request.params.personId}/budget`;
+  const whatIfPage = async (access: PersonAccess, mine: boolean) => {
+    const record = await services.budgets.record(access);
+    const base = mine ? `/my/${access.personId}/budget` : `/people/${access.personId}/budget`;
     return {
       template: 'budgets/views/what-if.njk',
       context: {
@@ -137,38 +126,30 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) 
   };
   for (const mine of [false, true]) {
     const url = mine ? '/my/:personId/budget/what-if' : '/people/:personId/budget/what-if';
-    app.get<PersonRoute>(
-      url,
-      { config: { access: { permission: 'record.read' } } },
-      async (request, reply) => {
-        const page = await whatIfPage(request, mine);
-        return reply.render(page.template, {
-          ...page.context,
-          values: needValues(page.record, 'changedNeeds'),
-        });
-      },
-    );
-    app.post<PersonRoute>(
-      url,
-      { config: { access: { permission: 'record.read' } } },
-      async (request, reply) => {
-        const page = await whatIfPage(request, mine);
-        return submitForm(reply, { ...page, values: formValues(request.body) }, async () => {
-          const { needs, rows } = needsFromForm(request.body, 'changedNeeds');
-          const { result } = await withRows(rows, 'changedNeeds', () =>
-            budgetWhatIf(db, request.access as PersonAccess, needs),
-          );
-          return reply.render(page.template, { ...page.context, values: formValues(request.body), result });
-        });
-      },
-    );
+    app.get<PersonRoute>(url, personRoute('record.read'), async (request, reply) => {
+      const page = await whatIfPage(personAccess(request), mine);
+      return reply.render(page.template, {
+        ...page.context,
+        values: needValues(page.record, 'changedNeeds'),
+      });
+    });
+    app.post<PersonRoute>(url, personRoute('record.read'), async (request, reply) => {
+      const page = await whatIfPage(personAccess(request), mine);
+      return submitForm(reply, { ...page, values: formValues(request.body) }, async () => {
+        const { needs, rows } = needsFromForm(request.body, 'changedNeeds');
+        const { result } = await withRows(rows, 'changedNeeds', () =>
+          services.budgets.whatIf(personAccess(request), needs),
+        );
+        return reply.render(page.template, { ...page.context, values: formValues(request.body), result });
+      });
+    });
   }
 
   app.get<PersonRoute>(
     '/people/:personId/budget/letter.pdf',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const record = await budgetRecord(db, request.access as PersonAccess);
+      const record = await services.budgets.record(personAccess(request));
       const pdf = await budgetLetter(record, todayInLondon());
       return reply
         .type('application/pdf')
@@ -178,7 +159,7 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) 
   );
 
   const interimPage = async (access: PersonAccess) => {
-    const record = await budgetRecord(db, access);
+    const record = await services.budgets.record(access);
     return {
       template: 'budgets/views/interim.njk',
       context: {
@@ -191,9 +172,9 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) 
   };
   app.get<PersonRoute>(
     '/people/:personId/budget/interim',
-    { config: { access: { permission: 'case.decide' } } },
+    personRoute('case.decide'),
     async (request, reply) => {
-      const page = await interimPage(request.access as PersonAccess);
+      const page = await interimPage(personAccess(request));
       const [year, month, day] = addDays(todayInLondon(), 28).split('-');
       return reply.render(page.template, {
         ...page.context,
@@ -203,9 +184,9 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) 
   );
   app.post<PersonRoute>(
     '/people/:personId/budget/interim',
-    { config: { access: { permission: 'case.decide' } } },
+    personRoute('case.decide'),
     async (request, reply) => {
-      const access = request.access as PersonAccess;
+      const access = personAccess(request);
       const page = await interimPage(access);
       return submitForm(reply, { ...page, values: formValues(request.body) }, async () => {
         const errors: { field: string; message: string }[] = [];
@@ -219,7 +200,7 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) 
         const [day, month, year] = ['day', 'month', 'year'].map((p) =>
           field(request.body, `expiresOn-${p}`).trim(),
         );
-        await approveInterimBudget(db, access, {
+        await services.budgets.approveInterim(access, {
           weeklyAmount,
           reason: field(request.body, 'reason'),
           expiresOn: `${year!.padStart(4, '0')}-${month!.padStart(2, '0')}-${day!.padStart(2, '0')}`,
@@ -229,16 +210,12 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) 
     },
   );
 
-  app.get(
-    '/budgets/interim',
-    { config: { access: { permission: 'crisis.approve' } } },
-    async (request, reply: FastifyReply) => {
-      const interims = await openInterimBudgets(db, request.access as CouncilAccess);
-      return reply.render('budgets/views/interim-list.njk', {
-        title: 'Interim budgets to regularise',
-        interims,
-        expiredCount: interims.filter((i) => i.expired).length,
-      });
-    },
-  );
+  app.get('/budgets/interim', councilRoute('crisis.approve'), async (request, reply: FastifyReply) => {
+    const interims = await services.budgets.openInterims(councilAccess(request));
+    return reply.render('budgets/views/interim-list.njk', {
+      title: 'Interim budgets to regularise',
+      interims,
+      expiredCount: interims.filter((i) => i.expired).length,
+    });
+  });
 };

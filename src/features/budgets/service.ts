@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { PersonAccess } from '../../platform/auth/access.ts';
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -9,7 +9,16 @@ import { type FieldError, Problem, renameFields } from '../../platform/http/prob
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/outcomes-read.ts';
 import { latestDecision } from '../eligibility/store.ts';
 import { type FundingStreamInput, splitFunding } from './funding.ts';
+import { approveInterimBudget, type InterimInput, openInterimBudgets } from './interim-service.ts';
 import { personHeading } from './person-read.ts';
+import {
+  draftPolicy,
+  type PolicyDraftInput,
+  policyOverview,
+  publicBudgetPolicies,
+  publishPolicy,
+  repricingPreview,
+} from './policy-service.ts';
 import { policyInForce } from './policy-store.ts';
 import {
   type AssessedNeed,
@@ -217,3 +226,20 @@ export async function councilName(tx: Tx, authorityId: string): Promise<string> 
     .where(eq(authorities.id, authorityId));
   return row?.name ?? 'The council';
 }
+
+/**
+ * The budgets feature's services, bound to the database once (src/features/services.ts).
+ * Pages and the API call these; route tests pass fakes of the same shape.
+ */
+export const budgetServices = (db: Db) => ({
+  record: (access: PersonAccess) => budgetRecord(db, access),
+  whatIf: (access: PersonAccess, changed: NeedInput[]) => budgetWhatIf(db, access, changed),
+  costIndicative: (access: PersonAccess, input: IndicativeInput) => costIndicativeBudget(db, access, input),
+  approveInterim: (access: PersonAccess, input: InterimInput) => approveInterimBudget(db, access, input),
+  openInterims: (access: CouncilAccess) => openInterimBudgets(db, access),
+  policyOverview: (access: CouncilAccess) => policyOverview(db, access),
+  draftPolicy: (access: CouncilAccess, draft: PolicyDraftInput) => draftPolicy(db, access, draft),
+  repricingPreview: (access: CouncilAccess, policyId: string) => repricingPreview(db, access, policyId),
+  publishPolicy: (access: CouncilAccess, policyId: string) => publishPolicy(db, access, policyId),
+  publicPolicies: (authorityId: string) => publicBudgetPolicies(db, authorityId),
+});

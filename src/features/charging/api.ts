@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PersonAccess } from '../../platform/auth/access.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import { councilAccess, personAccess, personRoute, signedInRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { effectSchema, explanationSchema, isoDate, pence } from '../payments/api-schemas.ts';
 import {
@@ -13,8 +13,6 @@ import {
   recordAssessment,
   requestReview,
 } from './service.ts';
-
-const person = (access: unknown) => access as PersonAccess;
 
 const assessmentSchema = z.object({
   id: z.uuid(),
@@ -115,7 +113,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.get(
     '/api/v1/charging/policies',
     {
-      config: { access: { permission: 'signed_in' } },
+      ...signedInRoute(),
       schema: {
         tags: ['charging'],
         summary:
@@ -136,7 +134,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request) => {
-      const policies = await inTenant(db, request.actor!.authorityId!, (tx) => listPolicies(tx));
+      const policies = await inTenant(db, councilAccess(request).authorityId, (tx) => listPolicies(tx));
       return {
         policies: policies.map((p) => ({
           versionLabel: p.versionLabel,
@@ -151,7 +149,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.get(
     '/api/v1/people/:personId/charging',
     {
-      config: { access: { permission: 'money.read' } },
+      ...personRoute('money.read'),
       schema: {
         tags: ['charging'],
         summary: 'The person’s financial assessment: the weekly contribution and every line of its working',
@@ -166,7 +164,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request) => {
-      const record = await chargingRecord(db, person(request.access));
+      const record = await chargingRecord(db, personAccess(request));
       return {
         assessment: record.assessment ? assessmentView(record.assessment) : null,
         reviewRequests: record.reviews.map((r) => ({
@@ -180,7 +178,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.post(
     '/api/v1/people/:personId/charging/assessments',
     {
-      config: { access: { permission: 'money.manage' } },
+      ...personRoute('money.manage'),
       schema: {
         tags: ['charging'],
         summary:
@@ -201,7 +199,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request, reply) => {
-      const result = await recordAssessment(db, person(request.access), request.body);
+      const result = await recordAssessment(db, personAccess(request), request.body);
       return reply.status(201).send({
         assessment: assessmentView(result.assessment),
         agreementChangedFrom: result.agreementChangedFrom,
@@ -213,7 +211,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.post(
     '/api/v1/people/:personId/charging/assessments/preview',
     {
-      config: { access: { permission: 'money.manage' } },
+      ...personRoute('money.manage'),
       schema: {
         tags: ['charging'],
         summary: 'Work out an assessment and what it would change, without saving anything',
@@ -238,7 +236,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request) => {
-      const plan = await previewAssessment(db, person(request.access), request.body);
+      const plan = await previewAssessment(db, personAccess(request), request.body);
       return {
         assessment: {
           band: plan.band,
@@ -255,7 +253,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
   app.post(
     '/api/v1/people/:personId/charging/review-requests',
     {
-      config: { access: { permission: 'money.account' } },
+      ...personRoute('money.account'),
       schema: {
         tags: ['charging'],
         summary: 'The person asks for their financial assessment to be looked at again',
@@ -265,7 +263,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request, reply) => {
-      const row = await requestReview(db, person(request.access), request.body.reason);
+      const row = await requestReview(db, personAccess(request), request.body.reason);
       return reply.status(201).send({ id: row.id });
     },
   );

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { PersonAccess } from '../../platform/auth/access.ts';
-import { relationshipAllows } from '../../platform/auth/policy.ts';
-import { isStaff } from '../../platform/auth/roles.ts';
+import { may } from '../../platform/auth/access.ts';
 import { formatDate, todayInLondon } from '../../platform/dates.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { dateField, dateParts, moneyField, partsOf } from '../payments/forms.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
@@ -20,7 +19,6 @@ import {
 } from './service.ts';
 
 type Req = FastifyRequest<{ Params: { personId: string } }>;
-const person = (request: { access: unknown }) => request.access as PersonAccess;
 const INCOME_ROWS = 5;
 const CAPITAL_ROWS = 2;
 const EXPENSE_ROWS = 3;
@@ -173,24 +171,24 @@ function answerRows(input: AssessmentInput, isCorrection: boolean) {
 }
 
 export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
-  const read = { config: { access: { permission: 'money.read' as const } } };
-  const manage = { config: { access: { permission: 'money.manage' as const } } };
-  const account = { config: { access: { permission: 'money.account' as const } } };
+  const read = personRoute('money.read');
+  const manage = personRoute('money.manage');
+  const account = personRoute('money.account');
 
   const recordPage = async (request: Req, extra: Record<string, unknown> = {}) => {
-    const record = await chargingRecord(db, person(request));
-    const relationship = person(request).relationship;
+    const access = personAccess(request);
+    const record = await chargingRecord(db, access);
     return {
       template: 'charging/views/charging.njk',
       context: {
         title: 'Financial assessment and contribution',
-        backLink: isStaff(request.actor!.role)
+        backLink: may(access, 'caselist.read')
           ? `/people/${request.params.personId}/payments`
           : `/my/${request.params.personId}/payments`,
         personId: request.params.personId,
         ...record,
-        mayManage: relationshipAllows('money.manage', request.actor!.role, relationship),
-        mayAccount: relationshipAllows('money.account', request.actor!.role, relationship),
+        mayManage: may(access, 'money.manage'),
+        mayAccount: may(access, 'money.account'),
         ...extra,
       },
     };
@@ -207,7 +205,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     async (request, reply) => {
       const values = { reason: field(request.body, 'reason') };
       return submitForm(reply, { ...(await recordPage(request)), values }, async () => {
-        await requestReview(db, person(request), values.reason);
+        await requestReview(db, personAccess(request), values.reason);
         return reply.redirect(`/people/${request.params.personId}/charging?review=sent`, 303);
       });
     },
@@ -217,7 +215,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     '/people/:personId/charging/letter.pdf',
     read,
     async (request, reply) => {
-      const record = await chargingRecord(db, person(request));
+      const record = await chargingRecord(db, personAccess(request));
       if (!record.assessment || !record.policy) throw Problem.notFound('Financial assessment');
       const pdf = await contributionLetter({
         councilName: record.council?.name ?? 'Your council',
@@ -233,7 +231,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
   );
 
   const formPage = async (request: Req) => {
-    const record = await chargingRecord(db, person(request));
+    const record = await chargingRecord(db, personAccess(request));
     return {
       template: 'charging/views/assessment-form.njk',
       record,
@@ -319,7 +317,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
         },
         async () => {
           const input = checkedInput(body, page.record.planServices);
-          const plan = await previewAssessment(db, person(request), input);
+          const plan = await previewAssessment(db, personAccess(request), input);
           return reply.render('charging/views/check-assessment.njk', {
             title: 'Check the assessment before you save it',
             backLink: `/people/${request.params.personId}/charging`,
@@ -363,7 +361,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
           values: formValues(body, page.record.planServices),
         },
         async () => {
-          await recordAssessment(db, person(request), checkedInput(body, page.record.planServices));
+          await recordAssessment(db, personAccess(request), checkedInput(body, page.record.planServices));
           return reply.redirect(`/people/${request.params.personId}/charging?saved=yes`, 303);
         },
       );

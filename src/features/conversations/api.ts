@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PersonAccess } from '../../platform/auth/access.ts';
+import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import {
   enumOf,
   errorResponses,
@@ -13,8 +13,6 @@ import { OUTCOME_AREAS, SAID_BY, SECTIONS } from './lists.ts';
 import type { FeatureDeps } from '../index.ts';
 import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcomes.ts';
 import { addEntry, createConversation, listConversations } from './service.ts';
-
-const person = (request: { access: unknown }) => request.access as PersonAccess;
 
 /**
  * Who said the words. Who may be named depends on who is signed in (rules.ts
@@ -104,7 +102,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
   app.get(
     '/api/v1/people/:personId/conversations',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['conversations'],
         summary: 'Good conversations, newest first, each entry saying who said it',
@@ -112,13 +110,13 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
         response: { 200: z.object({ conversations: z.array(conversationSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ conversations: await listConversations(db, person(request)) }),
+    async (request) => ({ conversations: await listConversations(db, personAccess(request)) }),
   );
 
   app.post(
     '/api/v1/people/:personId/conversations',
     {
-      config: { access: { permission: 'own_words.write' } },
+      ...personRoute('own_words.write'),
       schema: {
         tags: ['conversations'],
         summary:
@@ -140,7 +138,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
     },
     async (request, reply) =>
       reply.status(201).send(
-        await createConversation(db, person(request), {
+        await createConversation(db, personAccess(request), {
           ...request.body,
           place: request.body.place ?? null,
           whoWasThere: request.body.whoWasThere ?? null,
@@ -152,7 +150,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
   app.post(
     '/api/v1/people/:personId/conversations/:conversationId/entries',
     {
-      config: { access: { permission: 'own_words.write' } },
+      ...personRoute('own_words.write'),
       schema: {
         tags: ['conversations'],
         summary: 'Add one thing said to a conversation',
@@ -163,7 +161,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addEntry(db, person(request), request.params.conversationId, {
+        await addEntry(db, personAccess(request), request.params.conversationId, {
           ...request.body,
           saidByName: request.body.saidByName ?? null,
         }),
@@ -173,7 +171,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
   app.get(
     '/api/v1/people/:personId/outcomes',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['outcomes'],
         summary: 'Personal outcomes: the person’s words, with the worker’s view beside them',
@@ -181,13 +179,13 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
         response: { 200: z.object({ outcomes: z.array(outcomeSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ outcomes: (await listOutcomes(db, person(request))).outcomes }),
+    async (request) => ({ outcomes: (await listOutcomes(db, personAccess(request))).outcomes }),
   );
 
   app.post(
     '/api/v1/people/:personId/outcomes',
     {
-      config: { access: { permission: 'own_words.write' } },
+      ...personRoute('own_words.write'),
       schema: {
         tags: ['outcomes'],
         summary:
@@ -197,13 +195,14 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
         response: { 201: z.object({ id: z.uuid(), version: z.number().int() }), ...errorResponses },
       },
     },
-    async (request, reply) => reply.status(201).send(await createOutcome(db, person(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await createOutcome(db, personAccess(request), request.body)),
   );
 
   app.get(
     '/api/v1/people/:personId/outcomes/:outcomeId',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['outcomes'],
         summary: 'One outcome with the history of every change',
@@ -226,7 +225,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
       },
     },
     async (request) => {
-      const { outcome, history } = await getOutcome(db, person(request), request.params.outcomeId);
+      const { outcome, history } = await getOutcome(db, personAccess(request), request.params.outcomeId);
       return { outcome, history };
     },
   );
@@ -234,7 +233,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
   app.patch(
     '/api/v1/people/:personId/outcomes/:outcomeId',
     {
-      config: { access: { permission: 'own_words.write' } },
+      ...personRoute('own_words.write'),
       schema: {
         tags: ['outcomes'],
         summary: 'Change an outcome; send the version you started from (409 if someone else saved first)',
@@ -253,7 +252,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
     },
     async (request) => {
       const { version, ...changes } = request.body;
-      return updateOutcome(db, person(request), request.params.outcomeId, changes, version);
+      return updateOutcome(db, personAccess(request), request.params.outcomeId, changes, version);
     },
   );
 };

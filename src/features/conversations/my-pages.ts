@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { PersonAccess } from '../../platform/auth/access.ts';
+import { may } from '../../platform/auth/access.ts';
 import type { AuditAction } from '../../platform/audit/index.ts';
-import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { formFrom, type QuestionPage, questionFlow, showQuestion, text } from '../people/form-flow.ts';
 import { personHeader } from '../people/service.ts';
@@ -21,31 +21,30 @@ import {
 import { checkOutcome, checkOutcomeAttribution } from './rules.ts';
 import { writerOf } from './service.ts';
 
-const person = (request: FastifyRequest) => request.access as PersonAccess;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "What I want": the person (or their representative) adds and changes outcomes in their own words. */
 export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
   const areas = (request: FastifyRequest) =>
-    inTenant(db, request.actor!.authorityId!, (tx) => outcomeAreaList(tx));
+    inTenant(db, personAccess(request).authorityId, (tx) => outcomeAreaList(tx));
   const whose = async (request: FastifyRequest, action?: AuditAction) => {
-    const header = await personHeader(db, person(request), action);
-    return person(request).relationship.kind === 'self' ? 'you' : header.name;
+    const header = await personHeader(db, personAccess(request), action);
+    return personAccess(request).relationship.kind === 'self' ? 'you' : header.name;
   };
   /** Words attributed to someone this account may not speak for are never changed by it. */
   const refusedChange = (request: FastifyRequest, outcome: { saidBy: string }) =>
-    checkOutcomeAttribution(writerOf(person(request)), outcome.saidBy, outcome.saidBy);
+    checkOutcomeAttribution(writerOf(personAccess(request)), outcome.saidBy, outcome.saidBy);
 
   app.get<{ Params: { personId: string } }>(
     '/my/:personId/outcomes',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const header = await personHeader(db, person(request));
-      const self = person(request).relationship.kind === 'self';
-      const result = await listOutcomes(db, person(request));
+      const header = await personHeader(db, personAccess(request));
+      const self = personAccess(request).relationship.kind === 'self';
+      const result = await listOutcomes(db, personAccess(request));
       const current = result.outcomes
         .filter((o) => o.status !== 'ended')
-        .map((o) => ({ ...o, mayChange: mayChangeWords(person(request), o) }));
+        .map((o) => ({ ...o, mayChange: mayChangeWords(personAccess(request), o) }));
       return reply.render('conversations/views/my-outcomes.njk', {
         title: self ? 'What I want' : `What ${header.name} wants`,
         self,
@@ -54,7 +53,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
         outcomes: current,
         ...byVoice(current, header.name),
         areas: Object.fromEntries(result.areas.map((a) => [a.code, a.plainLabel])),
-        mayWrite: relationshipAllows('own_words.write', request.actor!.role, person(request).relationship),
+        mayWrite: may(personAccess(request), 'own_words.write'),
         backLink: `/my/${request.params.personId}`,
       });
     },
@@ -78,7 +77,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
   });
   app.get<{ Params: { personId: string } }>(
     '/my/:personId/outcomes/new',
-    { config: { access: { permission: 'own_words.write' } } },
+    personRoute('own_words.write'),
     async (request, reply) => {
       const who = await whose(request, 'own_words.form.open');
       return showQuestion(reply, addPage(request.params.personId, await areas(request), who));
@@ -86,7 +85,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
   );
   app.post<{ Params: { personId: string } }>(
     '/my/:personId/outcomes/new',
-    { config: { access: { permission: 'own_words.write' } } },
+    personRoute('own_words.write'),
     async (request, reply) => {
       const list = await areas(request);
       const who = await whose(request, 'own_words.form.open');
@@ -108,7 +107,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
             list.map((a) => a.code),
           ),
         save: async (v) => {
-          await createOutcome(db, person(request), values(v));
+          await createOutcome(db, personAccess(request), values(v));
           return `/my/${request.params.personId}/outcomes`;
         },
       });
@@ -125,10 +124,10 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
   });
   app.get<{ Params: { personId: string; outcomeId: string } }>(
     '/my/:personId/outcomes/:outcomeId/edit',
-    { config: { access: { permission: 'own_words.write' } } },
+    personRoute('own_words.write'),
     async (request, reply) => {
       if (!UUID.test(request.params.outcomeId)) throw Problem.notFound('Outcome');
-      const { outcome } = await getOutcome(db, person(request), request.params.outcomeId);
+      const { outcome } = await getOutcome(db, personAccess(request), request.params.outcomeId);
       const refused = refusedChange(request, outcome);
       if (refused.length) throw Problem.forbidden(refused[0]!.message);
       const page = editPage(request.params.personId, outcome.id, outcome.version);
@@ -137,14 +136,14 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
   );
   app.post<{ Params: { personId: string; outcomeId: string } }>(
     '/my/:personId/outcomes/:outcomeId/edit',
-    { config: { access: { permission: 'own_words.write' } } },
+    personRoute('own_words.write'),
     async (request, reply) => {
       if (!UUID.test(request.params.outcomeId)) throw Problem.notFound('Outcome');
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const page = editPage(request.params.personId, request.params.outcomeId, version);
       return questionFlow(reply, page, request.body, {
         check: async (v) => {
-          const { outcome } = await getOutcome(db, person(request), request.params.outcomeId);
+          const { outcome } = await getOutcome(db, personAccess(request), request.params.outcomeId);
           const refused = refusedChange(request, outcome);
           if (refused.length) return refused;
           return text(v, 'personWords').trim()
@@ -154,7 +153,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
         save: async (v) => {
           await updateOutcome(
             db,
-            person(request),
+            personAccess(request),
             request.params.outcomeId,
             { personWords: text(v, 'personWords') },
             version,

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { PersonAccess } from '../../platform/auth/access.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
@@ -20,9 +19,9 @@ import { createOutcome, getOutcome, listOutcomes, outcomeAreaList, updateOutcome
 import { checkEntry, checkHeldOn, checkOutcome, conversationFacts } from './rules.ts';
 import { addEntry, createConversation, listConversations, writerOf } from './service.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
+import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 
-const person = (request: FastifyRequest) => request.access as PersonAccess;
-const writer = (request: FastifyRequest) => writerOf(person(request));
+const writer = (request: FastifyRequest) => writerOf(personAccess(request));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idOrNotFound = (id: string, what: string) => {
   if (!UUID.test(id)) throw Problem.notFound(what);
@@ -32,14 +31,14 @@ const idOrNotFound = (id: string, what: string) => {
 /** Staff pages for good conversations and personal outcomes. */
 export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
   const areas = (request: FastifyRequest) =>
-    inTenant(db, request.actor!.authorityId!, (tx) => outcomeAreaList(tx));
+    inTenant(db, personAccess(request).authorityId, (tx) => outcomeAreaList(tx));
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/conversations',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const header = await personHeader(db, person(request));
-      const conversations = (await listConversations(db, person(request))).map((c) => ({
+      const header = await personHeader(db, personAccess(request));
+      const conversations = (await listConversations(db, personAccess(request))).map((c) => ({
         ...c,
         sections: c.sections.map((s) => ({
           ...s,
@@ -71,9 +70,9 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
   });
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/conversations/new',
-    { config: { access: { permission: 'own_words.write' } } },
+    personRoute('own_words.write'),
     async (request, reply) => {
-      const { person: p, name } = await personHeader(db, person(request), 'own_words.form.open');
+      const { person: p, name } = await personHeader(db, personAccess(request), 'own_words.form.open');
       const page = newConversation(
         request,
         request.params.personId,
@@ -85,9 +84,9 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
   );
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/conversations/new',
-    { config: { access: { permission: 'own_words.write' } } },
+    personRoute('own_words.write'),
     async (request, reply) => {
-      const { person: p, name } = await personHeader(db, person(request), 'own_words.form.open');
+      const { person: p, name } = await personHeader(db, personAccess(request), 'own_words.form.open');
       const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
       const page = newConversation(request, request.params.personId, name, child);
       return questionFlow(reply, page, request.body, {
@@ -96,7 +95,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
           ...checkEntry(entryFrom(v), child, writer(request)),
         ],
         save: async (v) => {
-          const saved = await createConversation(db, person(request), {
+          const saved = await createConversation(db, personAccess(request), {
             heldOn: text(v, 'heldOn'),
             place: text(v, 'place'),
             whoWasThere: text(v, 'whoWasThere'),
@@ -123,10 +122,10 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
   });
   app.get<{ Params: { personId: string; conversationId: string } }>(
     '/people/:personId/conversations/:conversationId/entries/new',
-    { config: { access: { permission: 'own_words.write' } } },
+    personRoute('own_words.write'),
     async (request, reply) => {
       const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
-      const { person: p, name } = await personHeader(db, person(request), 'own_words.form.open');
+      const { person: p, name } = await personHeader(db, personAccess(request), 'own_words.form.open');
       const page = entryPage(
         request,
         request.params.personId,
@@ -139,10 +138,10 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
   );
   app.post<{ Params: { personId: string; conversationId: string } }>(
     '/people/:personId/conversations/:conversationId/entries/new',
-    { config: { access: { permission: 'own_words.write' } } },
+    personRoute('own_words.write'),
     async (request, reply) => {
       const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
-      const { person: p, name } = await personHeader(db, person(request), 'own_words.form.open');
+      const { person: p, name } = await personHeader(db, personAccess(request), 'own_words.form.open');
       const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
       return questionFlow(
         reply,
@@ -151,7 +150,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
         {
           check: (v) => checkEntry(entryFrom(v), child, writer(request)),
           save: async (v) => {
-            await addEntry(db, person(request), conversationId, entryFrom(v));
+            await addEntry(db, personAccess(request), conversationId, entryFrom(v));
             return `/people/${request.params.personId}/conversations#conversation-${conversationId}`;
           },
         },
@@ -161,10 +160,10 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/outcomes',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const header = await personHeader(db, person(request));
-      const result = await listOutcomes(db, person(request));
+      const header = await personHeader(db, personAccess(request));
+      const result = await listOutcomes(db, personAccess(request));
       return reply.render('conversations/views/outcomes.njk', {
         title: 'Personal outcomes',
         name: header.name,
@@ -208,9 +207,9 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/outcomes/new',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
-      const { name } = await personHeader(db, person(request), 'person.form.open');
+      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
       const page = outcomePage(request, request.params.personId, name, await areas(request));
       return showQuestion(
         reply,
@@ -221,9 +220,9 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
   );
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/outcomes/new',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
-      const { name } = await personHeader(db, person(request), 'person.form.open');
+      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
       const list = await areas(request);
       return questionFlow(reply, outcomePage(request, request.params.personId, name, list), request.body, {
         check: (v) =>
@@ -232,7 +231,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
             list.map((a) => a.code),
           ),
         save: async (v) => {
-          const saved = await createOutcome(db, person(request), outcomeValues(v));
+          const saved = await createOutcome(db, personAccess(request), outcomeValues(v));
           return `/people/${request.params.personId}/outcomes/${saved.id}`;
         },
       });
@@ -241,11 +240,11 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
 
   app.get<{ Params: { personId: string; outcomeId: string } }>(
     '/people/:personId/outcomes/:outcomeId',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
-      const { name } = await personHeader(db, person(request));
-      const result = await getOutcome(db, person(request), outcomeId);
+      const { name } = await personHeader(db, personAccess(request));
+      const result = await getOutcome(db, personAccess(request), outcomeId);
       return reply.render('conversations/views/outcome.njk', {
         title: 'Outcome',
         name,
@@ -273,21 +272,21 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
 
   app.get<{ Params: { personId: string; outcomeId: string } }>(
     '/people/:personId/outcomes/:outcomeId/edit',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
-      const { outcome, areas: list } = await getOutcome(db, person(request), outcomeId);
-      const { name } = await personHeader(db, person(request));
+      const { outcome, areas: list } = await getOutcome(db, personAccess(request), outcomeId);
+      const { name } = await personHeader(db, personAccess(request));
       const page = outcomePage(request, request.params.personId, name, list, outcomeId, outcome.version);
       return showQuestion(reply, page, formFrom(page.fields, outcome));
     },
   );
   app.post<{ Params: { personId: string; outcomeId: string } }>(
     '/people/:personId/outcomes/:outcomeId/edit',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
-      const { name } = await personHeader(db, person(request), 'person.form.open');
+      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
       const list = await areas(request);
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
       return questionFlow(
@@ -301,7 +300,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
               list.map((a) => a.code),
             ),
           save: async (v) => {
-            await updateOutcome(db, person(request), outcomeId, outcomeValues(v), version);
+            await updateOutcome(db, personAccess(request), outcomeId, outcomeValues(v), version);
             return `/people/${request.params.personId}/outcomes/${outcomeId}`;
           },
         },

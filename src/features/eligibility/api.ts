@@ -1,11 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { errorResponses, personParams } from '../../platform/http/api-schemas.ts';
+import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { CARE_ACT_OUTCOMES, SCOTLAND_BANDS, SCOTLAND_RISK_AREAS, UNABLE_REASONS } from './rules.ts';
-import { eligibilityRecord, publishEligibilityPolicy, recordDecision } from './service.ts';
 
 const keys = <T extends string>(table: Readonly<Record<T, unknown>>) => Object.keys(table) as [T, ...T[]];
 const text = (max: number) => z.string().max(max);
@@ -64,13 +63,13 @@ const decisionSchema = z.object({
   assessment: z.unknown(),
 });
 
-export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/v1/people/:personId/eligibility',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['eligibility'],
         summary: 'The person’s eligibility decisions, newest first, with reasons and the route to a review',
@@ -79,7 +78,7 @@ export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
       },
     },
     async (request) => {
-      const record = await eligibilityRecord(db, request.access as PersonAccess);
+      const record = await services.eligibility.record(personAccess(request));
       return { decisions: record.decisions };
     },
   );
@@ -87,7 +86,7 @@ export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
   app.post(
     '/api/v1/people/:personId/eligibility',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['eligibility'],
         summary:
@@ -103,7 +102,7 @@ export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
       },
     },
     async (request, reply) => {
-      const decision = await recordDecision(db, request.access as PersonAccess, request.body);
+      const decision = await services.eligibility.recordDecision(personAccess(request), request.body);
       return reply.status(201).send(decision);
     },
   );
@@ -111,7 +110,7 @@ export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
   app.post(
     '/api/v1/policies/eligibility',
     {
-      config: { access: { permission: 'policy.manage' } },
+      ...councilRoute('policy.manage'),
       schema: {
         tags: ['policies'],
         summary:
@@ -147,7 +146,7 @@ export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
       },
     },
     async (request, reply) => {
-      const version = await publishEligibilityPolicy(db, request.access as CouncilAccess, request.body);
+      const version = await services.eligibility.publishPolicy(councilAccess(request), request.body);
       return reply.status(201).send(version);
     },
   );

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { PersonAccess } from '../../platform/auth/access.ts';
-import { isStaff } from '../../platform/auth/roles.ts';
+import { may, type PersonAccess } from '../../platform/auth/access.ts';
+import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import { submitForm } from '../../platform/http/forms.ts';
 import type { FeatureDeps } from '../index.ts';
 import { assessmentFromForm, formValues, signpostingFromForm, signpostingLinksText } from './forms.ts';
@@ -13,7 +13,6 @@ import {
   SCOTLAND_RISK_AREAS,
   UNABLE_REASONS,
 } from './rules.ts';
-import { eligibilityRecord, recordDecision } from './service.ts';
 
 type PersonRoute = { Params: { personId: string } };
 
@@ -68,28 +67,36 @@ export function evidenceRows(assessment: EligibilityAssessment) {
     },
   ];
 }
+/**
+ * What the viewer may do on the eligibility record, asked of the policy: staff (who work from
+ * the case list) see the case view, and those who do the case's work may record a decision.
+ */
+export function eligibilityPolicies(access: PersonAccess) {
+  return { staff: may(access, 'caselist.read'), mayDecide: may(access, 'case.write') };
+}
 const REFERENCE_AREAS = Object.keys(SCOTLAND_RISK_AREAS) as ScotlandRiskArea[];
 
-export const eligibilityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+export const eligibilityPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
   app.get<PersonRoute>(
     '/people/:personId/eligibility',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const record = await eligibilityRecord(db, request.access as PersonAccess);
-      const staff = isStaff(request.actor!.role);
+      const access = personAccess(request);
+      const record = await services.eligibility.record(access);
+      const { staff, mayDecide } = eligibilityPolicies(access);
       return reply.render('eligibility/views/record.njk', {
         title: staff ? `Eligibility: ${record.person.name}` : 'Can the council pay for your support?',
         ...record,
         ...REFERENCE,
         staff,
-        mayDecide: ['worker', 'manager'].includes(request.actor!.role),
+        mayDecide,
         backLink: staff ? `/people/${request.params.personId}` : '/my',
       });
     },
   );
 
   const decisionPage = async (access: PersonAccess) => {
-    const record = await eligibilityRecord(db, access);
+    const record = await services.eligibility.record(access);
     return {
       template: 'eligibility/views/decide.njk',
       context: {
@@ -103,9 +110,9 @@ export const eligibilityPages: FastifyPluginAsync<FeatureDeps> = async (app, { d
 
   app.get<PersonRoute>(
     '/people/:personId/eligibility/new',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
-      const page = await decisionPage(request.access as PersonAccess);
+      const page = await decisionPage(personAccess(request));
       const policy = page.context.policy;
       return reply.render(page.template, {
         ...page.context,
@@ -119,13 +126,13 @@ export const eligibilityPages: FastifyPluginAsync<FeatureDeps> = async (app, { d
 
   app.post<PersonRoute>(
     '/people/:personId/eligibility',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
-      const access = request.access as PersonAccess;
+      const access = personAccess(request);
       const page = await decisionPage(access);
       const framework = page.context.policy?.framework ?? 'scotland';
       return submitForm(reply, { ...page, values: formValues(request.body) }, async () => {
-        await recordDecision(db, access, {
+        await services.eligibility.recordDecision(access, {
           assessment: assessmentFromForm(framework, request.body),
           signposting: signpostingFromForm(request.body),
         });

@@ -151,3 +151,12 @@ export async function publicEligibilityPolicy(db: Db, authorityId: string) {
     versions: await eligibilityPolicyVersionsOf(tx),
   }));
 }
+
+/** The eligibility feature's services, bound to the database once (src/features/services.ts). */
+export const eligibilityServices = (db: Db) => ({
+  record: (access: PersonAccess) => eligibilityRecord(db, access),
+  recordDecision: (access: PersonAccess, input: DecisionInput) => recordDecision(db, access, input),
+  publishPolicy: (access: CouncilAccess, input: EligibilityPolicyInput) =>
+    publishEligibilityPolicy(db, access, input),
+  publicPolicy: (authorityId: string) => publicEligibilityPolicy(db, authorityId),
+});

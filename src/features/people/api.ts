@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
+import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import {
   caseQuery,
@@ -37,8 +37,6 @@ import {
 
 const created = z.object({ id: z.uuid() });
 const withConflict = { ...errorResponses, 409: problemSchema };
-const person = (request: { access: unknown }) => request.access as PersonAccess;
-const council = (request: { access: unknown }) => request.access as CouncilAccess;
 
 /** An interim (crisis) budget not yet regularised: in force today, or past its expiry. */
 const interimSchema = z
@@ -52,7 +50,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.get(
     '/api/v1/people',
     {
-      config: { access: { permission: 'caselist.read' } },
+      ...councilRoute('caselist.read'),
       schema: {
         tags: ['people'],
         summary: 'The case list: search by name or CHI/NHS number, filter, sort and page',
@@ -88,7 +86,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request) => {
       const { crisis, ...rest } = request.query;
-      const result = await listCases(db, council(request), {
+      const result = await listCases(db, councilAccess(request), {
         ...rest,
         crisis: crisis === undefined ? undefined : crisis === 'true',
       });
@@ -99,7 +97,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.post(
     '/api/v1/people',
     {
-      config: { access: { permission: 'people.create' } },
+      ...councilRoute('people.create'),
       schema: {
         tags: ['people'],
         summary: 'Record a new person (CHI and NHS numbers are checked; duplicates refused)',
@@ -108,13 +106,13 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createPerson(db, council(request), newPersonFields(request.body))),
+      reply.status(201).send(await createPerson(db, councilAccess(request), newPersonFields(request.body))),
   );
 
   app.get(
     '/api/v1/people/:personId',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['people'],
         summary:
@@ -136,13 +134,13 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
         },
       },
     },
-    async (request) => getPersonRecord(db, person(request)),
+    async (request) => getPersonRecord(db, personAccess(request)),
   );
 
   app.patch(
     '/api/v1/people/:personId',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary: 'Change details, referral, crisis flag or allocation; send the version you started from',
@@ -151,13 +149,14 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
         response: { 200: z.object({ version: z.number().int() }), ...withConflict },
       },
     },
-    async (request) => updatePerson(db, person(request), toPersonFields(request.body), request.body.version),
+    async (request) =>
+      updatePerson(db, personAccess(request), toPersonFields(request.body), request.body.version),
   );
 
   app.get(
     '/api/v1/people/:personId/equality',
     {
-      config: { access: { permission: 'equality.read' } },
+      ...personRoute('equality.read'),
       schema: {
         tags: ['people'],
         summary: 'Equality information (only the person and those holding the case)',
@@ -165,13 +164,13 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
         response: { 200: equalitySchema, ...errorResponses },
       },
     },
-    async (request) => getEquality(db, person(request)),
+    async (request) => getEquality(db, personAccess(request)),
   );
 
   app.put(
     '/api/v1/people/:personId/equality',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary: 'Record equality answers; each may be "prefer_not_to_say" or null (not asked)',
@@ -182,14 +181,14 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request) => {
       const { version, ...answers } = request.body;
-      return setEquality(db, person(request), answers, version);
+      return setEquality(db, personAccess(request), answers, version);
     },
   );
 
   app.post(
     '/api/v1/people/:personId/circle',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary: 'Add someone to the circle of support, with what they may see and consent dates',
@@ -200,7 +199,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addCircleMember(db, person(request), {
+        await addCircleMember(db, personAccess(request), {
           ...request.body,
           consentTo: request.body.consentTo ?? null,
           accountEmail: request.body.accountEmail ?? null,
@@ -212,7 +211,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.post(
     '/api/v1/people/:personId/circle/:memberId/withdraw',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary: 'Record that the person withdrew consent; access ends that day',
@@ -222,7 +221,12 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request, reply) => {
-      await withdrawCircleConsent(db, person(request), request.params.memberId, request.body.withdrawnOn);
+      await withdrawCircleConsent(
+        db,
+        personAccess(request),
+        request.params.memberId,
+        request.body.withdrawnOn,
+      );
       return reply.status(204).send(null);
     },
   );
@@ -230,7 +234,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.post(
     '/api/v1/people/:personId/representatives',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary: 'Record a representative: kind of authority, powers, dates, evidence',
@@ -241,7 +245,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addRepresentative(db, person(request), {
+        await addRepresentative(db, personAccess(request), {
           ...request.body,
           endDate: request.body.endDate ?? null,
           evidenceReference: request.body.evidenceReference ?? null,
@@ -253,7 +257,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.post(
     '/api/v1/people/:personId/representatives/:representativeId/end',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary: 'End a representative’s authority; their access ends the same day',
@@ -263,13 +267,13 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request) =>
-      endRepresentative(db, person(request), request.params.representativeId, request.body.endDate),
+      endRepresentative(db, personAccess(request), request.params.representativeId, request.body.endDate),
   );
 
   app.post(
     '/api/v1/people/:personId/representatives/:representativeId/change',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary:
@@ -284,7 +288,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request, reply) =>
       reply.status(201).send(
-        await changeRepresentative(db, person(request), request.params.representativeId, {
+        await changeRepresentative(db, personAccess(request), request.params.representativeId, {
           ...request.body,
           endDate: request.body.endDate ?? null,
           evidenceReference: request.body.evidenceReference ?? null,
@@ -295,7 +299,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.post(
     '/api/v1/people/:personId/support-offers',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary: 'Record independent advocacy or communication support offered at a stage, and the answer',
@@ -306,7 +310,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addSupportOffer(db, person(request), {
+        await addSupportOffer(db, personAccess(request), {
           ...request.body,
           provider: request.body.provider ?? null,
           notes: request.body.notes ?? null,
@@ -317,7 +321,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.post(
     '/api/v1/people/:personId/legal-orders',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['people'],
         summary: 'Record a legal order; its conditions are kept as non-negotiables',
@@ -328,7 +332,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addLegalOrder(db, person(request), {
+        await addLegalOrder(db, personAccess(request), {
           ...request.body,
           reference: request.body.reference ?? null,
           madeBy: request.body.madeBy ?? null,
@@ -340,7 +344,7 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
   app.get(
     '/api/v1/my/people',
     {
-      config: { access: { permission: 'my.records' } },
+      ...councilRoute('my.records'),
       schema: {
         tags: ['people'],
         summary: 'The people this account may see: themselves, someone they represent or support',
@@ -361,6 +365,6 @@ export const peopleApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
         },
       },
     },
-    async (request) => ({ people: await myPeople(db, council(request)) }),
+    async (request) => ({ people: await myPeople(db, councilAccess(request)) }),
   );
 };

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { may } from '../../platform/auth/access.ts';
 import { type RelationshipKind, relationshipAllows } from '../../platform/auth/policy.ts';
+import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import { listConversations } from '../conversations/service.ts';
 import { listOutcomes } from '../conversations/outcomes.ts';
 import { byVoice } from '../conversations/attribution.ts';
@@ -20,8 +21,8 @@ const WHY: Record<string, string> = {
 
 /** Citizen pages: plain words, short lines, big headings (Easy Read friendly). */
 export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
-  app.get('/my', { config: { access: { permission: 'my.records' } } }, async (request, reply) => {
-    const access = request.access as CouncilAccess;
+  app.get('/my', councilRoute('my.records'), async (request, reply) => {
+    const access = councilAccess(request);
     const found = await myPeople(db, access);
     return reply.render('people/views/my.njk', {
       title: 'My support',
@@ -38,9 +39,9 @@ export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
 
   app.get<{ Params: { personId: string } }>(
     '/my/:personId',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const access = request.access as PersonAccess;
+      const access = personAccess(request);
       const record = await getPersonRecord(db, access);
       const outcomes = await listOutcomes(db, access);
       const conversations = await listConversations(db, access);
@@ -61,8 +62,8 @@ export const myPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
           conversations.flatMap((c) => c.sections.flatMap((s) => s.entries.filter((e) => e.ownWords))),
           name,
         ).own.slice(0, 6),
-        mayWrite: relationshipAllows('own_words.write', access.actor.role, access.relationship),
-        mayAudit: relationshipAllows('audit.own', access.actor.role, access.relationship),
+        mayWrite: may(access, 'own_words.write'),
+        mayAudit: may(access, 'audit.own'),
         backLink: '/my',
       });
     },

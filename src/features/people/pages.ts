@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import type { FastifyPluginAsync } from 'fastify';
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import { listOutcomes } from '../conversations/outcomes.ts';
 import { byVoice } from '../conversations/attribution.ts';
 import type { FeatureDeps } from '../index.ts';
@@ -40,17 +40,14 @@ import {
 } from './service.ts';
 import { checkEquality, checkPerson, type EqualityAnswers } from './validate.ts';
 
-const person = (request: FastifyRequest) => request.access as PersonAccess;
-const council = (request: FastifyRequest) => request.access as CouncilAccess;
-
 /** Staff pages: the case list, a new person, the record summary, and each part's questions. */
 export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
   const { db } = deps;
 
-  app.get('/people', { config: { access: { permission: 'caselist.read' } } }, async (request, reply) => {
+  app.get('/people', councilRoute('caselist.read'), async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
     const uuid = (v?: string) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
-    const workerId = query.worker === 'me' ? request.actor!.userId : uuid(query.worker);
+    const workerId = query.worker === 'me' ? councilAccess(request).actor.userId : uuid(query.worker);
     const filters = {
       q: query.q?.slice(0, 100) || undefined,
       workerId,
@@ -61,7 +58,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
       page: Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1)),
       pageSize: 25,
     };
-    const result = await listCases(db, council(request), filters);
+    const result = await listCases(db, councilAccess(request), filters);
     const pages = Math.max(1, Math.ceil(result.total / filters.pageSize));
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...query, page: undefined })) if (v) params.set(k, v);
@@ -84,8 +81,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     });
   });
 
-  const choices = async (request: FastifyRequest): Promise<Choices> =>
-    formChoices(db, request.actor!.authorityId!);
+  const choices = async (authorityId: string): Promise<Choices> => formChoices(db, authorityId);
   const today = () => todayInLondon();
 
   const newPage = (c: Choices): QuestionPage => ({
@@ -96,12 +92,12 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
     fields: newPersonFields(c),
     checkTitle: 'Check the new record before you save it',
   });
-  app.get('/people/new', { config: { access: { permission: 'people.create' } } }, async (request, reply) => {
-    const page = newPage(await choices(request));
+  app.get('/people/new', councilRoute('people.create'), async (request, reply) => {
+    const page = newPage(await choices(personAccess(request).authorityId));
     return showQuestion(reply, page, formFrom(page.fields, { ...EMPTY_PERSON, referredOn: today() }));
   });
-  app.post('/people/new', { config: { access: { permission: 'people.create' } } }, async (request, reply) => {
-    const c = await choices(request);
+  app.post('/people/new', councilRoute('people.create'), async (request, reply) => {
+    const c = await choices(personAccess(request).authorityId);
     const page = newPage(c);
     const fieldsOf = (values: Record<string, string | string[]>) => ({
       ...EMPTY_PERSON,
@@ -116,16 +112,17 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
         });
         return result.ok ? [] : result.errors;
       },
-      save: async (values) => `/people/${(await createPerson(db, council(request), fieldsOf(values))).id}`,
+      save: async (values) =>
+        `/people/${(await createPerson(db, councilAccess(request), fieldsOf(values))).id}`,
     });
   });
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId',
-    { config: { access: { permission: 'record.read' } } },
+    personRoute('record.read'),
     async (request, reply) => {
-      const record = await getPersonRecord(db, person(request));
-      const outcomes = await listOutcomes(db, person(request));
+      const record = await getPersonRecord(db, personAccess(request));
+      const outcomes = await listOutcomes(db, personAccess(request));
       const name = record.person.preferredName ?? record.person.legalName;
       const current = outcomes.outcomes.filter((o) => o.status !== 'ended');
       return reply.render('people/views/summary.njk', {
@@ -142,24 +139,32 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
   // Each part of the record: its question page, check answers, then save with the version.
   app.get<{ Params: { personId: string; part: string } }>(
     '/people/:personId/edit/:part',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
       const part = partOf(request.params.part);
-      if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
-      const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
-      const page = partPage(part, await choices(request), request.params.personId, name, current.version);
+      if (part === 'allocation')
+        await requirePersonPermission(db, personAccess(request), 'access.grant', part);
+      const { person: current, name } = await personHeader(db, personAccess(request), 'person.form.open');
+      const page = partPage(
+        part,
+        await choices(personAccess(request).authorityId),
+        request.params.personId,
+        name,
+        current.version,
+      );
       return showQuestion(reply, page, formFrom(page.fields, current));
     },
   );
   app.post<{ Params: { personId: string; part: string } }>(
     '/people/:personId/edit/:part',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
       const part = partOf(request.params.part);
-      if (part === 'allocation') await requirePersonPermission(db, person(request), 'access.grant', part);
-      const c = await choices(request);
+      if (part === 'allocation')
+        await requirePersonPermission(db, personAccess(request), 'access.grant', part);
+      const c = await choices(personAccess(request).authorityId);
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
-      const { person: current, name } = await personHeader(db, person(request), 'person.form.open');
+      const { person: current, name } = await personHeader(db, personAccess(request), 'person.form.open');
       const page = partPage(part, c, request.params.personId, name, version);
       return questionFlow(reply, page, request.body, {
         check: (values) => {
@@ -171,7 +176,7 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
           return result.ok ? [] : result.errors;
         },
         save: async (values) => {
-          await updatePerson(db, person(request), personFieldsFrom(page.fields, values), version);
+          await updatePerson(db, personAccess(request), personFieldsFrom(page.fields, values), version);
           return `/people/${request.params.personId}`;
         },
       });
@@ -183,10 +188,10 @@ export const peoplePages: FastifyPluginAsync<FeatureDeps> = async (app, deps) =>
 
   app.post<{ Params: { personId: string; memberId: string } }>(
     '/people/:personId/circle/:memberId/withdraw',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
       if (!/^[0-9a-f-]{36}$/i.test(request.params.memberId)) throw Problem.notFound('Circle member');
-      await withdrawCircleConsent(db, person(request), request.params.memberId, today());
+      await withdrawCircleConsent(db, personAccess(request), request.params.memberId, today());
       return reply.redirect(`/people/${request.params.personId}#circle`, 303);
     },
   );
@@ -228,10 +233,10 @@ export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
   });
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/equality',
-    { config: { access: { permission: 'equality.read' } } },
+    personRoute('equality.read'),
     async (request, reply) => {
-      const answers = await getEquality(db, person(request));
-      const { name } = await personHeader(db, person(request));
+      const answers = await getEquality(db, personAccess(request));
+      const { name } = await personHeader(db, personAccess(request));
       return showQuestion(
         reply,
         page(request.params.personId, name, answers.version),
@@ -241,9 +246,9 @@ export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
   );
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/equality',
-    { config: { access: { permission: 'case.write' } } },
+    personRoute('case.write'),
     async (request, reply) => {
-      const { name } = await personHeader(db, person(request), 'person.form.open');
+      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const answersOf = (values: FormValues) =>
         Object.fromEntries(
@@ -252,7 +257,7 @@ export const equalityPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
       return questionFlow(reply, page(request.params.personId, name, version), request.body, {
         check: (values) => checkEquality(answersOf(values)),
         save: async (values) => {
-          await setEquality(db, person(request), answersOf(values), version);
+          await setEquality(db, personAccess(request), answersOf(values), version);
           return `/people/${request.params.personId}#equality`;
         },
       });

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PersonAccess } from '../../platform/auth/access.ts';
 import { errorResponses, personParams } from '../../platform/http/api-schemas.ts';
+import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { providerView } from './provider-view.ts';
 
@@ -51,9 +51,9 @@ export const providerPages: FastifyPluginAsync<FeatureDeps> = async (plain, { db
 
   app.get<{ Params: { personId: string } }>(
     '/my/:personId/service',
-    { config: { access: { permission: 'service.read' } } },
+    personRoute('service.read'),
     async (request, reply) => {
-      const view = await providerView(db, request.access as PersonAccess);
+      const view = await providerView(db, personAccess(request));
       return reply.render('people/views/provider-view.njk', {
         title: `Support you give ${view.person.name}`,
         ...view,
@@ -65,7 +65,7 @@ export const providerPages: FastifyPluginAsync<FeatureDeps> = async (plain, { db
   app.get(
     '/api/v1/people/:personId/service',
     {
-      config: { access: { permission: 'service.read' } },
+      ...personRoute('service.read'),
       schema: {
         tags: ['people'],
         summary:
@@ -74,6 +74,6 @@ export const providerPages: FastifyPluginAsync<FeatureDeps> = async (plain, { db
         response: { 200: providerViewSchema, ...errorResponses },
       },
     },
-    async (request) => providerView(db, request.access as PersonAccess),
+    async (request) => providerView(db, personAccess(request)),
   );
 };

@@ -3,6 +3,7 @@ import type { PersonAccess } from '../../platform/auth/access.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
+import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import { addCircleMember, addRepresentative } from './circle.ts';
 import {
   type FieldDef,
@@ -133,32 +134,24 @@ export function registerRecordParts(app: FastifyInstance, db: Db) {
       backLink: `/people/${personId}#${part.anchor}`,
       fields: part.fields,
     });
-    const access = (request: FastifyRequest) => request.access as PersonAccess;
-    app.get<{ Params: { personId: string } }>(
-      url,
-      { config: { access: { permission: 'case.write' } } },
-      async (request, reply) => {
-        const header = await personHeader(db, access(request), 'person.form.open');
-        return showQuestion(
-          reply,
-          page(request.params.personId, header.name),
-          formFrom(part.fields, part.initial?.() ?? {}),
-        );
-      },
-    );
-    app.post<{ Params: { personId: string } }>(
-      url,
-      { config: { access: { permission: 'case.write' } } },
-      async (request, reply) => {
-        const header = await personHeader(db, access(request), 'person.form.open');
-        return questionFlow(reply, page(request.params.personId, header.name), request.body, {
-          check: (values) => part.check(values, header),
-          save: async (values) => {
-            await part.save(db, access(request), values);
-            return `/people/${request.params.personId}#${part.anchor}`;
-          },
-        });
-      },
-    );
+    const access = (request: FastifyRequest) => personAccess(request);
+    app.get<{ Params: { personId: string } }>(url, personRoute('case.write'), async (request, reply) => {
+      const header = await personHeader(db, access(request), 'person.form.open');
+      return showQuestion(
+        reply,
+        page(request.params.personId, header.name),
+        formFrom(part.fields, part.initial?.() ?? {}),
+      );
+    });
+    app.post<{ Params: { personId: string } }>(url, personRoute('case.write'), async (request, reply) => {
+      const header = await personHeader(db, access(request), 'person.form.open');
+      return questionFlow(reply, page(request.params.personId, header.name), request.body, {
+        check: (values) => part.check(values, header),
+        save: async (values) => {
+          await part.save(db, access(request), values);
+          return `/people/${request.params.personId}#${part.anchor}`;
+        },
+      });
+    });
   }
 }

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { PersonAccess } from '../../platform/auth/access.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { formatDate, todayInLondon } from '../../platform/dates.ts';
 import { field } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import {
   type FieldDef,
   type FormValues,
@@ -88,8 +88,8 @@ function stillAsSeen(found: Awaited<ReturnType<typeof getRepresentative>>, seenE
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerRepresentativePages(app: FastifyInstance, db: Db) {
-  const access = (request: FastifyRequest) => request.access as PersonAccess;
-  const config = { config: { access: { permission: 'case.write' as const } } };
+  const access = (request: FastifyRequest) => personAccess(request);
+  const config = personRoute('case.write');
 
   /**
    * The representative as stored now. A form is only opened on the current version; a post

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { type CouncilAccess, may, type PersonAccess } from '../../platform/auth/access.ts';
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { relationshipAllows } from '../../platform/auth/policy.ts';
 import { users } from '../../platform/auth/schema.ts';
@@ -245,9 +245,9 @@ export async function getPersonRecord(db: Db, access: PersonAccess) {
       legalOrders: orders,
       timeline: events,
       interim: interim.get(access.personId) ?? null,
-      mayReadEquality: relationshipAllows('equality.read', access.actor.role, access.relationship),
-      mayWriteCase: relationshipAllows('case.write', access.actor.role, access.relationship),
-      mayGrantAccess: relationshipAllows('access.grant', access.actor.role, access.relationship),
+      mayReadEquality: may(access, 'equality.read'),
+      mayWriteCase: may(access, 'case.write'),
+      mayGrantAccess: may(access, 'access.grant'),
       today,
     };
   });

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { COUNCIL_PARAM, requestedCouncil, toCouncilPage } from '../../platform/views/council.ts';
+import { publicRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 
 /**
@@ -10,11 +11,11 @@ import type { FeatureDeps } from '../index.ts';
 export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { db, config }) => {
   const demoPassword = config.mode === 'demo' ? config.demoPassword : null;
   const page = (suffix: string, template: string, title: string) => {
-    app.get(`/c/:${COUNCIL_PARAM}${suffix}`, { config: { access: 'public' } }, async (request, reply) => {
+    app.get(`/c/:${COUNCIL_PARAM}${suffix}`, publicRoute(), async (request, reply) => {
       await requestedCouncil(db, request);
       return reply.render(template, { title, demoPassword });
     });
-    app.get(suffix || '/', { config: { access: 'public' } }, (request, reply) =>
+    app.get(suffix || '/', publicRoute(), (request, reply) =>
       toCouncilPage(db, request, reply, suffix, title),
     );
   };
@@ -22,7 +23,7 @@ export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { db, 
   page('/accessibility', 'public/views/accessibility.njk', 'Accessibility statement');
   page('/privacy', 'public/views/privacy.njk', 'Privacy notice');
   // About this service's own cookies, the same for every council.
-  app.get('/cookies', { config: { access: 'public' } }, async (_request, reply) =>
+  app.get('/cookies', publicRoute(), async (_request, reply) =>
     reply.render('public/views/cookies.njk', { title: 'Cookies', demoPassword }),
   );
 };

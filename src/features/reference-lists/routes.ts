@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses } from '../../platform/http/api-schemas.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { publicRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { REFERENCE_LISTS, type ReferenceListName, referenceList } from './lists.ts';
 
@@ -22,7 +23,7 @@ export const referenceListsFeature: FastifyPluginAsync<FeatureDeps> = async (pla
   app.get(
     '/api/v1/reference-lists',
     {
-      config: { access: 'public' },
+      ...publicRoute(),
       schema: {
         tags: ['reference'],
         summary: 'Every fixed code list the API takes, each code with a plain label',
@@ -38,7 +39,7 @@ export const referenceListsFeature: FastifyPluginAsync<FeatureDeps> = async (pla
   app.get(
     '/api/v1/reference-lists/:name',
     {
-      config: { access: 'public' },
+      ...publicRoute(),
       schema: {
         tags: ['reference'],
         summary: 'One fixed code list, each code with a plain label',

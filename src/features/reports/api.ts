@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { errorResponses, isoDate } from '../../platform/http/api-schemas.ts';
+import { councilAccess, councilRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { DIMENSIONS } from './query.ts';
 import { equityReport } from './service.ts';
@@ -26,7 +26,7 @@ export const reportsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
   app.get(
     '/api/v1/reports/equity',
     {
-      config: { access: { permission: 'reports.aggregate' } },
+      ...councilRoute('reports.aggregate'),
       schema: {
         tags: ['reports'],
         summary: 'Option uptake and spend by client group, age, ethnic group, sex and area (aggregates only)',
@@ -49,6 +49,6 @@ export const reportsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
         },
       },
     },
-    async (request) => equityReport(db, request.access as CouncilAccess, request.query.asOf),
+    async (request) => equityReport(db, councilAccess(request), request.query.asOf),
   );
 };

@@ -1,5 +1,12 @@
 import type { Actor } from './actor.ts';
-import type { AuthorityPermission, PersonPermission, Relationship } from './policy.ts';
+import {
+  type AuthorityPermission,
+  isPersonPermission,
+  type PersonPermission,
+  type Relationship,
+  relationshipAllows,
+  roleAllows,
+} from './policy.ts';
 
 /**
  * Proof that the guard allowed this actor this permission on this person's record.
@@ -34,3 +41,14 @@ export type RelationshipResolver = (
   authorityId: string,
   personId: string,
 ) => Promise<Relationship>;
+
+/**
+ * May the viewer behind this access do this? Asks the same policy the guard does: a person
+ * permission by role and relationship to the person (never on a council-wide access, which
+ * knows no relationship), a council permission by role. Pages work out what the viewer may
+ * do from this in one presenter, never by listing roles.
+ */
+export function may(access: Access, permission: PersonPermission | AuthorityPermission): boolean {
+  if (!isPersonPermission(permission)) return roleAllows(permission, access.actor.role);
+  return access.kind === 'person' && relationshipAllows(permission, access.actor.role, access.relationship);
+}

@@ -109,3 +109,11 @@ export async function toCouncilPage(
 export function councilPath(code: string, suffix: string): string {
   return `/c/${encodeURIComponent(code)}${suffix}`;
 }
+
+/** The council lookups pages and the API make, bound to the database (src/features/services.ts). */
+export const councilServices = (db: Db) => ({
+  requested: (request: FastifyRequest) => requestedCouncil(db, request),
+  named: (request: FastifyRequest, code: string | undefined) => namedCouncil(db, request, code),
+  toCouncilPage: (request: FastifyRequest, reply: FastifyReply, suffix: string, title: string) =>
+    toCouncilPage(db, request, reply, suffix, title),
+});

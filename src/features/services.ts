@@ -1,0 +1,22 @@
+import type { Config } from '../config.ts';
+import type { Db } from '../platform/db/client.ts';
+import { councilServices } from '../platform/views/council.ts';
+import { budgetServices } from './budgets/service.ts';
+import { eligibilityServices } from './eligibility/service.ts';
+
+/**
+ * The composition root: every feature's services, bound to the database once and passed to
+ * the app (`buildApp({ database, config, services })`) and on to each feature's routes in
+ * `FeatureDeps`. Handlers call `services.budgets.record(access)`, never a store with `db`.
+ * Route tests build the app with fakes of this shape (test/routes/*.test.ts). A new
+ * feature adds its line here.
+ */
+export function buildServices({ db }: { db: Db; config: Config }) {
+  return {
+    councils: councilServices(db),
+    eligibility: eligibilityServices(db),
+    budgets: budgetServices(db),
+  };
+}
+
+export type Services = ReturnType<typeof buildServices>;
