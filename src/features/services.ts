@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
 import { budgetServices } from './budgets/service.ts';
 import { eligibilityServices } from './eligibility/service.ts';
+import { planServices } from './plans/service.ts';
 
 /**
  * The composition root: every feature's services, bound to the database once and passed to
@@ -16,6 +17,7 @@ export function buildServices({ db }: { db: Db; config: Config }) {
     councils: councilServices(db),
     eligibility: eligibilityServices(db),
     budgets: budgetServices(db),
+    plans: planServices(db),
   };
 }
 
