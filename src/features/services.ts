@@ -3,6 +3,7 @@ import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
 import { budgetServices } from './budgets/service.ts';
 import { eligibilityServices } from './eligibility/service.ts';
+import { paymentServices } from './payments/service.ts';
 import { planServices } from './plans/service.ts';
 
 /**
@@ -12,12 +13,13 @@ import { planServices } from './plans/service.ts';
  * Route tests build the app with fakes of this shape (test/routes/*.test.ts). A new
  * feature adds its line here.
  */
-export function buildServices({ db }: { db: Db; config: Config }) {
+export function buildServices({ db, config }: { db: Db; config: Config }) {
   return {
     councils: councilServices(db),
     eligibility: eligibilityServices(db),
     budgets: budgetServices(db),
     plans: planServices(db),
+    payments: paymentServices(db, config),
   };
 }
 
