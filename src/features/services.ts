@@ -3,6 +3,8 @@ import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
 import { budgetServices } from './budgets/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
+import { paymentServices } from './payments/index.ts';
+import { planServices } from './plans/index.ts';
 
 /**
  * The composition root: every feature's services, bound to the database once and passed to
@@ -11,11 +13,13 @@ import { eligibilityServices } from './eligibility/index.ts';
  * Route tests build the app with fakes of this shape (test/routes/*.test.ts). A new
  * feature adds its line here.
  */
-export function buildServices({ db }: { db: Db; config: Config }) {
+export function buildServices({ db, config }: { db: Db; config: Config }) {
   return {
     councils: councilServices(db),
     eligibility: eligibilityServices(db),
     budgets: budgetServices(db),
+    plans: planServices(db),
+    payments: paymentServices(db, config),
   };
 }
 

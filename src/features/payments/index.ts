@@ -13,3 +13,4 @@ export { ensureDemoPlan, seedDemoPayments } from './seed.ts';
 export { applyContributionChange, lockPayments, planContributionChange } from './corrections/service.ts';
 export { contributionEffect } from './corrections/rules.ts';
 export { paymentsFeature } from './routes.ts';
+export { paymentServices } from './service.ts';

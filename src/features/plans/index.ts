@@ -11,3 +11,4 @@ export { plansFeature } from './routes.ts';
 export { supportPlanCostLines, supportPlans } from './schema.ts';
 export { RESTRICTION_REASON_KINDS } from './plan/restrictions.ts';
 export { seedDemoPlans } from './seed.ts';
+export { planServices } from './service.ts';

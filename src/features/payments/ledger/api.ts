@@ -1,19 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CouncilAccess } from '../../../platform/auth/access.ts';
+import { councilAccess, councilRoute } from '../../../platform/auth/routes.ts';
 import { errorResponses, isoDate, pence, problemSchema } from '../../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../../index.ts';
 import { pick, transferSchema } from '../api-schemas.ts';
-import { ledgerBalances, postAdjustment, reverseTransfer } from './service.ts';
 
-const council = (access: unknown) => access as CouncilAccess;
-
-export const ledgerApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const ledgerApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   // The ledger.
-  const ledger = { config: { access: { permission: 'ledger.manage' as const } } };
+  const ledger = councilRoute('ledger.manage');
   app.post(
     '/api/v1/ledger/transfers',
     {
@@ -35,7 +32,10 @@ export const ledgerApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request, reply) => {
-      const { transfer, replayed } = await postAdjustment(db, council(request.access), request.body);
+      const { transfer, replayed } = await services.payments.postAdjustment(
+        councilAccess(request),
+        request.body,
+      );
       return reply.status(replayed ? 200 : 201).send(pick(transferSchema, transfer));
     },
   );
@@ -55,9 +55,8 @@ export const ledgerApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
       },
     },
     async (request, reply) => {
-      const { transfer, replayed } = await reverseTransfer(
-        db,
-        council(request.access),
+      const { transfer, replayed } = await services.payments.reverseTransfer(
+        councilAccess(request),
         request.params.transferId,
         request.body,
       );
@@ -85,6 +84,6 @@ export const ledgerApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) 
         },
       },
     },
-    async (request) => ledgerBalances(db, council(request.access)),
+    async (request) => services.payments.ledgerBalances(councilAccess(request)),
   );
 };

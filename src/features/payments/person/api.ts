@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PersonAccess } from '../../../platform/auth/access.ts';
+import { personAccess, personRoute } from '../../../platform/auth/routes.ts';
 import {
   errorResponses,
   explainedSchema,
@@ -21,22 +21,16 @@ import {
   reviewSchema,
   setUpEffectSchema,
 } from '../api-schemas.ts';
-import { changeAgreement, previewAgreementChange } from '../agreements/changes.ts';
-import { createAgreement, previewAgreement } from '../agreements/service.ts';
-import { bankKey } from '../bank/crypto.ts';
-import { giveView, parseReturnCsv, submitReturns } from '../returns/service.ts';
-import { decideSurplus } from '../surplus/service.ts';
-import { personPayments, statement } from './service.ts';
+import { parseReturnCsv, type submitReturns } from '../returns/service.ts';
+import type { personPayments } from './service.ts';
 
-const person = (access: unknown) => access as PersonAccess;
 const reviewParams = z.object({ personId: z.uuid(), reviewId: z.uuid() });
 
-export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, config }) => {
+export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
-  const key = bankKey(config.sessionSecret);
-  const read = { config: { access: { permission: 'money.read' as const } } };
-  const manage = { config: { access: { permission: 'money.manage' as const } } };
-  const account = { config: { access: { permission: 'money.account' as const } } };
+  const read = personRoute('money.read');
+  const manage = personRoute('money.manage');
+  const account = personRoute('money.account');
 
   app.get(
     '/api/v1/people/:personId/payments',
@@ -67,7 +61,7 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
       },
     },
     async (request) => {
-      const view = await personPayments(db, person(request.access));
+      const view = await services.payments.forPerson(personAccess(request));
       return {
         agreement: view.agreement ? agreementView(view.agreement) : null,
         balance: view.balance,
@@ -111,10 +105,10 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
     async (request, reply) => {
       const { dryRun, ...input } = request.body;
       if (dryRun) {
-        const effect = await previewAgreement(db, person(request.access), input);
+        const effect = await services.payments.previewAgreement(personAccess(request), input);
         return reply.status(200).send({ effect });
       }
-      const row = await createAgreement(db, person(request.access), key, input);
+      const row = await services.payments.createAgreement(personAccess(request), input);
       return reply.status(201).send({ id: row.id, effect: row.effect });
     },
   );
@@ -156,10 +150,10 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
     async (request, reply) => {
       const { dryRun, ...input } = request.body;
       if (dryRun) {
-        const plan = await previewAgreementChange(db, person(request.access), input);
+        const plan = await services.payments.previewChange(personAccess(request), input);
         return reply.status(200).send({ effect: plan.effect });
       }
-      const { change, effect } = await changeAgreement(db, person(request.access), input);
+      const { change, effect } = await services.payments.changeAgreement(personAccess(request), input);
       return reply.status(201).send({
         id: change.id,
         amountPerPeriod: change.amountPerPeriod,
@@ -198,7 +192,7 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
       },
     },
     async (request) => {
-      const { lines, moneyIn, moneyOut, balance } = await statement(db, person(request.access));
+      const { lines, moneyIn, moneyOut, balance } = await services.payments.statement(personAccess(request));
       return { lines, moneyIn, moneyOut, balance };
     },
   );
@@ -239,7 +233,9 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
     async (request, reply) =>
       reply
         .status(201)
-        .send(sendReturns(await submitReturns(db, person(request.access), [request.body], 'api'))),
+        .send(
+          sendReturns(await services.payments.submitReturns(personAccess(request), [request.body], 'api')),
+        ),
   );
 
   app.post(
@@ -262,7 +258,9 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
         throw Problem.invalid(parsed.errors, 'Some rows of the file need correcting. Nothing was saved.');
       return reply
         .status(201)
-        .send(sendReturns(await submitReturns(db, person(request.access), parsed.figures, 'csv')));
+        .send(
+          sendReturns(await services.payments.submitReturns(personAccess(request), parsed.figures, 'csv')),
+        );
     },
   );
 
@@ -281,7 +279,7 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
     async (request) =>
       pick(
         reviewSchema,
-        await giveView(db, person(request.access), request.params.reviewId, request.body.view),
+        await services.payments.giveView(personAccess(request), request.params.reviewId, request.body.view),
       ),
   );
 
@@ -308,7 +306,11 @@ export const personPaymentsApi: FastifyPluginAsync<FeatureDeps> = async (plain, 
       },
     },
     async (request) => {
-      const result = await decideSurplus(db, person(request.access), request.params.reviewId, request.body);
+      const result = await services.payments.decideSurplus(
+        personAccess(request),
+        request.params.reviewId,
+        request.body,
+      );
       return { review: pick(reviewSchema, result.review), explanation: result.explanation };
     },
   );

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { PersonAccess } from '../../../platform/auth/access.ts';
-import { type PersonPermission, relationshipAllows } from '../../../platform/auth/policy.ts';
-import { audited } from '../../../platform/audit/index.ts';
+import { may, type PersonAccess } from '../../../platform/auth/access.ts';
+import { personAccess, personRoute } from '../../../platform/auth/routes.ts';
 import {
   dateField,
   dateParts,
@@ -19,14 +18,9 @@ import { bankKey } from '../bank/crypto.ts';
 import { type ContributionEffect, currentChanges } from '../corrections/rules.ts';
 import { decryptBankDetails, encryptBankDetails } from '../bank/crypto.ts';
 import { acceptMultipart } from '../returns/multipart.ts';
-import { findReview } from '../returns/service.ts';
 import { RETURN_CSV_COLUMNS } from '../returns/service.ts';
 import { recoveryOptions } from '../surplus/rules.ts';
-import { changeAgreement, previewAgreementChange } from '../agreements/changes.ts';
-import { createAgreement, previewAgreement } from '../agreements/service.ts';
-import { decideSurplus } from '../surplus/service.ts';
-import { giveView, parseReturnCsv, submitReturns } from '../returns/service.ts';
-import { personPayments, statement } from './service.ts';
+import { parseReturnCsv, type ReturnFigures } from '../returns/service.ts';
 
 const PERIOD_WORDS = { weekly: 'each week', four_weekly: 'every 4 weeks', monthly: 'each month' } as const;
 
@@ -91,34 +85,47 @@ function changeEffectRows(effect: ContributionEffect) {
 }
 
 type Req = FastifyRequest<{ Params: { personId: string } }>;
-const person = (request: { access: unknown }) => request.access as PersonAccess;
-const may = (request: Req, permission: PersonPermission) =>
-  relationshipAllows(permission, request.actor!.role, person(request).relationship);
+
+/**
+ * What the viewer may do on a person's payment pages, asked of the policy: manage the
+ * agreement and decide on a surplus, account for the money (returns, a view on a surplus),
+ * and whether they work from the case list (so "back" is the staff page, not their own).
+ */
+export function paymentPolicies(access: PersonAccess) {
+  return {
+    mayManage: may(access, 'money.manage'),
+    mayAccount: may(access, 'money.account'),
+    staff: may(access, 'caselist.read'),
+  };
+}
 
 /** The person's direct payment: the staff page, the agreement, returns, surplus reviews, statement. */
-export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, config }) => {
+export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, { config, services }) => {
+  // Seals the bank details carried through the check page (the service stores them with its own).
   const key = bankKey(config.sessionSecret);
   acceptMultipart(app);
-  const read = { config: { access: { permission: 'money.read' as const } } };
-  const manage = { config: { access: { permission: 'money.manage' as const } } };
-  const account = { config: { access: { permission: 'money.account' as const } } };
-  const base = (request: Req) => `/people/${request.params.personId}/payments`;
+  const read = personRoute('money.read');
+  const manage = personRoute('money.manage');
+  const account = personRoute('money.account');
+  const base = (request: { params: { personId: string } }) => `/people/${request.params.personId}/payments`;
 
   app.get<{ Params: { personId: string } }>('/people/:personId/payments', read, async (request, reply) => {
-    const view = await personPayments(db, person(request));
+    const access = personAccess(request);
+    const view = await services.payments.forPerson(access);
+    const { mayManage, mayAccount } = paymentPolicies(access);
     return reply.render('payments/person/views/person.njk', {
       title: `Direct payment: ${view.person.preferredName ?? view.person.legalName}`,
       ...view,
       currentChangeIds: currentChanges(view.agreement?.changes ?? []).map((c) => c.id),
       personId: request.params.personId,
-      mayManage: may(request, 'money.manage'),
-      mayAccount: may(request, 'money.account'),
+      mayManage,
+      mayAccount,
     });
   });
 
   // The agreement: created once from the agreed plan, then changed from dates.
   const agreementPage = async (request: Req, extra: Record<string, unknown> = {}) => {
-    const view = await personPayments(db, person(request));
+    const view = await services.payments.forPerson(personAccess(request));
     return {
       template: 'payments/person/views/agreement.njk',
       context: {
@@ -201,7 +208,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
       const values = setUpValues(request.body);
       return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
         const input = setUpInput(request.body, values);
-        const effect = await previewAgreement(db, person(request), input);
+        const effect = await services.payments.previewAgreement(personAccess(request), input);
         const sealed = encryptBankDetails(
           { sortCode: values.sortCode, accountNumber: values.accountNumber, accountName: '' },
           key,
@@ -242,7 +249,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
     async (request, reply) => {
       const values = setUpValues(request.body);
       return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
-        await createAgreement(db, person(request), key, setUpInput(request.body, values));
+        await services.payments.createAgreement(personAccess(request), setUpInput(request.body, values));
         return reply.redirect(base(request), 303);
       });
     },
@@ -267,7 +274,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
       const values = changeValues(request.body);
       return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
         const input = changeInput(request.body);
-        const plan = await previewAgreementChange(db, person(request), input);
+        const plan = await services.payments.previewChange(personAccess(request), input);
         const correcting = Boolean(input.supersedes);
         return reply.render('payments/person/views/check.njk', {
           title: correcting
@@ -322,7 +329,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
     async (request, reply) => {
       const values = changeValues(request.body);
       return submitForm(reply, { ...(await agreementPage(request)), values }, async () => {
-        await changeAgreement(db, person(request), changeInput(request.body));
+        await services.payments.changeAgreement(personAccess(request), changeInput(request.body));
         return reply.redirect(base(request), 303);
       });
     },
@@ -330,15 +337,14 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
 
   // Returns: typed on the page, or a CSV file uploaded from the same page.
   const returnsPage = async (request: Req) => {
-    const view = await personPayments(db, person(request));
+    const access = personAccess(request);
+    const view = await services.payments.forPerson(access);
+    const { mayManage, staff } = paymentPolicies(access);
     return {
       template: 'payments/person/views/returns.njk',
       context: {
         title: 'Send a direct-payment return',
-        backLink:
-          may(request, 'money.manage') || request.actor!.role === 'worker'
-            ? base(request)
-            : `/my/${request.params.personId}/payments`,
+        backLink: mayManage || staff ? base(request) : `/my/${request.params.personId}/payments`,
         personId: request.params.personId,
         agreement: view.agreement,
         returns: view.returns,
@@ -378,8 +384,8 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
           periodStart: dateField(body, 'periodStart'),
           periodEnd: dateField(body, 'periodEnd'),
           ...Object.fromEntries(MONEY.map((name) => [name, poundsField(body, name)])),
-        } as Parameters<typeof submitReturns>[2][number];
-        const [result] = await submitReturns(db, person(request), [figures], 'page');
+        } as ReturnFigures;
+        const [result] = await services.payments.submitReturns(personAccess(request), [figures], 'page');
         return reply.redirect(
           result?.review ? `${base(request)}/surplus/${result.review.id}` : `${base(request)}/returns?sent=1`,
           303,
@@ -399,7 +405,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
             parsed.errors.map((e) => ({ field: 'csv', message: e.message })),
             'Some rows of the file need correcting. Nothing was saved.',
           );
-        const results = await submitReturns(db, person(request), parsed.figures, 'csv');
+        const results = await services.payments.submitReturns(personAccess(request), parsed.figures, 'csv');
         const review = results.find((r) => r.review)?.review;
         return reply.redirect(
           review
@@ -413,19 +419,16 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
 
   // Surplus reviews: the person's view first, then the council's decision.
   const reviewPage = async (request: FastifyRequest<{ Params: { personId: string; reviewId: string } }>) => {
-    const access = person(request);
-    const review = await audited(db, access, 'payments.surplus.read', (tx) =>
-      findReview(tx, access.personId, request.params.reviewId),
-    );
-    const view = await personPayments(db, access);
+    const access = personAccess(request);
+    const review = await services.payments.surplusReview(access, request.params.reviewId);
+    const view = await services.payments.forPerson(access);
     const nextPayment = view.agreement?.netPerPeriod ?? 0;
+    const { mayManage, mayAccount } = paymentPolicies(access);
     return {
       template: 'payments/person/views/surplus.njk',
       context: {
         title: 'Money building up in the account',
-        backLink: may(request as unknown as Req, 'money.manage')
-          ? base(request as unknown as Req)
-          : `/my/${request.params.personId}/payments`,
+        backLink: mayManage ? base(request) : `/my/${request.params.personId}/payments`,
         personId: request.params.personId,
         review,
         options: recoveryOptions({
@@ -433,8 +436,8 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
           nextPayment,
           policyVersion: review.policyVersion,
         }),
-        mayAccount: may(request as unknown as Req, 'money.account'),
-        mayManage: may(request as unknown as Req, 'money.manage'),
+        mayAccount,
+        mayManage,
       },
     };
   };
@@ -449,7 +452,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
     async (request, reply) => {
       const values = { view: field(request.body, 'view') };
       return submitForm(reply, { ...(await reviewPage(request)), values }, async () => {
-        await giveView(db, person(request), request.params.reviewId, values.view);
+        await services.payments.giveView(personAccess(request), request.params.reviewId, values.view);
         return reply.redirect(
           `/people/${request.params.personId}/payments/surplus/${request.params.reviewId}`,
           303,
@@ -463,7 +466,7 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
     async (request, reply) => {
       const values = { decision: field(request.body, 'decision'), reason: field(request.body, 'reason') };
       return submitForm(reply, { ...(await reviewPage(request)), values }, async () => {
-        await decideSurplus(db, person(request), request.params.reviewId, values);
+        await services.payments.decideSurplus(personAccess(request), request.params.reviewId, values);
         return reply.redirect(
           `/people/${request.params.personId}/payments/surplus/${request.params.reviewId}`,
           303,
@@ -474,12 +477,13 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
 
   // The person's own statement, in plain words.
   app.get<{ Params: { personId: string } }>('/my/:personId/payments', read, async (request, reply) => {
-    const view = await statement(db, person(request));
+    const access = personAccess(request);
+    const view = await services.payments.statement(access);
     return reply.render('payments/person/views/statement.njk', {
       title: 'Your direct payment',
       backLink: '/my',
       personId: request.params.personId,
-      mayAccount: may(request, 'money.account'),
+      mayAccount: paymentPolicies(access).mayAccount,
       ...view,
     });
   });

@@ -243,6 +243,11 @@ export async function findReview(tx: Tx, personId: string, reviewId: string) {
   return review;
 }
 
+/** One surplus review of this person, read (and audited) on its own. */
+export async function readReview(db: Db, access: PersonAccess, reviewId: string) {
+  return audited(db, access, 'payments.surplus.read', (tx) => findReview(tx, access.personId, reviewId));
+}
+
 /** The person (or whoever manages the account for them) says what the money is for. */
 export async function giveView(db: Db, access: PersonAccess, reviewId: string, view: string) {
   if (view.trim().length < 3) {

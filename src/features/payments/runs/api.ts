@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CouncilAccess } from '../../../platform/auth/access.ts';
+import { councilAccess, councilRoute } from '../../../platform/auth/routes.ts';
 import {
   errorResponses,
   explainedSchema,
@@ -12,15 +13,11 @@ import {
 } from '../../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../../index.ts';
 import { pick, runLineSchema, runSchema } from '../api-schemas.ts';
-import { bankFile, remittances } from '../bank/service.ts';
-import { approveAndPost, createRun, runDetail } from './service.ts';
-
-const council = (access: unknown) => access as CouncilAccess;
 const runParams = z.object({ runId: z.uuid() });
 
-export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db, config }) => {
+export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
-  const runs = { config: { access: { permission: 'payments.run' as const } } };
+  const runs = councilRoute('payments.run');
 
   // Payment runs (finance officers).
   app.post(
@@ -41,7 +38,10 @@ export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
       },
     },
     async (request, reply) => {
-      const { run, created } = await createRun(db, council(request.access), request.body.runDate);
+      const { run, created } = await services.payments.createRun(
+        councilAccess(request),
+        request.body.runDate,
+      );
       return reply.status(created ? 201 : 200).send(pick(runSchema, run));
     },
   );
@@ -62,7 +62,7 @@ export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
       .nullable(),
   });
   const detail = async (access: CouncilAccess, runId: string) => {
-    const d = await runDetail(db, access, runId);
+    const d = await services.payments.runDetail(access, runId);
     return {
       run: {
         ...pick(runSchema, d.run),
@@ -95,7 +95,7 @@ export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
         response: { 200: runDetailSchema, ...errorResponses },
       },
     },
-    async (request) => detail(council(request.access), request.params.runId),
+    async (request) => detail(councilAccess(request), request.params.runId),
   );
 
   app.post(
@@ -117,9 +117,9 @@ export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
       },
     },
     async (request) => {
-      const access = council(request.access);
+      const access = councilAccess(request);
       const body = request.body;
-      await approveAndPost(db, access, request.params.runId, {
+      await services.payments.approveAndPost(access, request.params.runId, {
         expected: body ? { count: body.expectedCount, total: body.expectedTotal } : undefined,
       });
       return detail(access, request.params.runId);
@@ -145,10 +145,8 @@ export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
       },
     },
     async (request, reply) => {
-      const file = await bankFile(
-        db,
-        council(request.access),
-        config.sessionSecret,
+      const file = await services.payments.bankFile(
+        councilAccess(request),
         request.params.runId,
         request.query.format,
       );
@@ -192,7 +190,7 @@ export const paymentRunsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { d
       },
     },
     async (request) => {
-      const result = await remittances(db, council(request.access), request.params.runId);
+      const result = await services.payments.remittances(councilAccess(request), request.params.runId);
       return {
         remittances: result.remittances.map((r) => ({
           ...r,

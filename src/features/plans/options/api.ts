@@ -1,10 +1,16 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { CouncilAccess, PersonAccess } from '../../../platform/auth/access.ts';
+import {
+  councilAccess,
+  councilRoute,
+  personAccess,
+  personRoute,
+  publicRoute,
+} from '../../../platform/auth/routes.ts';
 import { errorResponses, personParams } from '../../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../../index.ts';
-import { chooseOption, configureOptions, optionsOverview, readConfiguration } from './service.ts';
+import type { CouncilOffer } from './service.ts';
 import { ENGLAND_DEPLOYMENT_ROUTES, SDS_OPTIONS } from './rules.ts';
 
 const offerSchema = z.object({
@@ -21,18 +27,18 @@ const offerSchema = z.object({
   routesEnabled: z.array(z.string()).nullable(),
   supportOrganisationFunded: z.boolean(),
 });
-const toOffer = (offer: Awaited<ReturnType<typeof readConfiguration>>) => ({
+const toOffer = (offer: CouncilOffer) => ({
   ...offer,
   options: undefined,
 });
 
-export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get(
     '/api/v1/options',
     {
-      config: { access: 'public' },
+      ...publicRoute(),
       schema: {
         tags: ['options'],
         summary: 'The four SDS options and England’s deployment routes, explained in plain words',
@@ -67,7 +73,7 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
   app.get(
     '/api/v1/people/:personId/options',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['options'],
         summary: 'What this council offers, and each outcome’s chosen option with its history',
@@ -100,7 +106,7 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       },
     },
     async (request) => {
-      const overview = await optionsOverview(db, request.access as PersonAccess);
+      const overview = await services.plans.options(personAccess(request));
       return { offer: toOffer(overview.offer), outcomes: overview.outcomes };
     },
   );
@@ -108,7 +114,7 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
   app.post(
     '/api/v1/people/:personId/options',
     {
-      config: { access: { permission: 'own_words.write' } },
+      ...personRoute('own_words.write'),
       schema: {
         tags: ['options'],
         summary:
@@ -140,7 +146,7 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       },
     },
     async (request, reply) => {
-      const row = await chooseOption(db, request.access as PersonAccess, request.body);
+      const row = await services.plans.chooseOption(personAccess(request), request.body);
       return reply.status(201).send(row);
     },
   );
@@ -148,20 +154,20 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
   app.get(
     '/api/v1/options/configuration',
     {
-      config: { access: { permission: 'policy.preview' } },
+      ...councilRoute('policy.preview'),
       schema: {
         tags: ['options'],
         summary: 'How this council offers the options (England: which deployment routes are switched on)',
         response: { 200: offerSchema, ...errorResponses },
       },
     },
-    async (request) => toOffer(await readConfiguration(db, request.access as CouncilAccess)),
+    async (request) => toOffer(await services.plans.optionsConfiguration(councilAccess(request))),
   );
 
   app.put(
     '/api/v1/options/configuration',
     {
-      config: { access: { permission: 'policy.manage' } },
+      ...councilRoute('policy.manage'),
       schema: {
         tags: ['options'],
         summary:
@@ -175,6 +181,6 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
         response: { 200: offerSchema, ...errorResponses },
       },
     },
-    async (request) => toOffer(await configureOptions(db, request.access as CouncilAccess, request.body)),
+    async (request) => toOffer(await services.plans.configureOptions(councilAccess(request), request.body)),
   );
 };

@@ -1,19 +1,21 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { PersonAccess } from '../../../platform/auth/access.ts';
+import { personAccess, personRoute } from '../../../platform/auth/routes.ts';
 import { field, submitForm } from '../../../platform/http/forms.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import type { FeatureDeps } from '../../index.ts';
-import { chooseOption, optionsOverview } from './service.ts';
-import { BASES, frame, personAccess } from '../plan/page-helpers.ts';
+import { BASES, frame } from '../plan/page-helpers.ts';
 
 /** SDS options per outcome: an overview, then one question page per outcome that explains before it asks. */
-export const optionsPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+export const optionsPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
   for (const base of BASES) {
     app.get<{ Params: { personId: string } }>(
       `${base}/:personId/options`,
-      { config: { access: { permission: 'record.read' } } },
+      personRoute('record.read'),
       async (request, reply) => {
-        const f = frame(request, base);
-        const overview = await optionsOverview(db, personAccess(request));
+        const access = personAccess(request);
+        const f = frame(access, base);
+        const overview = await services.plans.options(access);
         return reply.render('plans/options/views/options.njk', {
           title: f.staff ? 'How support is arranged' : 'How you want your support arranged',
           ...f,
@@ -23,9 +25,9 @@ export const optionsPages: FastifyPluginAsync<FeatureDeps> = async (app, { db })
       },
     );
 
-    const choosePage = async (request: Parameters<typeof frame>[0], outcomeId: string) => {
-      const f = frame(request, base);
-      const overview = await optionsOverview(db, personAccess(request));
+    const choosePage = async (access: PersonAccess, outcomeId: string) => {
+      const f = frame(access, base);
+      const overview = await services.plans.options(access);
       const outcome = overview.outcomes.find((o) => o.id === outcomeId);
       if (!outcome) throw Problem.notFound('Outcome');
       return {
@@ -42,9 +44,9 @@ export const optionsPages: FastifyPluginAsync<FeatureDeps> = async (app, { db })
 
     app.get<{ Params: { personId: string; outcomeId: string } }>(
       `${base}/:personId/options/:outcomeId`,
-      { config: { access: { permission: 'record.read' } } },
+      personRoute('record.read'),
       async (request, reply) => {
-        const page = await choosePage(request, request.params.outcomeId);
+        const page = await choosePage(personAccess(request), request.params.outcomeId);
         const current = (
           page.context.outcome as { current: { deploymentRoute: string | null; sdsOption: number } | null }
         ).current;
@@ -60,13 +62,14 @@ export const optionsPages: FastifyPluginAsync<FeatureDeps> = async (app, { db })
 
     app.post<{ Params: { personId: string; outcomeId: string } }>(
       `${base}/:personId/options/:outcomeId`,
-      { config: { access: { permission: 'own_words.write' } } },
+      personRoute('own_words.write'),
       async (request, reply) => {
+        const access = personAccess(request);
         const values = { choice: field(request.body, 'choice'), helpedBy: field(request.body, 'helpedBy') };
-        const page = await choosePage(request, request.params.outcomeId);
+        const page = await choosePage(access, request.params.outcomeId);
         return submitForm(reply, { ...page, values }, async () => {
-          await chooseOption(db, personAccess(request), { outcomeId: request.params.outcomeId, ...values });
-          return reply.redirect(`${frame(request, base).base}/options?saved=1`, 303);
+          await services.plans.chooseOption(access, { outcomeId: request.params.outcomeId, ...values });
+          return reply.redirect(`${frame(access, base).base}/options?saved=1`, 303);
         });
       },
     );

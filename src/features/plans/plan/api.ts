@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PersonAccess } from '../../../platform/auth/access.ts';
+import { personAccess, personRoute } from '../../../platform/auth/routes.ts';
 import {
   errorResponses,
   explainedSchema,
@@ -13,9 +13,8 @@ import type { FeatureDeps } from '../../index.ts';
 import type { SupportPlanContent } from './content.ts';
 import type { CostLine } from './costs.ts';
 import { planContentInput, planSummary, rowVersionBody, summarise } from './api-schemas.ts';
-import { decide, startNewVersion } from './decisions.ts';
-import { planPdf } from './pdf.ts';
-import { applyPersonPart, compareVersions, editPlan, planOverview } from './service.ts';
+import type { PlanDecision } from './decisions.ts';
+import { applyPersonPart } from './service.ts';
 import type { Restriction } from './restrictions.ts';
 
 const conflict = { 409: problemSchema };
@@ -47,14 +46,13 @@ const decisionResult = z.object({
     .nullable(),
 });
 
-export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
-  const access = (request: { access: unknown }) => request.access as PersonAccess;
 
   app.get(
     '/api/v1/people/:personId/plan',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['plans'],
         summary: 'The current support plan with its costs, budget check and every version',
@@ -102,7 +100,7 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       },
     },
     async (request) => {
-      const view = await planOverview(db, access(request));
+      const view = await services.plans.overview(personAccess(request));
       return { ...view, plan: view.plan ? summarise(view.plan) : null };
     },
   );
@@ -110,7 +108,7 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
   app.put(
     '/api/v1/people/:personId/plan',
     {
-      config: { access: { permission: 'case.write' }, errorFieldsUnder: 'content' },
+      config: { ...personRoute('case.write').config, errorFieldsUnder: 'content' },
       schema: {
         tags: ['plans'],
         summary: 'Save the whole plan as a new version (workers). The first save starts the plan.',
@@ -130,7 +128,12 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
     },
     async (request, reply) => {
       const content = toContent(request.body.content);
-      const saved = await editPlan(db, access(request), request.body.rowVersion, () => content, 'plan.edit');
+      const saved = await services.plans.edit(
+        personAccess(request),
+        request.body.rowVersion,
+        () => content,
+        'plan.edit',
+      );
       return reply.status(201).send(summarise(saved));
     },
   );
@@ -138,7 +141,7 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
   app.patch(
     '/api/v1/people/:personId/plan/my-part',
     {
-      config: { access: { permission: 'own_words.write' } },
+      ...personRoute('own_words.write'),
       schema: {
         tags: ['plans'],
         summary:
@@ -171,9 +174,8 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
     },
     async (request, reply) => {
       const { rowVersion, ...part } = request.body;
-      const saved = await editPlan(
-        db,
-        access(request),
+      const saved = await services.plans.edit(
+        personAccess(request),
         rowVersion,
         (c) => applyPersonPart(c, part),
         'plan.edit_own_words',
@@ -187,12 +189,12 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
     permission: 'own_words.write' | 'plan.sign' | 'case.decide',
     summary: string,
     body: z.ZodObject,
-    toDecision: (body: never) => Parameters<typeof decide>[3],
+    toDecision: (body: never) => PlanDecision,
   ) =>
     app.post(
       `/api/v1/people/:personId/plan/${path}`,
       {
-        config: { access: { permission } },
+        ...personRoute(permission),
         schema: {
           tags: ['plans'],
           summary,
@@ -202,9 +204,8 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
         },
       },
       async (request) => {
-        const result = await decide(
-          db,
-          access(request),
+        const result = await services.plans.decide(
+          personAccess(request),
           (request.body as { rowVersion: number }).rowVersion,
           toDecision(request.body as never),
         );
@@ -264,7 +265,7 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
   app.post(
     '/api/v1/people/:personId/plan/new-version',
     {
-      config: { access: { permission: 'case.write' } },
+      ...personRoute('case.write'),
       schema: {
         tags: ['plans'],
         summary:
@@ -275,13 +276,17 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       },
     },
     async (request, reply) =>
-      reply.status(201).send(summarise(await startNewVersion(db, access(request), request.body.rowVersion))),
+      reply
+        .status(201)
+        .send(
+          summarise(await services.plans.startNewVersion(personAccess(request), request.body.rowVersion)),
+        ),
   );
 
   app.get(
     '/api/v1/people/:personId/plan/changes',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['plans'],
         summary:
@@ -309,7 +314,11 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       },
     },
     async (request) => {
-      const result = await compareVersions(db, access(request), request.query.from, request.query.to);
+      const result = await services.plans.compareVersions(
+        personAccess(request),
+        request.query.from,
+        request.query.to,
+      );
       return { from: result.from.version, to: result.to.version, changes: result.changes };
     },
   );
@@ -317,7 +326,7 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
   app.get(
     '/api/v1/people/:personId/plan/pdf',
     {
-      config: { access: { permission: 'record.read' } },
+      ...personRoute('record.read'),
       schema: {
         tags: ['plans'],
         summary: 'The plan as a printable PDF in plain language',
@@ -325,7 +334,7 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) =
       },
     },
     async (request, reply) => {
-      const pdf = await planPdf(db, access(request));
+      const pdf = await services.plans.pdf(personAccess(request));
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="support-plan.pdf"')

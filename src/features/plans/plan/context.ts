@@ -6,7 +6,7 @@ import { aboutMeConversation } from '../../conversations/index.ts';
 import { listCurrentOutcomes, type OutcomeSummary } from '../../conversations/index.ts';
 import { aboutMeFromConversation } from './about-me.ts';
 import type { PlanOutcome, SupportPlanContent } from './content.ts';
-import type { Actor, PlanError, Signature, SupportPlan } from './rules.ts';
+import type { PlanActor, PlanError, Signature, SupportPlan } from './rules.ts';
 import { councilOffer } from '../options/service.ts';
 import { currentPlan, type PlanRow } from './store.ts';
 
@@ -94,23 +94,13 @@ export function toMachine(row: PlanRow, agreedBudget: number): SupportPlan {
   };
 }
 
-/** The lifecycle's view of who is acting; the guard has already checked the relationship. */
-export function lifecycleActor(access: PersonAccess): Actor {
-  const { relationship, actor } = access;
-  if (relationship.kind === 'self') return { role: 'person', id: actor.userId };
-  if (relationship.kind === 'representative') {
-    const inScope =
-      access.permission === 'plan.sign'
-        ? relationship.powers.includes('sign_support_plan')
-        : relationship.powers.includes('welfare_decisions');
-    return { role: 'representative', id: actor.userId, inScope };
-  }
-  if (actor.role === 'manager') return { role: 'manager', id: actor.userId };
-  if (actor.role === 'worker') return { role: 'worker', id: actor.userId };
-  if (actor.role === 'support') return { role: 'broker', id: actor.userId };
-  if (actor.role === 'circle_member' || actor.role === 'advocate')
-    return { role: actor.role, id: actor.userId };
-  return { role: 'finance_officer', id: actor.userId };
+/**
+ * Who is acting, as the lifecycle takes it: the platform's role and the relationship the
+ * guard resolved (which powers a representative holds today). The guard has already checked
+ * the route's permission; the lifecycle decides what this actor may do to the plan.
+ */
+export function lifecycleActor(access: PersonAccess): PlanActor {
+  return { role: access.actor.role, relationship: access.relationship, id: access.actor.userId };
 }
 
 /** A refused transition as the right HTTP problem. */

@@ -17,7 +17,7 @@ import {
 } from './context.ts';
 import { insertPlanVersion, supersedeOlderAgreed, updatePlanIfUnchanged } from './store.ts';
 
-type Decision =
+export type PlanDecision =
   | { type: 'share' }
   | { type: 'sign' }
   | { type: 'submit' }
@@ -29,7 +29,7 @@ type Decision =
  * actor saw (row_version), and the change is one compare-and-set UPDATE, so of two people
  * deciding at once exactly one wins and the other is told to look again.
  */
-export async function decide(db: Db, access: PersonAccess, rowVersion: number, decision: Decision) {
+export async function decide(db: Db, access: PersonAccess, rowVersion: number, decision: PlanDecision) {
   return audited(
     db,
     access,

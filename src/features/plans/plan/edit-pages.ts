@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { personAccess, personRoute } from '../../../platform/auth/routes.ts';
 import { dateField, dateInputId, field, submitForm } from '../../../platform/http/forms.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { parsePounds } from '../../../platform/money/index.ts';
@@ -6,9 +7,9 @@ import type { FeatureDeps } from '../../index.ts';
 import type { SupportPlanContent } from './content.ts';
 import type { CostLine, ProviderKind } from './costs.ts';
 import type { SdsOption } from '../options/rules.ts';
-import { asItemErrors, type Base, BASES, frame, formRowVersion, personAccess } from './page-helpers.ts';
+import { asItemErrors, type Base, BASES, frame, formRowVersion } from './page-helpers.ts';
 import { PLAN_WORDS } from './pages.ts';
-import { applyPersonPart, editPlan, planOverview } from './service.ts';
+import { applyPersonPart } from './service.ts';
 import type { Restriction, RestrictionReasonKind } from './restrictions.ts';
 
 type Section = 'about' | 'outcome' | 'risk' | 'cost-line' | 'restriction' | 'non-negotiable';
@@ -27,12 +28,13 @@ const REMOVABLE = {
  * One question page per part of the plan. The person and their circle write their own
  * sections; workers write everything. Each save is a new version of the plan.
  */
-export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
   const editPage = async (request: FastifyRequest<{ Params: Params }>, base: Base, section: Section) => {
-    const f = frame(request, base);
+    const access = personAccess(request);
+    const f = frame(access, base);
     if (STAFF_ONLY.includes(section) && !f.staff)
       throw Problem.forbidden('Only the person’s worker can change this part of the plan.');
-    const view = await planOverview(db, personAccess(request));
+    const view = await services.plans.overview(access);
     const index = request.params.index;
     return {
       template: `plans/plan/views/edit-${section}.njk`,
@@ -58,14 +60,14 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
           ? `${base}/:personId/plan/edit/${section}/:index`
           : `${base}/:personId/plan/edit/${section}`;
       const permission = STAFF_ONLY.includes(section) ? 'case.write' : 'own_words.write';
-      app.get<{ Params: Params }>(path, { config: { access: { permission } } }, async (request, reply) => {
+      app.get<{ Params: Params }>(path, personRoute(permission), async (request, reply) => {
         const page = await editPage(request, base, section);
         return reply.render(page.template, {
           ...page.context,
           values: currentValues(section, page.view.content, page.index),
         });
       });
-      app.post<{ Params: Params }>(path, { config: { access: { permission } } }, async (request, reply) => {
+      app.post<{ Params: Params }>(path, personRoute(permission), async (request, reply) => {
         const page = await editPage(request, base, section);
         const values = request.body as Record<string, string>;
         return submitForm(reply, { ...page, values }, async () => {
@@ -77,8 +79,7 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
           );
           await asItemErrors(
             () =>
-              editPlan(
-                db,
+              services.plans.edit(
                 personAccess(request),
                 formRowVersion(field(request.body, 'rowVersion')),
                 change,
@@ -94,18 +95,19 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
     // Taking something out of the plan: a confirmation page, then a new version without it.
     const removePath = `${base}/:personId/plan/remove/:kind/:index`;
     type RemoveParams = { personId: string; kind: keyof typeof REMOVABLE; index: string };
-    const removeAccess = { access: { permission: 'own_words.write' as const } };
+    const removeAccess = personRoute('own_words.write');
     const removal = async (request: FastifyRequest<{ Params: RemoveParams }>) => {
-      const f = frame(request, base);
+      const access = personAccess(request);
+      const f = frame(access, base);
       const list = REMOVABLE[request.params.kind];
       if (!list || (list !== 'risks' && !f.staff)) throw Problem.notFound('Page');
-      const view = await planOverview(db, personAccess(request));
+      const view = await services.plans.overview(access);
       const index = Number(request.params.index);
       const item = (view.content[list] as { description: string }[])[index];
       if (!item || !view.plan) throw Problem.notFound('Part of the plan');
       return { f, view, list, index, item };
     };
-    app.get<{ Params: RemoveParams }>(removePath, { config: removeAccess }, async (request, reply) => {
+    app.get<{ Params: RemoveParams }>(removePath, removeAccess, async (request, reply) => {
       const { f, view, item } = await removal(request);
       return reply.render('plans/plan/views/remove.njk', {
         ...f,
@@ -115,10 +117,9 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
         backLink: `${f.base}/plan`,
       });
     });
-    app.post<{ Params: RemoveParams }>(removePath, { config: removeAccess }, async (request, reply) => {
+    app.post<{ Params: RemoveParams }>(removePath, removeAccess, async (request, reply) => {
       const { f, list, index } = await removal(request);
-      await editPlan(
-        db,
+      await services.plans.edit(
         personAccess(request),
         formRowVersion(field(request.body, 'rowVersion')),
         (content) => ({ ...content, [list]: (content[list] as unknown[]).filter((_, i) => i !== index) }),

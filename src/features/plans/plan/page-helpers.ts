@@ -1,6 +1,4 @@
-import type { FastifyRequest } from 'fastify';
-import type { PersonAccess } from '../../../platform/auth/access.ts';
-import { isStaff } from '../../../platform/auth/roles.ts';
+import { may, type PersonAccess } from '../../../platform/auth/access.ts';
 import { type FieldError, Problem } from '../../../platform/http/problem.ts';
 import { wholeNumber } from '../../../platform/http/forms.ts';
 
@@ -15,17 +13,19 @@ export interface PageFrame {
   caseHolder: boolean;
 }
 
-export function frame(request: FastifyRequest, base: Base): PageFrame {
-  const access = request.access as PersonAccess;
+/**
+ * Where the page is and what the viewer may do there, asked of the policy: staff (who work
+ * from the case list) see the case view on the staff side, and those who hold the case
+ * write its professional parts (the worker's view, how a risk is enabled).
+ */
+export function frame(access: PersonAccess, base: Base): PageFrame {
   return {
     base: `${base}/${access.personId}`,
     personId: access.personId,
-    staff: base === '/people' && isStaff(access.actor.role),
-    caseHolder: ['worker', 'manager'].includes(access.actor.role),
+    staff: base === '/people' && may(access, 'caselist.read'),
+    caseHolder: may(access, 'case.write'),
   };
 }
-
-export const personAccess = (request: FastifyRequest) => request.access as PersonAccess;
 
 /** A form's number field: the row version the page was shown with. */
 export function formRowVersion(value: string): number | null {

@@ -1,14 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { may, type PersonAccess } from '../../../platform/auth/access.ts';
+import { personAccess, personRoute } from '../../../platform/auth/routes.ts';
 import { field, submitForm, wholeNumber } from '../../../platform/http/forms.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import type { FeatureDeps } from '../../index.ts';
 import { FUNDING_STREAMS, fundingStreamLabel, STATE_LABELS } from './catalogue.ts';
 import { PROVIDER_KINDS } from './costs.ts';
 import { SDS_OPTION_NAMES } from '../options/rules.ts';
-import { type Base, BASES, fixFor, frame, formRowVersion, personAccess } from './page-helpers.ts';
-import { renderPlanPdf } from './pdf.ts';
-import { decide, startNewVersion } from './decisions.ts';
-import { compareVersions, planOverview } from './service.ts';
+import { type Base, BASES, fixFor, frame, formRowVersion } from './page-helpers.ts';
 import { RESTRICTION_REASON_KINDS } from './restrictions.ts';
 
 export const PLAN_WORDS = {
@@ -19,13 +18,26 @@ export const PLAN_WORDS = {
   states: STATE_LABELS,
 };
 
+/**
+ * What the viewer may do on the plan page: sign it (the person or their representative; the
+ * lifecycle refuses a representative without the power to sign) and, asked of the policy,
+ * decide on it (agree or return it).
+ */
+export function planPolicies(access: PersonAccess) {
+  const relationship = access.relationship.kind;
+  return {
+    canSign: relationship === 'self' || relationship === 'representative',
+    mayDecide: may(access, 'case.decide'),
+  };
+}
+
 /** The plan page, its lifecycle buttons, the manager's decision page, version changes and the PDF. */
-export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
   const planPage = async (request: FastifyRequest, base: Base, extra: Record<string, unknown> = {}) => {
-    const f = frame(request, base);
-    const view = await planOverview(db, personAccess(request));
+    const access = personAccess(request);
+    const f = frame(access, base);
+    const view = await services.plans.overview(access);
     const editable = !view.plan || ['draft', 'shared', 'signed', 'returned'].includes(view.plan.state);
-    const relationship = personAccess(request).relationship.kind;
     return {
       template: 'plans/plan/views/plan.njk',
       context: {
@@ -36,8 +48,7 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =>
         fundingStreamLabel,
         fixFor: (field: string) => fixFor(field, f),
         editable,
-        canSign: relationship === 'self' || relationship === 'representative',
-        isManager: personAccess(request).actor.role === 'manager',
+        ...planPolicies(access),
         saved: (request.query as { saved?: string }).saved,
         backLink: f.staff ? `/people/${f.personId}` : '/my',
         ...extra,
@@ -46,70 +57,55 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =>
   };
 
   for (const base of BASES) {
-    app.get(
-      `${base}/:personId/plan`,
-      { config: { access: { permission: 'record.read' } } },
-      async (request, reply) => {
-        const page = await planPage(request, base);
-        return reply.render(page.template, page.context);
-      },
-    );
+    app.get(`${base}/:personId/plan`, personRoute('record.read'), async (request, reply) => {
+      const page = await planPage(request, base);
+      return reply.render(page.template, page.context);
+    });
 
     const step = (path: 'share' | 'sign' | 'submit', permission: 'own_words.write' | 'plan.sign') =>
-      app.post(
-        `${base}/:personId/plan/${path}`,
-        { config: { access: { permission } } },
-        async (request, reply) => {
-          const page = await planPage(request, base);
-          return submitForm(reply, { ...page, values: {} }, async () => {
-            if (path === 'sign' && field(request.body, 'confirm') !== 'yes') {
-              throw Problem.invalid([
-                { field: 'confirm', message: 'Tick the box to say you have read the plan and agree with it' },
-              ]);
-            }
-            await decide(db, personAccess(request), formRowVersion(field(request.body, 'rowVersion')) ?? 0, {
-              type: path,
-            });
-            return reply.redirect(`${frame(request, base).base}/plan?saved=${path}`, 303);
+      app.post(`${base}/:personId/plan/${path}`, personRoute(permission), async (request, reply) => {
+        const page = await planPage(request, base);
+        return submitForm(reply, { ...page, values: {} }, async () => {
+          if (path === 'sign' && field(request.body, 'confirm') !== 'yes') {
+            throw Problem.invalid([
+              { field: 'confirm', message: 'Tick the box to say you have read the plan and agree with it' },
+            ]);
+          }
+          const access = personAccess(request);
+          await services.plans.decide(access, formRowVersion(field(request.body, 'rowVersion')) ?? 0, {
+            type: path,
           });
-        },
-      );
+          return reply.redirect(`${frame(access, base).base}/plan?saved=${path}`, 303);
+        });
+      });
     step('share', 'own_words.write');
     step('sign', 'plan.sign');
     step('submit', 'own_words.write');
 
-    app.get(
-      `${base}/:personId/plan/changes`,
-      { config: { access: { permission: 'record.read' } } },
-      async (request, reply) => {
-        const f = frame(request, base);
-        const query = request.query as { from?: string; to?: string };
-        const result = await compareVersions(
-          db,
-          personAccess(request),
-          wholeNumber(query.from),
-          wholeNumber(query.to),
-        );
-        return reply.render('plans/plan/views/changes.njk', {
-          title: `What changed between version ${result.from.version} and version ${result.to.version}`,
-          ...f,
-          ...result,
-          backLink: `${f.base}/plan`,
-        });
-      },
-    );
+    app.get(`${base}/:personId/plan/changes`, personRoute('record.read'), async (request, reply) => {
+      const access = personAccess(request);
+      const f = frame(access, base);
+      const query = request.query as { from?: string; to?: string };
+      const result = await services.plans.compareVersions(
+        access,
+        wholeNumber(query.from),
+        wholeNumber(query.to),
+      );
+      return reply.render('plans/plan/views/changes.njk', {
+        title: `What changed between version ${result.from.version} and version ${result.to.version}`,
+        ...f,
+        ...result,
+        backLink: `${f.base}/plan`,
+      });
+    });
 
-    app.get(
-      `${base}/:personId/plan.pdf`,
-      { config: { access: { permission: 'record.read' } } },
-      async (request, reply) => {
-        const pdf = await renderPlanPdf(await planOverview(db, personAccess(request)));
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', 'inline; filename="support-plan.pdf"')
-          .send(pdf);
-      },
-    );
+    app.get(`${base}/:personId/plan.pdf`, personRoute('record.read'), async (request, reply) => {
+      const pdf = await services.plans.pdf(personAccess(request));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="support-plan.pdf"')
+        .send(pdf);
+    });
   }
 
   // The manager's decision: agree (with a reason when over budget) or return with reasons.
@@ -124,17 +120,13 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =>
       },
     };
   };
-  app.get(
-    '/people/:personId/plan/decide',
-    { config: { access: { permission: 'case.decide' } } },
-    async (request, reply) => {
-      const page = await decidePage(request);
-      return reply.render(page.template, { ...page.context, values: {} });
-    },
-  );
+  app.get('/people/:personId/plan/decide', personRoute('case.decide'), async (request, reply) => {
+    const page = await decidePage(request);
+    return reply.render(page.template, { ...page.context, values: {} });
+  });
   app.post(
     '/people/:personId/plan/decide',
-    { config: { access: { permission: 'case.decide' } } },
+    personRoute('case.decide'),
     async (request, reply: FastifyReply) => {
       const decision = field(request.body, 'decision');
       const values = {
@@ -142,11 +134,12 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =>
         reasons: field(request.body, 'reasons'),
         overBudgetReason: field(request.body, 'overBudgetReason'),
       };
+      const access = personAccess(request);
       const page = await decidePage(request);
       return submitForm(reply, { ...page, values }, async () => {
         const rowVersion = formRowVersion(field(request.body, 'rowVersion')) ?? 0;
         if (decision === 'agree') {
-          await decide(db, personAccess(request), rowVersion, {
+          await services.plans.decide(access, rowVersion, {
             type: 'agree',
             overBudgetReason: values.overBudgetReason,
           });
@@ -155,27 +148,20 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =>
             .split(/\r?\n/)
             .map((r) => r.trim())
             .filter(Boolean);
-          await decide(db, personAccess(request), rowVersion, { type: 'return', reasons });
+          await services.plans.decide(access, rowVersion, { type: 'return', reasons });
         } else {
           throw Problem.invalid([
             { field: 'decision', message: 'Select whether you agree the plan or send it back' },
           ]);
         }
-        return reply.redirect(`/people/${personAccess(request).personId}/plan?saved=${decision}`, 303);
+        return reply.redirect(`/people/${access.personId}/plan?saved=${decision}`, 303);
       });
     },
   );
 
-  app.post(
-    '/people/:personId/plan/new-version',
-    { config: { access: { permission: 'case.write' } } },
-    async (request, reply) => {
-      await startNewVersion(
-        db,
-        personAccess(request),
-        formRowVersion(field(request.body, 'rowVersion')) ?? 0,
-      );
-      return reply.redirect(`/people/${personAccess(request).personId}/plan?saved=new-version`, 303);
-    },
-  );
+  app.post('/people/:personId/plan/new-version', personRoute('case.write'), async (request, reply) => {
+    const access = personAccess(request);
+    await services.plans.startNewVersion(access, formRowVersion(field(request.body, 'rowVersion')) ?? 0);
+    return reply.redirect(`/people/${access.personId}/plan?saved=new-version`, 303);
+  });
 };

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planContent } from './plan-content.fixtures.ts';
 import {
-  type Actor,
   newPlan,
   newVersionFrom,
+  type PlanActor,
   type PlanEvent,
   type SupportPlan,
   transition,
@@ -13,9 +13,22 @@ import { missingFromPlan } from './completeness.ts';
 import { planTotals } from './costs.ts';
 import type { SupportPlanContent } from './content.ts';
 
-const person: Actor = { role: 'person', id: 'sam' };
-const worker: Actor = { role: 'worker', id: 'w1' };
-const manager: Actor = { role: 'manager', id: 'm1' };
+const person: PlanActor = { role: 'person', relationship: { kind: 'self', powers: [] }, id: 'sam' };
+const worker: PlanActor = {
+  role: 'worker',
+  relationship: { kind: 'allocated_worker', powers: [] },
+  id: 'w1',
+};
+const manager: PlanActor = { role: 'manager', relationship: { kind: 'team', powers: [] }, id: 'm1' };
+/** A representative holding these powers (the platform's names, as people/rules.ts lists them). */
+const representative = (...powers: string[]): PlanActor => ({
+  role: 'representative',
+  relationship: { kind: 'representative', powers },
+});
+const circleMember: PlanActor = {
+  role: 'circle_member',
+  relationship: { kind: 'circle_member', powers: ['view_record', 'contribute'] },
+};
 const BUDGET = 10_000;
 
 const overBudget: SupportPlanContent = {
@@ -60,10 +73,8 @@ describe('transition: the usual journey', () => {
 
   it('lets an in-scope representative sign, but not one without the power', () => {
     const shared = run(newPlan(planContent, BUDGET), { type: 'share', actor: worker });
-    expect(transition(shared, { type: 'sign', actor: { role: 'representative', inScope: true } }).ok).toBe(
-      true,
-    );
-    const refused = transition(shared, { type: 'sign', actor: { role: 'representative', inScope: false } });
+    expect(transition(shared, { type: 'sign', actor: representative('sign_support_plan') }).ok).toBe(true);
+    const refused = transition(shared, { type: 'sign', actor: representative('welfare_decisions') });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not_permitted' } });
     expect(transition(shared, { type: 'sign', actor: worker })).toMatchObject({ ok: false });
   });
@@ -186,22 +197,27 @@ describe('transition: the usual journey', () => {
       expect(next.plan.content).not.toBe(agreed.content);
     }
     expect(agreed.state).toBe('agreed');
-    expect(transition(agreed, { type: 'new_version', actor: { role: 'circle_member' } }).ok).toBe(false);
+    expect(transition(agreed, { type: 'new_version', actor: circleMember }).ok).toBe(false);
     expect(newVersionFrom(toSubmitted()).ok).toBe(false);
   });
 });
 
 describe('transition: properties over any sequence of events', () => {
   const actor = fc.oneof(
-    fc.constantFrom<Actor>(
+    fc.constantFrom<PlanActor>(
       person,
       worker,
       manager,
-      { role: 'broker' },
-      { role: 'circle_member' },
-      { role: 'finance_officer' },
+      {
+        role: 'support',
+        relationship: { kind: 'support_organisation', powers: ['view_record', 'manage_direct_payment'] },
+      },
+      circleMember,
+      { role: 'finance', relationship: { kind: 'authority', powers: [] } },
     ),
-    fc.boolean().map((inScope): Actor => ({ role: 'representative', inScope })),
+    fc
+      .subarray(['view_record', 'welfare_decisions', 'sign_support_plan', 'financial_decisions'])
+      .map((powers) => representative(...powers)),
   );
   const content = fc.constantFrom(
     planContent,
@@ -230,7 +246,7 @@ describe('transition: properties over any sequence of events', () => {
     fc.record({ type: fc.constant('new_version' as const), actor }),
   );
   /** Mostly the right people doing the next step, so random runs often reach a decision. */
-  const likely = (right: Actor) =>
+  const likely = (right: PlanActor) =>
     fc.oneof({ arbitrary: fc.constant(right), weight: 4 }, { arbitrary: actor, weight: 1 });
   const journey: fc.Arbitrary<PlanEvent[]> = fc.tuple(
     fc.record({ type: fc.constant('share' as const), actor: likely(worker) }),
@@ -277,9 +293,10 @@ describe('transition: properties over any sequence of events', () => {
             expect(missingFromPlan(plan.content)).toEqual([]);
 
           if (e.type === 'sign') {
-            expect(e.actor.role === 'person' || (e.actor.role === 'representative' && e.actor.inScope)).toBe(
-              true,
-            );
+            const { kind, powers } = e.actor.relationship;
+            expect(
+              kind === 'self' || (kind === 'representative' && powers.includes('sign_support_plan')),
+            ).toBe(true);
             validSignature = true;
           }
           if (e.type === 'edit' || e.type === 'new_version') validSignature = false;
@@ -290,6 +307,7 @@ describe('transition: properties over any sequence of events', () => {
             expect(validSignature).toBe(true);
             expect(plan.signature).not.toBeNull();
             expect(e.actor.role).toBe('manager');
+            expect(['self', 'representative']).not.toContain(e.actor.relationship.kind);
             // Over-budget plans only agree with an exception.
             const total = planTotals(plan.content.costLines).weekly.total;
             if (total > plan.agreedBudget) {

@@ -16,6 +16,8 @@
  * - An agreed plan never changes. `new_version` starts a new draft with the next version
  *   number, a copy of the content and no signature; the agreed version stays as it was.
  */
+import type { Relationship } from '../../../platform/auth/policy.ts';
+import type { Role } from '../../../platform/auth/roles.ts';
 import type { IsoDate } from '../../../platform/dates.ts';
 import type { Pence } from '../../../platform/money/index.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
@@ -25,28 +27,23 @@ import { checkAgainstBudget, planTotals } from './costs.ts';
 
 export type PlanState = 'draft' | 'shared' | 'signed' | 'submitted' | 'agreed' | 'returned';
 
-export type ActorRole =
-  | 'person'
-  | 'representative'
-  | 'circle_member'
-  | 'advocate'
-  | 'broker'
-  | 'worker'
-  | 'manager'
-  | 'finance_officer';
-
-export interface Actor {
-  role: ActorRole;
+/**
+ * Who acts on the plan, in the platform's words (platform/auth): the account's role and its
+ * relationship to the person, as the guard resolved them (a `PersonAccess`). The person's side
+ * acts through that relationship (themselves, or a representative within the powers they
+ * hold); professionals act through their role.
+ */
+export interface PlanActor {
+  role: Role;
+  relationship: Relationship;
   id?: string;
-  /** For a representative: whether their authority covers this act on this date (see representativeInScope). */
-  inScope?: boolean;
 }
 
 export interface OverBudgetException {
   reason: string;
 }
 
-export type PlanEvent = { actor: Actor; on?: IsoDate } & (
+export type PlanEvent = { actor: PlanActor; on?: IsoDate } & (
   | { type: 'share' }
   | { type: 'edit'; content: SupportPlanContent }
   | { type: 'sign' }
@@ -58,7 +55,8 @@ export type PlanEvent = { actor: Actor; on?: IsoDate } & (
 export type PlanEventType = PlanEvent['type'];
 
 export interface Signature {
-  role: 'person' | 'representative';
+  /** Who signed: the person themselves, or their representative (stored with the plan). */
+  role: Extract<Role, 'person' | 'representative'>;
   actorId?: string;
   on?: IsoDate;
 }
@@ -114,14 +112,32 @@ const fail = (code: PlanErrorCode, message: string): TransitionResult => ({
   error: { code, message },
 });
 
-/** The person, or a representative whose authority covers the act: the people who own the plan. */
-function actsForPerson(actor: Actor): boolean {
-  return actor.role === 'person' || (actor.role === 'representative' && actor.inScope === true);
+/** The representative's power each act needs; signing is consent to the exact words. */
+const SIGN_POWER = 'sign_support_plan';
+const WELFARE_POWER = 'welfare_decisions';
+
+/** The person themselves, or their representative: they act by relationship, never by role. */
+function onPersonSide(actor: PlanActor): boolean {
+  return actor.relationship.kind === 'self' || actor.relationship.kind === 'representative';
 }
 
-/** Co-production: the person's side and the professionals who help write the plan may edit it. */
-function mayEdit(actor: Actor): boolean {
-  return actsForPerson(actor) || actor.role === 'worker' || actor.role === 'broker';
+/** The person, or a representative holding the power for the act: the people who own the plan. */
+function actsForPerson(actor: PlanActor, power: string): boolean {
+  const { kind, powers } = actor.relationship;
+  return kind === 'self' || (kind === 'representative' && powers.includes(power));
+}
+
+/** A professional acting by role (not as the person or their representative). */
+function actsAs(actor: PlanActor, role: Role): boolean {
+  return !onPersonSide(actor) && actor.role === role;
+}
+
+/**
+ * Co-production: the person's side and the professionals who help write the plan (the
+ * worker, a direct-payment support organisation) may edit it.
+ */
+function mayEdit(actor: PlanActor): boolean {
+  return actsForPerson(actor, WELFARE_POWER) || actsAs(actor, 'worker') || actsAs(actor, 'support');
 }
 
 const STATE_WORDS: Record<PlanState, string> = {
@@ -180,7 +196,7 @@ export function transition(plan: SupportPlan, event: PlanEvent): TransitionResul
     }
     case 'sign': {
       if (plan.state !== 'shared') return wrongState(plan, 'sign');
-      if (!actsForPerson(actor)) {
+      if (!actsForPerson(actor, SIGN_POWER)) {
         return fail(
           'not_permitted',
           'Only the person, or a representative with the power to sign, can sign the plan',
@@ -188,7 +204,11 @@ export function transition(plan: SupportPlan, event: PlanEvent): TransitionResul
       }
       const missing = unfinished(plan, 'signed');
       if (missing) return missing;
-      const signature: Signature = { role: actor.role as Signature['role'], actorId: actor.id, on: event.on };
+      const signature: Signature = {
+        role: actor.relationship.kind === 'self' ? 'person' : 'representative',
+        actorId: actor.id,
+        on: event.on,
+      };
       return { ok: true, plan: { ...plan, state: 'signed', signature } };
     }
     case 'submit': {
@@ -206,7 +226,7 @@ export function transition(plan: SupportPlan, event: PlanEvent): TransitionResul
       return agree(plan, event.actor, event.overBudgetException, event.on);
     case 'return': {
       if (plan.state !== 'submitted') return wrongState(plan, 'return');
-      if (actor.role !== 'manager') return fail('not_permitted', 'Only a manager can return a plan');
+      if (!actsAs(actor, 'manager')) return fail('not_permitted', 'Only a manager can return a plan');
       const reasons = event.reasons.map((r) => r.trim()).filter((r) => r !== '');
       if (reasons.length === 0)
         return fail('reasons_required', 'Give at least one reason for returning the plan');
@@ -228,12 +248,12 @@ export function transition(plan: SupportPlan, event: PlanEvent): TransitionResul
 
 function agree(
   plan: SupportPlan,
-  actor: Actor,
+  actor: PlanActor,
   exception: OverBudgetException | undefined,
   on: IsoDate | undefined,
 ): TransitionResult {
   if (plan.state !== 'submitted') return wrongState(plan, 'agree');
-  if (actor.role !== 'manager') return fail('not_permitted', 'Only a manager can agree a plan');
+  if (!actsAs(actor, 'manager')) return fail('not_permitted', 'Only a manager can agree a plan');
   if (plan.signature === null) return fail('not_signed', 'The plan must be signed before it is agreed');
   const missing = unfinished(plan, 'agreed');
   if (missing) return missing;
@@ -260,9 +280,12 @@ function agree(
  * Starts the next version from an agreed plan, e.g. at review. Anyone who may edit the plan,
  * or a manager, can start one. The agreed plan itself is untouched.
  */
-export function newVersionFrom(agreed: SupportPlan, actor: Actor = { role: 'worker' }): TransitionResult {
+export function newVersionFrom(
+  agreed: SupportPlan,
+  actor: PlanActor = { role: 'worker', relationship: { kind: 'allocated_worker', powers: [] } },
+): TransitionResult {
   if (agreed.state !== 'agreed') return wrongState(agreed, 'start a new version of');
-  if (!mayEdit(actor) && actor.role !== 'manager') {
+  if (!mayEdit(actor) && !actsAs(actor, 'manager')) {
     return fail(
       'not_permitted',
       'Only the person, their representative, their worker or a manager can start a new version',

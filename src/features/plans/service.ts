@@ -1,0 +1,43 @@
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import type { AuditAction } from '../../platform/audit/index.ts';
+import type { Db } from '../../platform/db/client.ts';
+import {
+  chooseOption,
+  configureOptions,
+  type OptionChoiceInput,
+  optionsOverview,
+  readConfiguration,
+} from './options/service.ts';
+import type { SupportPlanContent } from './plan/content.ts';
+import { decide, type PlanDecision, startNewVersion } from './plan/decisions.ts';
+import { planPdf } from './plan/pdf.ts';
+import { compareVersions, editPlan, planOverview } from './plan/service.ts';
+
+/**
+ * The plans feature's services, bound to the database once (src/features/services.ts): the
+ * SDS options (options/) and the support plan (plan/). Pages and the API call these.
+ */
+export const planServices = (db: Db) => ({
+  /** What the council offers, and each outcome's chosen option with its history. */
+  options: (access: PersonAccess) => optionsOverview(db, access),
+  chooseOption: (access: PersonAccess, input: OptionChoiceInput) => chooseOption(db, access, input),
+  optionsConfiguration: (access: CouncilAccess) => readConfiguration(db, access),
+  configureOptions: (
+    access: CouncilAccess,
+    input: { routesEnabled: string[]; supportOrganisationFunded: boolean },
+  ) => configureOptions(db, access, input),
+  /** The current plan with its costs, budget check and versions. */
+  overview: (access: PersonAccess) => planOverview(db, access),
+  edit: (
+    access: PersonAccess,
+    rowVersion: number | null,
+    change: (content: SupportPlanContent) => SupportPlanContent,
+    action: AuditAction,
+  ) => editPlan(db, access, rowVersion, change, action),
+  decide: (access: PersonAccess, rowVersion: number, decision: PlanDecision) =>
+    decide(db, access, rowVersion, decision),
+  startNewVersion: (access: PersonAccess, rowVersion: number) => startNewVersion(db, access, rowVersion),
+  compareVersions: (access: PersonAccess, from?: number, to?: number) =>
+    compareVersions(db, access, from, to),
+  pdf: (access: PersonAccess) => planPdf(db, access),
+});
