@@ -56,31 +56,18 @@ export const notFaked = (): never => {
 
 type Overrides = { [K in keyof Services]?: Partial<Services[K]> };
 
-/** Every service unfaked, with the test's own fakes laid over. */
+/**
+ * Every service unfaked, with the test's own fakes laid over: a feature or function the test
+ * did not give answers `notFaked`, so a new service never needs a line here.
+ */
 export function fakeServices(overrides: Overrides = {}): Services {
-  return {
-    councils: { requested: notFaked, named: notFaked, toCouncilPage: notFaked, ...overrides.councils },
-    eligibility: {
-      record: notFaked,
-      recordDecision: notFaked,
-      publishPolicy: notFaked,
-      publicPolicy: notFaked,
-      ...overrides.eligibility,
-    },
-    budgets: {
-      record: notFaked,
-      whatIf: notFaked,
-      costIndicative: notFaked,
-      approveInterim: notFaked,
-      openInterims: notFaked,
-      policyOverview: notFaked,
-      draftPolicy: notFaked,
-      repricingPreview: notFaked,
-      publishPolicy: notFaked,
-      publicPolicies: notFaked,
-      ...overrides.budgets,
-    },
-  };
+  const feature = (given: object = {}) =>
+    new Proxy(given, {
+      get: (target, key) => (key in target ? Reflect.get(target, key) : notFaked),
+    });
+  return new Proxy(overrides, {
+    get: (target, key) => feature(Reflect.get(target, key) as object | undefined),
+  }) as Services;
 }
 
 /** A database whose every use throws: the proof that a route test needed none. */
