@@ -11,8 +11,7 @@ import {
   problemSchema,
 } from '../../platform/http/api-schemas.ts';
 import { councilAccess, personAccess, personRoute, signedInRoute } from '../../platform/auth/routes.ts';
-import type { FeatureDeps } from '../index.ts';
-import { effectSchema } from '../payments/index.ts';
+import type { ChargingDeps } from './deps.ts';
 import {
   chargingRecord,
   listPolicies,
@@ -114,7 +113,8 @@ const assessmentBody = z
   })
   .strict();
 
-export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const chargingApi: FastifyPluginAsync<ChargingDeps> = async (plain, { db, contributionPayments }) => {
+  const effectSchema = contributionPayments.effectSchema;
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -206,7 +206,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request, reply) => {
-      const result = await recordAssessment(db, personAccess(request), request.body);
+      const result = await recordAssessment(db, personAccess(request), request.body, contributionPayments);
       return reply.status(201).send({
         assessment: assessmentView(result.assessment),
         agreementChangedFrom: result.agreementChangedFrom,
@@ -243,7 +243,7 @@ export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }
       },
     },
     async (request) => {
-      const plan = await previewAssessment(db, personAccess(request), request.body);
+      const plan = await previewAssessment(db, personAccess(request), request.body, contributionPayments);
       return {
         assessment: {
           band: plan.band,

@@ -6,3 +6,4 @@
 export { chargingFeature } from './routes.ts';
 export { currentContribution } from './service.ts';
 export { seedDemoCharging } from './seed.ts';
+export type { ChargingDeps, ContributionEffectShape, ContributionPayments } from './deps.ts';

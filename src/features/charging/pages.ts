@@ -13,7 +13,7 @@ import {
 } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
-import type { FeatureDeps } from '../index.ts';
+import type { ChargingDeps } from './deps.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
 import { contributionLetter } from './letter.ts';
 import {
@@ -175,7 +175,7 @@ function answerRows(input: AssessmentInput, isCorrection: boolean) {
   return rows;
 }
 
-export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+export const chargingPages: FastifyPluginAsync<ChargingDeps> = async (app, { db, contributionPayments }) => {
   const read = personRoute('money.read');
   const manage = personRoute('money.manage');
   const account = personRoute('money.account');
@@ -315,7 +315,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
       const form = await postedForm(request, body);
       return submitForm(reply, form, async () => {
         const input = checkedInput(body, form.record.planServices);
-        const plan = await previewAssessment(db, personAccess(request), input);
+        const plan = await previewAssessment(db, personAccess(request), input, contributionPayments);
         return reply.render('charging/views/check-assessment.njk', {
           title: 'Check the assessment before you save it',
           backLink: `/people/${request.params.personId}/charging`,
@@ -346,7 +346,12 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }
       const body = request.body as Record<string, string>;
       const form = await postedForm(request, body);
       return submitForm(reply, form, async () => {
-        await recordAssessment(db, personAccess(request), checkedInput(body, form.record.planServices));
+        await recordAssessment(
+          db,
+          personAccess(request),
+          checkedInput(body, form.record.planServices),
+          contributionPayments,
+        );
         return reply.redirect(`/people/${request.params.personId}/charging?saved=yes`, 303);
       });
     },

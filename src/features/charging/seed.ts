@@ -1,7 +1,7 @@
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { assessEnglishContribution, assessScottishContribution, type ChargingPolicy } from './rules.ts';
-import { ensureDemoPlan } from '../payments/index.ts';
+import { ensureDemoPlan } from '../plans/index.ts';
 import { planServices } from './service.ts';
 import { chargingPolicyVersions, financialAssessments } from './schema.ts';
 

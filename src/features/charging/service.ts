@@ -4,8 +4,7 @@ import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { ageOn, formatDate, isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import { applyContributionChange, lockPayments, planContributionChange } from '../payments/index.ts';
-import { contributionEffect } from '../payments/index.ts';
+import type { ContributionEffectShape, ContributionPayments } from './deps.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { authorities } from '../../platform/db/schema.ts';
 import { people } from '../people/index.ts';
@@ -173,18 +172,18 @@ function assess(
   };
 }
 
-/** The effect when the person has no direct payment: only the contribution changes. */
-function contributionOnly(from: string, weeklyBefore: number | null, weeklyAfter: number) {
-  return contributionEffect({ from, weeklyBefore, weeklyAfter, agreement: null, corrections: [] });
-}
-
 /**
  * Works out an assessment and everything it would change, writing nothing: the contribution
  * with its explanation, the current assessment it follows or corrects, and the effect on the
  * direct payment (old → new, from which date, and any paid period put right). The preview and
  * the save both run this, so what the officer checks is what is saved.
  */
-async function planAssessment(tx: Tx, access: PersonAccess, input: AssessmentInput) {
+async function planAssessment<P, E extends ContributionEffectShape>(
+  tx: Tx,
+  access: PersonAccess,
+  input: AssessmentInput,
+  payments: ContributionPayments<P, E>,
+) {
   const policy = await policyInForce(tx, input.effectiveFrom);
   if (!policy)
     throw Problem.invalid([
@@ -199,15 +198,12 @@ async function planAssessment(tx: Tx, access: PersonAccess, input: AssessmentInp
   const { result, band } = assess(policy.policy, input, services, person.dateOfBirth);
   const current = await latestAssessment(tx, access.personId);
   checkSupersedes(input, current, await isAssessmentOf(tx, access.personId, input.supersedes));
-  const payment = await planContributionChange(tx, access.personId, {
+  const { plan: payment, effect } = await payments.plan(tx, access.personId, {
     weeklyBefore: current?.weeklyContribution ?? null,
     weeklyAfter: result.weeklyContribution,
     effectiveFrom: input.effectiveFrom,
     supersedesAssessmentId: input.supersedes ?? null,
   });
-  const effect =
-    payment?.effect ??
-    contributionOnly(input.effectiveFrom, current?.weeklyContribution ?? null, result.weeklyContribution);
   return { policy, result, band, services, current, payment, effect };
 }
 
@@ -260,20 +256,32 @@ function checkSupersedes(input: AssessmentInput, current: AssessmentRow | null, 
 }
 
 /** The same work as saving, without saving: what the check-your-answers page and the API preview show. */
-export async function previewAssessment(db: Db, access: PersonAccess, input: AssessmentInput) {
+export async function previewAssessment<P, E extends ContributionEffectShape>(
+  db: Db,
+  access: PersonAccess,
+  input: AssessmentInput,
+  payments: ContributionPayments<P, E>,
+) {
   const errors = checkItems(input);
   if (errors.length) throw Problem.invalid(errors);
-  return audited(db, access, 'charging.assessment.preview', (tx) => planAssessment(tx, access, input));
+  return audited(db, access, 'charging.assessment.preview', (tx) =>
+    planAssessment(tx, access, input, payments),
+  );
 }
 
 /**
  * Records a financial assessment and its explained contribution in one transaction. When the
  * person has a direct-payment agreement, the new contribution is applied to it (netted off or
- * invoiced, as the policy says) as `planContributionChange` decides; a correction also puts
+ * invoiced, as the policy says) as payments' side of the change decides (`deps.ts`); a correction also puts
  * right, in the ledger, every period already paid from its date. The payments lock is held,
  * so no payment run can post between working the figures out and saving them.
  */
-export async function recordAssessment(db: Db, access: PersonAccess, input: AssessmentInput) {
+export async function recordAssessment<P, E extends ContributionEffectShape>(
+  db: Db,
+  access: PersonAccess,
+  input: AssessmentInput,
+  payments: ContributionPayments<P, E>,
+) {
   const errors = checkItems(input);
   if (errors.length) throw Problem.invalid(errors);
   const correcting = Boolean(input.supersedes);
@@ -282,8 +290,8 @@ export async function recordAssessment(db: Db, access: PersonAccess, input: Asse
     access,
     correcting ? 'charging.assessment.correct' : 'charging.assessment.record',
     async (tx) => {
-      await lockPayments(tx, access.authorityId);
-      const plan = await planAssessment(tx, access, input);
+      await payments.lock(tx, access.authorityId);
+      const plan = await planAssessment(tx, access, input, payments);
       const [row] = await tx
         .insert(financialAssessments)
         .values({
@@ -307,7 +315,7 @@ export async function recordAssessment(db: Db, access: PersonAccess, input: Asse
       if (!row) throw Problem.conflict('This assessment has already been corrected. Look at the latest one.');
       const weekly = formatPence(plan.result.weeklyContribution);
       const change = plan.payment
-        ? await applyContributionChange(tx, access, plan.payment, {
+        ? await payments.apply(tx, access, plan.payment, {
             assessmentId: row.id,
             reason: correcting
               ? `Financial assessment corrected (contribution ${weekly} a week): ${input.reason!.trim()}`

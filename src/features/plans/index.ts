@@ -10,5 +10,5 @@ export { agreedCostLines, latestAgreedPlan } from './plan/agreed.ts';
 export { plansFeature } from './routes.ts';
 export { supportPlanCostLines, supportPlans } from './schema.ts';
 export { RESTRICTION_REASON_KINDS } from './plan/restrictions.ts';
-export { seedDemoPlans } from './seed.ts';
+export { ensureDemoPlan, seedDemoPlans } from './seed.ts';
 export { planServices } from './service.ts';

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/client.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
@@ -9,6 +9,7 @@ import type { PlanOutcome, SupportPlanContent } from './plan/content.ts';
 import { type CostLine, fundingStreamTotals, planTotals } from './plan/costs.ts';
 import type { SdsOption } from './options/rules.ts';
 import { insertOptionChoice, insertPlanVersion, updatePlanIfUnchanged, userNames } from './plan/store.ts';
+import { supportPlanCostLines, supportPlans } from './schema.ts';
 
 /**
  * Demo support plans: Morag's agreed plan mixes a direct payment (option 1) with an
@@ -191,4 +192,67 @@ async function seedPlan(
     decidedBy: manager,
     supportPlanId: agreed!.id,
   });
+}
+
+/**
+ * Only while the plans seed is not registered (no plan at all for the person): a minimal
+ * agreed plan with option 1 lines, so the demo still shows a direct payment. Called by the
+ * charging seed, which runs before payments, so the assessment sees the same services.
+ */
+export async function ensureDemoPlan(tx: Tx, context: DemoContext, personId: string) {
+  const existing = await tx
+    .select({ id: supportPlans.id })
+    .from(supportPlans)
+    .where(eq(supportPlans.personId, personId));
+  if (existing.length) return [];
+  const [plan] = await tx
+    .insert(supportPlans)
+    .values({
+      authorityId: context.authorityId,
+      personId,
+      version: 1,
+      state: 'agreed',
+      content: {
+        aboutMe: 'I live in my own flat and like to get out to the shops and the library.',
+        outcomes: [],
+        costLines: [],
+        contingency: 'My sister can help if my personal assistant is off sick.',
+        risks: [],
+        restrictions: [],
+        nonNegotiables: [],
+      } as never,
+      totalWeekly: 48_000,
+      agreedBudgetWeekly: 48_000,
+      decidedBy: context.users.manager!,
+      decidedOn: addDays(todayInLondon(), -60),
+      createdBy: context.users.worker!,
+    })
+    .returning();
+  return tx
+    .insert(supportPlanCostLines)
+    .values([
+      {
+        authorityId: context.authorityId,
+        planId: plan!.id,
+        personId,
+        description: 'Personal assistant: personal care, 16 hours a week',
+        providerKind: 'personal_assistant',
+        frequency: 'weekly',
+        weeklyCost: 36_000,
+        fundingStream: 'council_social_care',
+        sdsOption: 1,
+      },
+      {
+        authorityId: context.authorityId,
+        planId: plan!.id,
+        personId,
+        description: 'Personal assistant: going out and about, 5 hours a week',
+        providerKind: 'personal_assistant',
+        frequency: 'weekly',
+        weeklyCost: 12_000,
+        fundingStream: 'council_social_care',
+        sdsOption: 1,
+      },
+    ])
+    .returning();
 }

@@ -2,40 +2,15 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { inTenant, rows } from '../db/transaction.ts';
 import type { Access, CouncilAccess } from '../auth/access.ts';
-import type { Actor } from '../auth/actor.ts';
 import { AUDIT_ACTIONS, type AuditAction } from './catalogue.ts';
 import { currentAuditUnit } from './request.ts';
+import { type AuditEntry, recordAudit } from './record.ts';
 import { auditEvents } from './schema.ts';
+
+export { type AuditEntry, recordAudit } from './record.ts';
 
 export { type AuditAction, describeAction, describeEvent } from './catalogue.ts';
 export { auditPerRequest } from './request.ts';
-
-export interface AuditEntry {
-  actor: Pick<Actor, 'userId' | 'role' | 'displayName'>;
-  authorityId: string;
-  personId: string | null;
-  action: AuditAction;
-  route: string;
-  outcome: 'allowed' | 'denied' | 'break_glass';
-  reason?: string | null;
-  detail?: Record<string, unknown>;
-}
-
-/** Appends one audit event inside the caller's transaction (the chain trigger does the rest). */
-export async function recordAudit(tx: Db | Tx, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditEvents).values({
-    authorityId: entry.authorityId,
-    actorUserId: entry.actor.userId,
-    actorRole: entry.actor.role,
-    actorName: entry.actor.displayName,
-    personId: entry.personId,
-    action: entry.action,
-    route: entry.route,
-    outcome: entry.outcome,
-    reason: entry.reason ?? null,
-    detail: entry.detail ?? null,
-  });
-}
 
 /**
  * The one way a service touches personal data: one transaction confined to the council,

@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Db, Tx } from '../db/client.ts';
 import { inTenant, RequestTransaction } from '../db/transaction.ts';
 import { type AuditAction, isPart } from './catalogue.ts';
-import { type AuditEntry, recordAudit } from './index.ts';
+import { type AuditEntry, recordAudit } from './record.ts';
 
 /**
  * One request, one unit of work, one audit row (per person it touched). A page often reads

@@ -1,3 +1,5 @@
+import type { ContributionPayments } from '../../charging/index.ts';
+import { effectSchema } from '../api-schemas.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { PersonAccess } from '../../../platform/auth/access.ts';
 import type { Tx } from '../../../platform/db/client.ts';
@@ -271,3 +273,27 @@ export async function correctionsOf(tx: Tx, personId: string) {
     .where(eq(dpPaymentCorrections.personId, personId))
     .orderBy(asc(dpPaymentCorrections.periodStart));
 }
+
+/**
+ * Payments' side of a change of contribution, handed to charging by the feature list
+ * (charging/deps.ts): the lock, what an assessment's new contribution does to the direct
+ * payment (or only the contribution, when the person has none), and saving it.
+ */
+export const contributionPayments: ContributionPayments<ContributionChangePlan, ContributionEffect> = {
+  lock: lockPayments,
+  async plan(tx, personId, change) {
+    const plan = await planContributionChange(tx, personId, change);
+    const effect =
+      plan?.effect ??
+      contributionEffect({
+        from: change.effectiveFrom,
+        weeklyBefore: change.weeklyBefore,
+        weeklyAfter: change.weeklyAfter,
+        agreement: null,
+        corrections: [],
+      });
+    return { effect, plan };
+  },
+  apply: applyContributionChange,
+  effectSchema,
+};
