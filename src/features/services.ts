@@ -5,12 +5,13 @@ import { budgetServices } from './budgets/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
 import { paymentServices } from './payments/index.ts';
 import { planServices } from './plans/index.ts';
+import { reportServices } from './reports/index.ts';
 
 /**
  * The composition root: every feature's services, bound to the database once and passed to
  * the app (`buildApp({ database, config, services })`) and on to each feature's routes in
  * `FeatureDeps`. Handlers call `services.budgets.record(access)`, never a store with `db`.
- * Route tests build the app with fakes of this shape (test/routes/*.test.ts). A new
+ * Route tests build the app with fakes of this shape (test/support/fake-app.ts). A new
  * feature adds its line here.
  */
 export function buildServices({ db, config }: { db: Db; config: Config }) {
@@ -20,6 +21,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
     budgets: budgetServices(db),
     plans: planServices(db),
     payments: paymentServices(db, config),
+    reports: reportServices(db),
   };
 }
 

@@ -5,7 +5,6 @@ import { errorResponses, isoDate } from '../../platform/http/api-schemas.ts';
 import { councilAccess, councilRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { DIMENSIONS } from './query.ts';
-import { equityReport } from './service.ts';
 
 const shown = z.number().int().nullable().describe('null when fewer than 5 people are behind the figure');
 const options = z.object({ 1: shown, 2: shown, 3: shown, 4: shown });
@@ -20,7 +19,7 @@ const row = z.object({
   suppressed: z.boolean(),
 });
 
-export const reportsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const reportsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -49,6 +48,6 @@ export const reportsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
         },
       },
     },
-    async (request) => equityReport(db, councilAccess(request), request.query.asOf),
+    async (request) => services.reports.equity(councilAccess(request), request.query.asOf),
   );
 };

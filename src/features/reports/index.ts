@@ -4,3 +4,4 @@
  * foreign keys). Add an export here only when another part of the code needs it.
  */
 export { reportsFeature } from './routes.ts';
+export { reportServices } from './service.ts';

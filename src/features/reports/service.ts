@@ -135,3 +135,8 @@ export async function equityReport(
     suppression: SUPPRESSION_NOTE,
   };
 }
+
+/** The reports feature's services, bound to the database once (src/features/services.ts). */
+export const reportServices = (db: Db) => ({
+  equity: (access: CouncilAccess, asOf?: IsoDate) => equityReport(db, access, asOf),
+});
