@@ -7,7 +7,7 @@ import { peopleFeature } from './people/index.ts';
 import { budgetsFeature, interimStatusFor } from './budgets/index.ts';
 import { chargingFeature } from './charging/index.ts';
 import { eligibilityFeature } from './eligibility/index.ts';
-import { contributionPayments, paymentsFeature } from './payments/index.ts';
+import { paymentsFeature } from './payments/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { providerViewFeature } from './provider-view/index.ts';
 import { publicFeature } from './public/index.ts';
@@ -18,7 +18,7 @@ import type { Services } from './services.ts';
 /**
  * What every feature's routes receive: the services built once (./services.ts). `db` remains
  * for the features whose handlers still call their services with it (people, conversations,
- * accounts, charging) until they are converted.
+ * accounts) until they are converted.
  */
 export interface FeatureDeps {
   db: Db;
@@ -34,14 +34,6 @@ const people: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
   await app.register(peopleFeature, { ...deps, interimStatusFor, recordOutcomes, ownWordsOf });
 };
 
-/**
- * Charging works out contributions and payments is built on it; what a new contribution does
- * to a direct payment is payments' to say, handed in here, so charging imports no payments code.
- */
-const charging: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
-  await app.register(chargingFeature, { ...deps, contributionPayments });
-};
-
 /** Every feature, in the order their routes register. Add a line here for a new feature. */
 export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }[] = [
   { name: 'public', routes: publicFeature },
@@ -54,6 +46,6 @@ export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }
   { name: 'provider-view', routes: providerViewFeature },
   { name: 'reports', routes: reportsFeature },
   { name: 'payments', routes: paymentsFeature },
-  { name: 'charging', routes: charging },
+  { name: 'charging', routes: chargingFeature },
   { name: 'reference-lists', routes: referenceListsFeature },
 ];

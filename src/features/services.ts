@@ -2,8 +2,9 @@ import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
 import { budgetServices } from './budgets/index.ts';
+import { chargingServices } from './charging/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
-import { paymentServices } from './payments/index.ts';
+import { contributionPayments, paymentServices } from './payments/index.ts';
 import { planServices } from './plans/index.ts';
 import { reportServices } from './reports/index.ts';
 
@@ -22,6 +23,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
     plans: planServices(db),
     payments: paymentServices(db, config),
     reports: reportServices(db),
+    charging: chargingServices(db, contributionPayments),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { inTenant } from '../../platform/db/transaction.ts';
+import { effectSchema } from './api-schemas.ts';
 import {
   errorResponses,
   explainedSchema,
@@ -11,14 +11,8 @@ import {
   problemSchema,
 } from '../../platform/http/api-schemas.ts';
 import { councilAccess, personAccess, personRoute, signedInRoute } from '../../platform/auth/routes.ts';
-import type { ChargingDeps } from './deps.ts';
-import {
-  chargingRecord,
-  listPolicies,
-  previewAssessment,
-  recordAssessment,
-  requestReview,
-} from './service.ts';
+import type { FeatureDeps } from '../index.ts';
+import type { chargingRecord } from './service.ts';
 
 const assessmentSchema = z.object({
   id: z.uuid(),
@@ -113,8 +107,7 @@ const assessmentBody = z
   })
   .strict();
 
-export const chargingApi: FastifyPluginAsync<ChargingDeps> = async (plain, { db, contributionPayments }) => {
-  const effectSchema = contributionPayments.effectSchema;
+export const chargingApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -141,7 +134,7 @@ export const chargingApi: FastifyPluginAsync<ChargingDeps> = async (plain, { db,
       },
     },
     async (request) => {
-      const policies = await inTenant(db, councilAccess(request).authorityId, (tx) => listPolicies(tx));
+      const policies = await services.charging.policies(councilAccess(request));
       return {
         policies: policies.map((p) => ({
           versionLabel: p.versionLabel,
@@ -171,7 +164,7 @@ export const chargingApi: FastifyPluginAsync<ChargingDeps> = async (plain, { db,
       },
     },
     async (request) => {
-      const record = await chargingRecord(db, personAccess(request));
+      const record = await services.charging.record(personAccess(request));
       return {
         assessment: record.assessment ? assessmentView(record.assessment) : null,
         reviewRequests: record.reviews.map((r) => ({
@@ -206,7 +199,7 @@ export const chargingApi: FastifyPluginAsync<ChargingDeps> = async (plain, { db,
       },
     },
     async (request, reply) => {
-      const result = await recordAssessment(db, personAccess(request), request.body, contributionPayments);
+      const result = await services.charging.recordAssessment(personAccess(request), request.body);
       return reply.status(201).send({
         assessment: assessmentView(result.assessment),
         agreementChangedFrom: result.agreementChangedFrom,
@@ -243,7 +236,7 @@ export const chargingApi: FastifyPluginAsync<ChargingDeps> = async (plain, { db,
       },
     },
     async (request) => {
-      const plan = await previewAssessment(db, personAccess(request), request.body, contributionPayments);
+      const plan = await services.charging.previewAssessment(personAccess(request), request.body);
       return {
         assessment: {
           band: plan.band,
@@ -270,7 +263,7 @@ export const chargingApi: FastifyPluginAsync<ChargingDeps> = async (plain, { db,
       },
     },
     async (request, reply) => {
-      const row = await requestReview(db, personAccess(request), request.body.reason);
+      const row = await services.charging.requestReview(personAccess(request), request.body.reason);
       return reply.status(201).send({ id: row.id });
     },
   );

@@ -1,8 +1,6 @@
-import type { z } from 'zod';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import type { IsoDate } from '../../platform/dates.ts';
-import type { FeatureDeps } from '../index.ts';
 
 /** A new weekly contribution, from a date, as an assessment would set it. */
 export interface ContributionChange {
@@ -23,8 +21,8 @@ export interface ContributionEffectShape {
  * What a contribution change does to the person's payments, supplied by the payments feature
  * (which is built on charging: it reads the contribution charging works out). Charging hands
  * an assessment's new contribution to it and shows the effect it answers, so charging imports
- * nothing from payments and the two features form no cycle. The feature list
- * (src/features/index.ts) passes payments' implementation in.
+ * nothing from payments and the two features form no cycle. The composition root
+ * (src/features/services.ts) builds charging's services with payments' implementation.
  *
  * `Plan` is payments' own record of the change, opaque here: charging only hands back to
  * `apply` what `plan` answered, in the same transaction.
@@ -41,14 +39,4 @@ export interface ContributionPayments<Plan, Effect extends ContributionEffectSha
     plan: Plan,
     note: { assessmentId: string; reason: string },
   ): Promise<{ effectiveFrom: IsoDate } | null>;
-  /** The effect's shape for the API's answers and OpenAPI. */
-  effectSchema: z.ZodType<Effect>;
-}
-
-/** What charging's routes receive: the usual deps and payments' side of a contribution change. */
-export interface ChargingDeps<
-  Plan = unknown,
-  Effect extends ContributionEffectShape = ContributionEffectShape,
-> extends FeatureDeps {
-  contributionPayments: ContributionPayments<Plan, Effect>;
 }

@@ -6,4 +6,6 @@
 export { chargingFeature } from './routes.ts';
 export { currentContribution } from './service.ts';
 export { seedDemoCharging } from './seed.ts';
-export type { ChargingDeps, ContributionEffectShape, ContributionPayments } from './deps.ts';
+export type { ContributionEffectShape, ContributionPayments } from './deps.ts';
+export { effectSchema } from './api-schemas.ts';
+export { chargingServices } from './service.ts';

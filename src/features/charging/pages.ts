@@ -13,17 +13,10 @@ import {
 } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
-import type { ChargingDeps } from './deps.ts';
+import type { FeatureDeps } from '../index.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
 import { contributionLetter } from './letter.ts';
-import {
-  type AssessmentInput,
-  type AssessmentRow,
-  chargingRecord,
-  previewAssessment,
-  recordAssessment,
-  requestReview,
-} from './service.ts';
+import type { AssessmentInput, AssessmentRow } from './service.ts';
 
 type Req = FastifyRequest<{ Params: { personId: string } }>;
 const INCOME_ROWS = 5;
@@ -175,14 +168,14 @@ function answerRows(input: AssessmentInput, isCorrection: boolean) {
   return rows;
 }
 
-export const chargingPages: FastifyPluginAsync<ChargingDeps> = async (app, { db, contributionPayments }) => {
+export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
   const read = personRoute('money.read');
   const manage = personRoute('money.manage');
   const account = personRoute('money.account');
 
   const recordPage = async (request: Req, extra: Record<string, unknown> = {}) => {
     const access = personAccess(request);
-    const record = await chargingRecord(db, access);
+    const record = await services.charging.record(access);
     return {
       template: 'charging/views/charging.njk',
       context: {
@@ -210,7 +203,7 @@ export const chargingPages: FastifyPluginAsync<ChargingDeps> = async (app, { db,
     async (request, reply) => {
       const values = { reason: field(request.body, 'reason') };
       return submitForm(reply, { ...(await recordPage(request)), values }, async () => {
-        await requestReview(db, personAccess(request), values.reason);
+        await services.charging.requestReview(personAccess(request), values.reason);
         return reply.redirect(`/people/${request.params.personId}/charging?review=sent`, 303);
       });
     },
@@ -220,7 +213,7 @@ export const chargingPages: FastifyPluginAsync<ChargingDeps> = async (app, { db,
     '/people/:personId/charging/letter.pdf',
     read,
     async (request, reply) => {
-      const record = await chargingRecord(db, personAccess(request));
+      const record = await services.charging.record(personAccess(request));
       if (!record.assessment || !record.policy) throw Problem.notFound('Financial assessment');
       const pdf = await contributionLetter({
         councilName: record.council?.name ?? 'Your council',
@@ -236,7 +229,7 @@ export const chargingPages: FastifyPluginAsync<ChargingDeps> = async (app, { db,
   );
 
   const formPage = async (request: Req) => {
-    const record = await chargingRecord(db, personAccess(request));
+    const record = await services.charging.record(personAccess(request));
     return {
       template: 'charging/views/assessment-form.njk',
       record,
@@ -315,7 +308,7 @@ export const chargingPages: FastifyPluginAsync<ChargingDeps> = async (app, { db,
       const form = await postedForm(request, body);
       return submitForm(reply, form, async () => {
         const input = checkedInput(body, form.record.planServices);
-        const plan = await previewAssessment(db, personAccess(request), input, contributionPayments);
+        const plan = await services.charging.previewAssessment(personAccess(request), input);
         return reply.render('charging/views/check-assessment.njk', {
           title: 'Check the assessment before you save it',
           backLink: `/people/${request.params.personId}/charging`,
@@ -346,11 +339,9 @@ export const chargingPages: FastifyPluginAsync<ChargingDeps> = async (app, { db,
       const body = request.body as Record<string, string>;
       const form = await postedForm(request, body);
       return submitForm(reply, form, async () => {
-        await recordAssessment(
-          db,
+        await services.charging.recordAssessment(
           personAccess(request),
           checkedInput(body, form.record.planServices),
-          contributionPayments,
         );
         return reply.redirect(`/people/${request.params.personId}/charging?saved=yes`, 303);
       });

@@ -1,5 +1,6 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
-import type { PersonAccess } from '../../platform/auth/access.ts';
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
+import { inTenant } from '../../platform/db/transaction.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { ageOn, formatDate, isIsoDate, todayInLondon } from '../../platform/dates.ts';
@@ -421,4 +422,23 @@ export async function requestReview(db: Db, access: PersonAccess, reason: string
       .returning();
     return row!;
   });
+}
+
+/**
+ * The charging feature's services, bound to the database once (src/features/services.ts) with
+ * payments' side of a contribution change, so pages and the API never pass either.
+ */
+export function chargingServices<P, E extends ContributionEffectShape>(
+  db: Db,
+  payments: ContributionPayments<P, E>,
+) {
+  return {
+    record: (access: PersonAccess) => chargingRecord(db, access),
+    policies: (access: CouncilAccess) => inTenant(db, access.authorityId, (tx) => listPolicies(tx)),
+    previewAssessment: (access: PersonAccess, input: AssessmentInput) =>
+      previewAssessment(db, access, input, payments),
+    recordAssessment: (access: PersonAccess, input: AssessmentInput) =>
+      recordAssessment(db, access, input, payments),
+    requestReview: (access: PersonAccess, reason: string) => requestReview(db, access, reason),
+  };
 }

@@ -3,36 +3,6 @@ import { explainedSchema, isoDate, pence } from '../../platform/http/api-schemas
 
 /** Shapes shared by the payments and ledger API, declared once for validation and OpenAPI. */
 
-const beforeAfter = z.object({ before: pence, after: pence });
-/** What a change of contribution or payment does, before it is saved (preview) and after. */
-export const effectSchema = z
-  .object({
-    from: isoDate.describe('The date the new contribution applies to the direct payment from'),
-    weeklyContribution: z.object({ before: pence.nullable(), after: pence }),
-    directPayment: z
-      .object({
-        frequency: z.enum(['weekly', 'four_weekly', 'monthly']),
-        contributionMethod: z.enum(['net', 'invoice']),
-        amountPerPeriod: beforeAfter,
-        contributionPerPeriod: beforeAfter,
-        netPerPeriod: beforeAfter,
-      })
-      .nullable()
-      .describe('Null when the person has no direct-payment agreement'),
-    corrections: z.array(
-      z.object({
-        periodStart: isoDate,
-        periodEnd: isoDate,
-        paid: pence,
-        due: pence,
-        amount: pence.describe('due − paid: above zero paid to the person, below zero taken back'),
-        explanation: explainedSchema,
-      }),
-    ),
-    correctionTotal: pence,
-  })
-  .describe('What saving the assessment changes: old → new contribution and payment, from which date');
-
 /** What setting up a direct-payment agreement pays, before it is saved (dryRun) and after. */
 export const setUpEffectSchema = z
   .object({

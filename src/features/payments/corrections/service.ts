@@ -1,5 +1,4 @@
 import type { ContributionPayments } from '../../charging/index.ts';
-import { effectSchema } from '../api-schemas.ts';
 import { asc, eq, sql } from 'drizzle-orm';
 import type { PersonAccess } from '../../../platform/auth/access.ts';
 import type { Tx } from '../../../platform/db/client.ts';
@@ -275,7 +274,7 @@ export async function correctionsOf(tx: Tx, personId: string) {
 }
 
 /**
- * Payments' side of a change of contribution, handed to charging by the feature list
+ * Payments' side of a change of contribution, handed to charging by the composition root
  * (charging/deps.ts): the lock, what an assessment's new contribution does to the direct
  * payment (or only the contribution, when the person has none), and saving it.
  */
@@ -295,5 +294,4 @@ export const contributionPayments: ContributionPayments<ContributionChangePlan, 
     return { effect, plan };
   },
   apply: applyContributionChange,
-  effectSchema,
 };

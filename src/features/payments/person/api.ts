@@ -12,9 +12,9 @@ import {
 } from '../../../platform/http/api-schemas.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import type { FeatureDeps } from '../../index.ts';
+import { effectSchema } from '../../charging/index.ts';
 import {
   agreementSchema,
-  effectSchema,
   pick,
   returnBody,
   returnSchema,
