@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../src/platform/dates.ts';
 import { SECOND_FINANCE_EMAIL } from '../../src/features/payments/seed.ts';
 import { personWithAgreedPlan } from '../../src/features/payments/payments.fixtures.ts';
 import { startSiteForMorag } from './morag-site.ts';
-import { expectAccessible, heading, newPage, type Site, signIn, textOf } from './support.ts';
+import { downloadedText, expectAccessible, heading, newPage, type Site, signIn, textOf } from './support.ts';
 
 let site: Site;
 let morag: string;
@@ -55,7 +54,7 @@ describe('a finance officer', () => {
     expect(who).toContain('Approved by Neil Brodie');
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download the bank file (CSV)' }).click();
-    const file = readFileSync((await (await download).path())!, 'utf8');
+    const file = await downloadedText(await download);
     expect(file.split('\n')[0]).toBe('Sort code,Account number,Account name,Amount,Reference');
     expect(file).toContain('608371,31926819,MORAG CAMPBELL');
     await expectAccessible(page);

@@ -1,5 +1,13 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { text } from 'node:stream/consumers';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+  type Download,
+} from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { type DEMO_ROLES, demoEmail } from '../../src/features/accounts/demo-users.ts';
 import { type TestApp, testApp } from '../support/app.ts';
@@ -70,3 +78,11 @@ export async function countOf(locator: Locator): Promise<number> {
 }
 
 export const heading = (page: Page) => textOf(page.getByRole('heading', { level: 1 }));
+
+/**
+ * The text of a file the page downloaded. The browser is shared over a connection
+ * (test/support/chromium-server.ts), so the file is read through its stream, not a local path.
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  return text(await download.createReadStream());
+}
