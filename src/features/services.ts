@@ -3,8 +3,10 @@ import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
 import { budgetServices } from './budgets/index.ts';
 import { chargingServices } from './charging/index.ts';
+import { conversationServices } from './conversations/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
 import { contributionPayments, paymentServices } from './payments/index.ts';
+import { peopleServices } from './people/index.ts';
 import { planServices } from './plans/index.ts';
 import { reportServices } from './reports/index.ts';
 
@@ -18,6 +20,8 @@ import { reportServices } from './reports/index.ts';
 export function buildServices({ db, config }: { db: Db; config: Config }) {
   return {
     councils: councilServices(db),
+    people: peopleServices(db),
+    conversations: conversationServices(db),
     eligibility: eligibilityServices(db),
     budgets: budgetServices(db),
     plans: planServices(db),

@@ -422,3 +422,11 @@ export async function personHeader(db: Db, access: PersonAccess, action: AuditAc
     };
   });
 }
+
+/**
+ * The people feature's services, bound to the database once (src/features/services.ts).
+ * Pages and the API call these; route tests pass fakes of the same shape.
+ */
+export const peopleServices = (db: Db) => ({
+  header: (access: PersonAccess, action?: AuditAction) => personHeader(db, access, action),
+});
