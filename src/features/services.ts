@@ -1,6 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
+import { accountServices } from './accounts/index.ts';
 import { budgetServices } from './budgets/index.ts';
 import { chargingServices } from './charging/index.ts';
 import { conversationServices } from './conversations/index.ts';
@@ -20,6 +21,7 @@ import { reportServices } from './reports/index.ts';
 export function buildServices({ db, config }: { db: Db; config: Config }) {
   return {
     councils: councilServices(db),
+    accounts: accountServices(db),
     people: peopleServices(db),
     conversations: conversationServices(db),
     eligibility: eligibilityServices(db),
