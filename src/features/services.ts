@@ -2,7 +2,7 @@ import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
 import { accountServices } from './accounts/index.ts';
-import { budgetServices } from './budgets/index.ts';
+import { budgetServices, interimStatusFor } from './budgets/index.ts';
 import { chargingServices } from './charging/index.ts';
 import { conversationServices } from './conversations/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
@@ -22,7 +22,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
   return {
     councils: councilServices(db),
     accounts: accountServices(db),
-    people: peopleServices(db),
+    people: peopleServices(db, interimStatusFor),
     conversations: conversationServices(db),
     eligibility: eligibilityServices(db),
     budgets: budgetServices(db),
