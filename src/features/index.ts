@@ -17,8 +17,8 @@ import type { Services } from './services.ts';
 
 /**
  * What every feature's routes receive: the services built once (./services.ts). `db` remains
- * for the features whose handlers still call their services with it (people, accounts) until
- * they are converted.
+ * only for what the people feature is handed from conversations (`recordOutcomes`, `ownWordsOf`,
+ * see people/deps.ts), which still take it.
  */
 export interface FeatureDeps {
   db: Db;
