@@ -4,7 +4,7 @@ import type { Db } from '../platform/db/client.ts';
 import { accountsFeature } from './accounts/index.ts';
 import { conversationsFeature, ownWordsOf, recordOutcomes } from './conversations/index.ts';
 import { peopleFeature } from './people/index.ts';
-import { budgetsFeature, interimStatusFor } from './budgets/index.ts';
+import { budgetsFeature } from './budgets/index.ts';
 import { chargingFeature } from './charging/index.ts';
 import { eligibilityFeature } from './eligibility/index.ts';
 import { paymentsFeature } from './payments/index.ts';
@@ -17,8 +17,8 @@ import type { Services } from './services.ts';
 
 /**
  * What every feature's routes receive: the services built once (./services.ts). `db` remains
- * for the features whose handlers still call their services with it (people, conversations,
- * accounts) until they are converted.
+ * only for what the people feature is handed from conversations (`recordOutcomes`, `ownWordsOf`,
+ * see people/deps.ts), which still take it.
  */
 export interface FeatureDeps {
   db: Db;
@@ -27,11 +27,12 @@ export interface FeatureDeps {
 }
 
 /**
- * The people feature shows a few things owned by the features built on it (the interim budget
- * tags, the outcomes on the record): they are handed in here, so people imports none of them.
+ * The people feature shows a few things owned by the features built on it (the outcomes on the
+ * record; the interim budget tags come bound into its services, ./services.ts): they are handed
+ * in here, so people imports none of them.
  */
 const people: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
-  await app.register(peopleFeature, { ...deps, interimStatusFor, recordOutcomes, ownWordsOf });
+  await app.register(peopleFeature, { ...deps, recordOutcomes, ownWordsOf });
 };
 
 /** Every feature, in the order their routes register. Add a line here for a new feature. */

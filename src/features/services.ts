@@ -1,10 +1,13 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { councilServices } from '../platform/views/council.ts';
-import { budgetServices } from './budgets/index.ts';
+import { accountServices } from './accounts/index.ts';
+import { budgetServices, interimStatusFor } from './budgets/index.ts';
 import { chargingServices } from './charging/index.ts';
+import { conversationServices } from './conversations/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
 import { contributionPayments, paymentServices } from './payments/index.ts';
+import { peopleServices } from './people/index.ts';
 import { planServices } from './plans/index.ts';
 import { reportServices } from './reports/index.ts';
 
@@ -18,6 +21,9 @@ import { reportServices } from './reports/index.ts';
 export function buildServices({ db, config }: { db: Db; config: Config }) {
   return {
     councils: councilServices(db),
+    accounts: accountServices(db),
+    people: peopleServices(db, interimStatusFor),
+    conversations: conversationServices(db),
     eligibility: eligibilityServices(db),
     budgets: budgetServices(db),
     plans: planServices(db),

@@ -1,8 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { revokeApiToken } from '../../platform/auth/credentials.ts';
-import { verifyAuditChain } from '../../platform/audit/index.ts';
 import { errorResponses, personParams, problemSchema } from '../../platform/http/api-schemas.ts';
 import {
   councilAccess,
@@ -12,11 +10,10 @@ import {
   signedInRoute,
 } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
-import { exportPersonRecord, machineExport } from './export.ts';
-import { whoLooked } from './records.ts';
-import { issueApiToken, SignInRefused } from './service.ts';
+import { machineExport } from './export.ts';
+import { SignInRefused } from './service.ts';
 
-export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.post(
@@ -36,14 +33,14 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       },
     },
     async (request, reply) => {
-      const issued = await issueApiToken(db, request.body.email, request.body.password).catch(
-        (error: unknown) => {
+      const issued = await services.accounts
+        .issueToken(request.body.email, request.body.password)
+        .catch((error: unknown) => {
           // Too soon after wrong attempts: say when to come back, for people and programs.
           if (error instanceof SignInRefused && error.waitSeconds > 0)
             reply.header('retry-after', String(error.waitSeconds));
           throw error;
-        },
-      );
+        });
       return reply.status(201).send({
         token: issued.token,
         tokenType: 'Bearer' as const,
@@ -63,7 +60,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       },
     },
     async (request, reply) => {
-      await revokeApiToken(db, signedInActor(request).credentialHash);
+      await services.accounts.revokeToken(signedInActor(request).credentialHash);
       return reply.status(204).send(null);
     },
   );
@@ -94,7 +91,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
         },
       },
     },
-    async (request) => ({ events: await whoLooked(db, request.access as never) }),
+    async (request) => ({ events: await services.accounts.whoLooked(request.access as never) }),
   );
 
   app.get(
@@ -109,7 +106,7 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
       },
     },
     async (request) => {
-      return machineExport(await exportPersonRecord(db, request.access as never));
+      return machineExport(await services.accounts.exportRecord(request.access as never));
     },
   );
 
@@ -131,6 +128,6 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db })
         },
       },
     },
-    async (request) => verifyAuditChain(db, councilAccess(request).authorityId),
+    async (request) => services.accounts.verifyChain(councilAccess(request)),
   );
 };

@@ -1,27 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { may } from '../../platform/auth/access.ts';
-import { auditedCouncilRead, verifyAuditChain } from '../../platform/audit/index.ts';
 import { formatDateTime, isIsoDate } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
-import { exportPersonRecord, machineExport, readableExport } from './export.ts';
+import { machineExport, readableExport } from './export.ts';
 import { exportPdf } from './export-pdf.ts';
-import {
-  type AuditSearch,
-  BREAK_GLASS_REVIEW_DAYS,
-  breakGlassOpenings,
-  searchAudit,
-  whoLooked,
-} from './records.ts';
+import { type AuditSearch, BREAK_GLASS_REVIEW_DAYS } from './records.ts';
 
 /** "Who has looked", the subject access copy, and the managers' views of the audit log. */
-export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
+export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/who-looked',
     personRoute('audit.own'),
     async (request, reply) => {
-      const events = await whoLooked(db, personAccess(request));
+      const events = await services.accounts.whoLooked(personAccess(request));
       return reply.render('accounts/views/who-looked.njk', {
         title: 'Who has looked at this record',
         events,
@@ -38,7 +31,7 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
     '/people/:personId/export',
     personRoute('audit.own'),
     async (request, reply) => {
-      const data = await exportPersonRecord(db, personAccess(request));
+      const data = await services.accounts.exportRecord(personAccess(request));
       const copy = readableExport(data);
       return reply.render('accounts/views/export.njk', {
         title: `Everything we hold about ${personName(data.person)}`,
@@ -55,7 +48,7 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
     '/people/:personId/export.pdf',
     personRoute('audit.own'),
     async (request, reply) => {
-      const data = await exportPersonRecord(db, personAccess(request));
+      const data = await services.accounts.exportRecord(personAccess(request));
       const name = personName(data.person);
       const made = formatDateTime(data.exportedAt);
       const pdf = await exportPdf(name, data.councilName, made, readableExport(data));
@@ -70,7 +63,7 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
     '/people/:personId/export.json',
     personRoute('audit.own'),
     async (request, reply) => {
-      const everything = machineExport(await exportPersonRecord(db, personAccess(request)));
+      const everything = machineExport(await services.accounts.exportRecord(personAccess(request)));
       return reply
         .type('application/json; charset=utf-8')
         .header('content-disposition', `attachment; filename="record-${request.params.personId}.json"`)
@@ -112,7 +105,7 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
       from: values.from || undefined,
       to: values.to || undefined,
     };
-    const events = errors.length ? [] : await searchAudit(db, councilAccess(request), search);
+    const events = errors.length ? [] : await services.accounts.searchAudit(councilAccess(request), search);
     return reply
       .status(errors.length ? 400 : 200)
       .render('accounts/views/audit.njk', { title: 'Audit log', events, values, errors });
@@ -120,9 +113,8 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
 
   app.get('/audit/verify', councilRoute('audit.search'), async (request, reply) => {
     const access = councilAccess(request);
-    const check = await verifyAuditChain(db, access.authorityId);
     // The check is itself logged, after it ran, so it never checks its own entry.
-    await auditedCouncilRead(db, access, 'audit.verify', { brokenAt: check.brokenAt }, async () => [check]);
+    const check = await services.accounts.verifyChainLogged(access);
     return reply.render('accounts/views/audit-verify.njk', {
       title: check.brokenAt === null ? 'The audit log is intact' : 'The audit log has been tampered with',
       check,
@@ -131,7 +123,7 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) =
   });
 
   app.get('/audit/break-glass', councilRoute('audit.search'), async (request, reply) => {
-    const openings = await breakGlassOpenings(db, councilAccess(request));
+    const openings = await services.accounts.breakGlassOpenings(councilAccess(request));
     return reply.render('accounts/views/break-glass-review.njk', {
       title: 'Records opened without allocation',
       openings,

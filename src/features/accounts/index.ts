@@ -5,3 +5,4 @@
  */
 export { DEMO_ROLES, demoEmail } from './demo-users.ts';
 export { accountsFeature } from './routes.ts';
+export { accountServices } from './service.ts';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../platform/auth/guard.ts';
-import { actorFromSession, endSession, SESSION_ABSOLUTE_MS } from '../../platform/auth/credentials.ts';
+import { SESSION_ABSOLUTE_MS } from '../../platform/auth/credentials.ts';
 import { roleAllows } from '../../platform/auth/policy.ts';
 import { ROLES, type Role } from '../../platform/auth/roles.ts';
 import { field, submitForm } from '../../platform/http/forms.ts';
@@ -16,17 +16,7 @@ import {
   signedInActor,
   signedInRoute,
 } from '../../platform/auth/routes.ts';
-import { breakGlass, recordsWithWhoLooked } from './records.ts';
-import {
-  acceptInvitation,
-  changePassword,
-  findInvitation,
-  inviteStaff,
-  listStaff,
-  setActive,
-  SignInRefused,
-  signIn,
-} from './service.ts';
+import { SignInRefused } from './service.ts';
 
 export function homeFor(role: Role): string {
   if (role === 'admin') return '/admin/users';
@@ -34,7 +24,7 @@ export function homeFor(role: Role): string {
   return roleAllows('caselist.read', role) ? '/people' : '/my';
 }
 
-export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, config }) => {
+export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { config, services }) => {
   const demoUsers =
     config.mode === 'demo' ? DEMO_ROLES.map((role) => ({ role, email: demoEmail(role) })) : [];
   const signInPage = {
@@ -75,18 +65,20 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
           if (!field(request.body, 'password'))
             errors.push({ field: 'password', message: 'Enter your password' });
           if (errors.length) throw Problem.invalid(errors);
-          const token = await signIn(db, email, field(request.body, 'password')).catch((error: unknown) => {
-            // Too soon after wrong attempts: the same page, saying how long to wait.
-            if (error instanceof SignInRefused && error.waitSeconds > 0) return error;
-            throw error;
-          });
+          const token = await services.accounts
+            .signIn(email, field(request.body, 'password'))
+            .catch((error: unknown) => {
+              // Too soon after wrong attempts: the same page, saying how long to wait.
+              if (error instanceof SignInRefused && error.waitSeconds > 0) return error;
+              throw error;
+            });
           if (token instanceof SignInRefused)
             return reply
               .status(429)
               .header('retry-after', String(token.waitSeconds))
               .render(signInPage.template, { ...signInPage.context, next, values, errors: token.errors });
-          if (request.actor) await endSession(db, request.actor.credentialHash);
-          const actor = await actorFromSession(db, token);
+          if (request.actor) await services.accounts.endSession(request.actor.credentialHash);
+          const actor = await services.accounts.sessionActor(token);
           setSession(reply, token);
           return reply.redirect(next || homeFor(actor!.role), 303);
         },
@@ -95,7 +87,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
   );
 
   app.post('/sign-out', signedInRoute(), async (request, reply) => {
-    if (request.actor) await endSession(db, request.actor.credentialHash);
+    if (request.actor) await services.accounts.endSession(request.actor.credentialHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/signed-out', 303);
   });
@@ -107,7 +99,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
   const accountPage = async (access: CouncilAccess, notice?: string) => ({
     title: 'Your account',
     home: homeFor(access.actor.role),
-    records: await recordsWithWhoLooked(db, access),
+    records: await services.accounts.linkedRecords(access),
     notice,
   });
   app.get('/account', signedInRoute(), async (request, reply) =>
@@ -123,8 +115,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
   );
   app.post('/account/password', signedInRoute(), async (request, reply) =>
     submitForm(reply, { ...passwordPage, values: {} }, async () => {
-      await changePassword(
-        db,
+      await services.accounts.changePassword(
         signedInActor(request),
         field(request.body, 'currentPassword'),
         field(request.body, 'newPassword'),
@@ -143,7 +134,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
   // Staff administration: invite with a one-time link, deactivate, reactivate.
   const staffPage = async (request: { actor: unknown }, extra: Record<string, unknown> = {}) => ({
     title: 'Staff accounts',
-    staff: await listStaff(db, request.actor as never),
+    staff: await services.accounts.staff(request.actor as never),
     roles: ROLES.filter(
       (r) => !['person', 'representative', 'circle_member', 'advocate', 'national_admin'].includes(r),
     ),
@@ -162,7 +153,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
       reply,
       { template: 'accounts/views/staff.njk', context: await staffPage(request), values },
       async () => {
-        const invitation = await inviteStaff(db, signedInActor(request), {
+        const invitation = await services.accounts.invite(signedInActor(request), {
           ...values,
           teamId: signedInActor(request).teamId,
         });
@@ -177,8 +168,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     '/admin/users/:userId/active',
     councilRoute('users.manage'),
     async (request, reply) => {
-      await setActive(
-        db,
+      await services.accounts.setActive(
         signedInActor(request),
         request.params.userId,
         field(request.body, 'active') === 'true',
@@ -192,7 +182,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     context: { title: 'Set your password', token, invitee },
   });
   app.get<{ Params: { token: string } }>('/invitation/:token', publicRoute(), async (request, reply) => {
-    const invitee = await findInvitation(db, request.params.token);
+    const invitee = await services.accounts.invitation(request.params.token);
     if (!invitee)
       throw new Problem(
         410,
@@ -206,10 +196,9 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
     '/invitation/:token',
     { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      const invitee = await findInvitation(db, request.params.token);
+      const invitee = await services.accounts.invitation(request.params.token);
       return submitForm(reply, { ...invitationPage(request.params.token, invitee), values: {} }, async () => {
-        await acceptInvitation(
-          db,
+        await services.accounts.acceptInvitation(
           request.params.token,
           field(request.body, 'password'),
           field(request.body, 'confirmPassword'),
@@ -245,8 +234,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { db, c
         reply,
         { ...breakGlassPage(request.params.personId, next), values: { reason } },
         async () => {
-          await breakGlass(
-            db,
+          await services.accounts.breakGlass(
             signedInActor(request),
             request.params.personId,
             reason,

@@ -1,19 +1,32 @@
 import { and, eq, lt, sql } from 'drizzle-orm';
+import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import {
+  actorFromSession,
   createApiToken,
   createSession,
+  endSession,
   endSessionsOf,
   hashSecret,
   newSecret,
+  revokeApiToken,
 } from '../../platform/auth/credentials.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { invitations, signInThrottle, users } from '../../platform/auth/schema.ts';
-import { recordAudit } from '../../platform/audit/index.ts';
+import { auditedCouncilRead, recordAudit, verifyAuditChain } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { asSystem, inTenant } from '../../platform/db/transaction.ts';
 import { Problem } from '../../platform/http/problem.ts';
+import { exportPersonRecord } from './export.ts';
+import {
+  type AuditSearch,
+  breakGlass,
+  breakGlassOpenings,
+  recordsWithWhoLooked,
+  searchAudit,
+  whoLooked,
+} from './records.ts';
 import { FORGET_AFTER_SECONDS, secondsLeft, signInWaitSeconds, waitMessage } from './rules.ts';
 
 export const INVITATION_DAYS = 7;
@@ -296,3 +309,37 @@ export async function setActive(db: Db, admin: Actor, userId: string, active: bo
   });
   if (!active) await endSessionsOf(db, userId);
 }
+
+/**
+ * The accounts feature's services, bound to the database once (src/features/services.ts).
+ * Pages and the API call these; route tests pass fakes of the same shape.
+ */
+export const accountServices = (db: Db) => ({
+  signIn: (email: string, password: string) => signIn(db, email, password),
+  issueToken: (email: string, password: string) => issueApiToken(db, email, password),
+  sessionActor: (token: string) => actorFromSession(db, token),
+  endSession: (tokenHash: string) => endSession(db, tokenHash),
+  revokeToken: (tokenHash: string) => revokeApiToken(db, tokenHash),
+  changePassword: (actor: Actor, current: string, next: string, confirm: string) =>
+    changePassword(db, actor, current, next, confirm),
+  staff: (admin: Actor) => listStaff(db, admin),
+  invite: (admin: Actor, invite: StaffInvite) => inviteStaff(db, admin, invite),
+  setActive: (admin: Actor, userId: string, active: boolean) => setActive(db, admin, userId, active),
+  invitation: (token: string) => findInvitation(db, token),
+  acceptInvitation: (token: string, password: string, confirm: string) =>
+    acceptInvitation(db, token, password, confirm),
+  breakGlass: (actor: Actor, personId: string, reason: string, route: string) =>
+    breakGlass(db, actor, personId, reason, route),
+  linkedRecords: (access: CouncilAccess) => recordsWithWhoLooked(db, access),
+  whoLooked: (access: PersonAccess) => whoLooked(db, access),
+  exportRecord: (access: PersonAccess) => exportPersonRecord(db, access),
+  searchAudit: (access: CouncilAccess, search: AuditSearch) => searchAudit(db, access, search),
+  breakGlassOpenings: (access: CouncilAccess) => breakGlassOpenings(db, access),
+  verifyChain: (access: CouncilAccess) => verifyAuditChain(db, access.authorityId),
+  /** The chain checked, then the check itself logged, after it ran, so it never checks its own entry. */
+  verifyChainLogged: async (access: CouncilAccess) => {
+    const check = await verifyAuditChain(db, access.authorityId);
+    await auditedCouncilRead(db, access, 'audit.verify', { brokenAt: check.brokenAt }, async () => [check]);
+    return check;
+  },
+});

@@ -11,8 +11,6 @@ import {
 } from '../../platform/http/api-schemas.ts';
 import { OUTCOME_AREAS, SAID_BY, SECTIONS } from './lists.ts';
 import type { FeatureDeps } from '../index.ts';
-import { createOutcome, getOutcome, listOutcomes, updateOutcome } from './outcomes.ts';
-import { addEntry, createConversation, listConversations } from './service.ts';
 
 /**
  * Who said the words. Who may be named depends on who is signed in (rules.ts
@@ -96,7 +94,7 @@ const outcomeFields = {
 
 const outcomeParams = personParams.extend({ outcomeId: z.uuid() });
 
-export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -110,7 +108,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
         response: { 200: z.object({ conversations: z.array(conversationSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ conversations: await listConversations(db, personAccess(request)) }),
+    async (request) => ({ conversations: await services.conversations.list(personAccess(request)) }),
   );
 
   app.post(
@@ -138,7 +136,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
     },
     async (request, reply) =>
       reply.status(201).send(
-        await createConversation(db, personAccess(request), {
+        await services.conversations.create(personAccess(request), {
           ...request.body,
           place: request.body.place ?? null,
           whoWasThere: request.body.whoWasThere ?? null,
@@ -161,7 +159,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addEntry(db, personAccess(request), request.params.conversationId, {
+        await services.conversations.addEntry(personAccess(request), request.params.conversationId, {
           ...request.body,
           saidByName: request.body.saidByName ?? null,
         }),
@@ -179,7 +177,9 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
         response: { 200: z.object({ outcomes: z.array(outcomeSchema) }), ...errorResponses },
       },
     },
-    async (request) => ({ outcomes: (await listOutcomes(db, personAccess(request))).outcomes }),
+    async (request) => ({
+      outcomes: (await services.conversations.outcomes(personAccess(request))).outcomes,
+    }),
   );
 
   app.post(
@@ -196,7 +196,7 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createOutcome(db, personAccess(request), request.body)),
+      reply.status(201).send(await services.conversations.createOutcome(personAccess(request), request.body)),
   );
 
   app.get(
@@ -225,7 +225,10 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
       },
     },
     async (request) => {
-      const { outcome, history } = await getOutcome(db, personAccess(request), request.params.outcomeId);
+      const { outcome, history } = await services.conversations.outcome(
+        personAccess(request),
+        request.params.outcomeId,
+      );
       return { outcome, history };
     },
   );
@@ -252,7 +255,12 @@ export const conversationsApi: FastifyPluginAsync<FeatureDeps> = async (plain, {
     },
     async (request) => {
       const { version, ...changes } = request.body;
-      return updateOutcome(db, personAccess(request), request.params.outcomeId, changes, version);
+      return services.conversations.changeOutcome(
+        personAccess(request),
+        request.params.outcomeId,
+        changes,
+        version,
+      );
     },
   );
 };

@@ -12,3 +12,4 @@ export type { AboutMeConversation } from './about-me-read.ts';
 export { OUTCOME_AREAS, SAID_BY, SECTIONS } from './lists.ts';
 export { seedDemoConversations } from './seed.ts';
 export { ownWordsOf, recordOutcomes } from './record-outcomes.ts';
+export { conversationServices } from './service.ts';

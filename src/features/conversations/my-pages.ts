@@ -1,7 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { may } from '../../platform/auth/access.ts';
 import type { AuditAction } from '../../platform/audit/index.ts';
-import { inTenant } from '../../platform/db/transaction.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
@@ -13,28 +12,18 @@ import {
   showQuestion,
   text,
 } from '../../platform/http/question-flow.ts';
-import { personHeader } from '../people/index.ts';
 import { byVoice } from './attribution.ts';
 import { myEditFields, myOutcomeFields } from './forms.ts';
-import {
-  createOutcome,
-  getOutcome,
-  listOutcomes,
-  mayChangeWords,
-  outcomeAreaList,
-  updateOutcome,
-} from './outcomes.ts';
-import { checkOutcome, checkOutcomeAttribution } from './rules.ts';
-import { writerOf } from './service.ts';
+import { mayChangeWords } from './outcomes.ts';
+import { checkOutcome, checkOutcomeAttribution, writerOf } from './rules.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** "What I want": the person (or their representative) adds and changes outcomes in their own words. */
-export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
-  const areas = (request: FastifyRequest) =>
-    inTenant(db, personAccess(request).authorityId, (tx) => outcomeAreaList(tx));
+export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
+  const areas = (request: FastifyRequest) => services.conversations.outcomeAreas(personAccess(request));
   const whose = async (request: FastifyRequest, action?: AuditAction) => {
-    const header = await personHeader(db, personAccess(request), action);
+    const header = await services.people.header(personAccess(request), action);
     return personAccess(request).relationship.kind === 'self' ? 'you' : header.name;
   };
   /** Words attributed to someone this account may not speak for are never changed by it. */
@@ -45,9 +34,9 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     '/my/:personId/outcomes',
     personRoute('record.read'),
     async (request, reply) => {
-      const header = await personHeader(db, personAccess(request));
+      const header = await services.people.header(personAccess(request));
       const self = personAccess(request).relationship.kind === 'self';
-      const result = await listOutcomes(db, personAccess(request));
+      const result = await services.conversations.outcomes(personAccess(request));
       const current = result.outcomes
         .filter((o) => o.status !== 'ended')
         .map((o) => ({ ...o, mayChange: mayChangeWords(personAccess(request), o) }));
@@ -113,7 +102,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
             list.map((a) => a.code),
           ),
         save: async (v) => {
-          await createOutcome(db, personAccess(request), values(v));
+          await services.conversations.createOutcome(personAccess(request), values(v));
           return `/my/${request.params.personId}/outcomes`;
         },
       });
@@ -133,7 +122,10 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
     personRoute('own_words.write'),
     async (request, reply) => {
       if (!UUID.test(request.params.outcomeId)) throw Problem.notFound('Outcome');
-      const { outcome } = await getOutcome(db, personAccess(request), request.params.outcomeId);
+      const { outcome } = await services.conversations.outcome(
+        personAccess(request),
+        request.params.outcomeId,
+      );
       const refused = refusedChange(request, outcome);
       if (refused.length) throw Problem.forbidden(refused[0]!.message);
       const page = editPage(request.params.personId, outcome.id, outcome.version);
@@ -149,7 +141,10 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
       const page = editPage(request.params.personId, request.params.outcomeId, version);
       return questionFlow(reply, page, request.body, {
         check: async (v) => {
-          const { outcome } = await getOutcome(db, personAccess(request), request.params.outcomeId);
+          const { outcome } = await services.conversations.outcome(
+            personAccess(request),
+            request.params.outcomeId,
+          );
           const refused = refusedChange(request, outcome);
           if (refused.length) return refused;
           return text(v, 'personWords').trim()
@@ -157,8 +152,7 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { db 
             : [{ field: 'personWords', message: 'Write what you want' }];
         },
         save: async (v) => {
-          await updateOutcome(
-            db,
+          await services.conversations.changeOutcome(
             personAccess(request),
             request.params.outcomeId,
             { personWords: text(v, 'personWords') },

@@ -3,7 +3,7 @@ import type { Tx } from '../../platform/db/client.ts';
 import { findPerson } from '../people/index.ts';
 import { type AttributedWords, attributionLine } from './attribution.ts';
 import { personalOutcomes } from './schema.ts';
-import { typedBy } from './service.ts';
+import { typedBy } from './rules.ts';
 
 /**
  * Read access to a person's outcomes for other features (budgets cost them, plans say how

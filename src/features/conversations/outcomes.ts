@@ -14,9 +14,10 @@ import {
   type OutcomeFields,
   recordsForOthers,
   speakerName,
+  typedBy,
+  writerOf,
 } from './rules.ts';
 import { outcomeAreas, personalOutcomeChanges, personalOutcomes } from './schema.ts';
-import { typedBy, writerOf } from './service.ts';
 
 export async function outcomeAreaList(tx: Tx) {
   return tx.select().from(outcomeAreas).orderBy(asc(outcomeAreas.sortOrder));

@@ -11,14 +11,10 @@ import {
   showQuestion,
   text,
 } from '../../platform/http/question-flow.ts';
-import { personHeader } from '../people/index.ts';
 import { attributionLine, byVoice } from './attribution.ts';
 import { conversationFields, entryFields, entryFrom, outcomeFields } from './forms.ts';
 import { OUTCOME_STATUS, PRIORITY, SAID_BY } from './lists.ts';
-import { createOutcome, getOutcome, listOutcomes, outcomeAreaList, updateOutcome } from './outcomes.ts';
-import { checkEntry, checkHeldOn, checkOutcome, conversationFacts } from './rules.ts';
-import { addEntry, createConversation, listConversations, writerOf } from './service.ts';
-import { inTenant } from '../../platform/db/transaction.ts';
+import { checkEntry, checkHeldOn, checkOutcome, conversationFacts, writerOf } from './rules.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 
 const writer = (request: FastifyRequest) => writerOf(personAccess(request));
@@ -29,16 +25,15 @@ const idOrNotFound = (id: string, what: string) => {
 };
 
 /** Staff pages for good conversations and personal outcomes. */
-export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { db }) => {
-  const areas = (request: FastifyRequest) =>
-    inTenant(db, personAccess(request).authorityId, (tx) => outcomeAreaList(tx));
+export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
+  const areas = (request: FastifyRequest) => services.conversations.outcomeAreas(personAccess(request));
 
   app.get<{ Params: { personId: string } }>(
     '/people/:personId/conversations',
     personRoute('record.read'),
     async (request, reply) => {
-      const header = await personHeader(db, personAccess(request));
-      const conversations = (await listConversations(db, personAccess(request))).map((c) => ({
+      const header = await services.people.header(personAccess(request));
+      const conversations = (await services.conversations.list(personAccess(request))).map((c) => ({
         ...c,
         sections: c.sections.map((s) => ({
           ...s,
@@ -72,7 +67,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/conversations/new',
     personRoute('own_words.write'),
     async (request, reply) => {
-      const { person: p, name } = await personHeader(db, personAccess(request), 'own_words.form.open');
+      const { person: p, name } = await services.people.header(personAccess(request), 'own_words.form.open');
       const page = newConversation(
         request,
         request.params.personId,
@@ -86,7 +81,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/conversations/new',
     personRoute('own_words.write'),
     async (request, reply) => {
-      const { person: p, name } = await personHeader(db, personAccess(request), 'own_words.form.open');
+      const { person: p, name } = await services.people.header(personAccess(request), 'own_words.form.open');
       const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
       const page = newConversation(request, request.params.personId, name, child);
       return questionFlow(reply, page, request.body, {
@@ -95,7 +90,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
           ...checkEntry(entryFrom(v), child, writer(request)),
         ],
         save: async (v) => {
-          const saved = await createConversation(db, personAccess(request), {
+          const saved = await services.conversations.create(personAccess(request), {
             heldOn: text(v, 'heldOn'),
             place: text(v, 'place'),
             whoWasThere: text(v, 'whoWasThere'),
@@ -125,7 +120,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     personRoute('own_words.write'),
     async (request, reply) => {
       const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
-      const { person: p, name } = await personHeader(db, personAccess(request), 'own_words.form.open');
+      const { person: p, name } = await services.people.header(personAccess(request), 'own_words.form.open');
       const page = entryPage(
         request,
         request.params.personId,
@@ -141,7 +136,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     personRoute('own_words.write'),
     async (request, reply) => {
       const conversationId = idOrNotFound(request.params.conversationId, 'Conversation');
-      const { person: p, name } = await personHeader(db, personAccess(request), 'own_words.form.open');
+      const { person: p, name } = await services.people.header(personAccess(request), 'own_words.form.open');
       const child = conversationFacts(p.dateOfBirth, todayInLondon()).child;
       return questionFlow(
         reply,
@@ -150,7 +145,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
         {
           check: (v) => checkEntry(entryFrom(v), child, writer(request)),
           save: async (v) => {
-            await addEntry(db, personAccess(request), conversationId, entryFrom(v));
+            await services.conversations.addEntry(personAccess(request), conversationId, entryFrom(v));
             return `/people/${request.params.personId}/conversations#conversation-${conversationId}`;
           },
         },
@@ -162,8 +157,8 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/outcomes',
     personRoute('record.read'),
     async (request, reply) => {
-      const header = await personHeader(db, personAccess(request));
-      const result = await listOutcomes(db, personAccess(request));
+      const header = await services.people.header(personAccess(request));
+      const result = await services.conversations.outcomes(personAccess(request));
       return reply.render('conversations/views/outcomes.njk', {
         title: 'Personal outcomes',
         name: header.name,
@@ -209,7 +204,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/outcomes/new',
     personRoute('case.write'),
     async (request, reply) => {
-      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
+      const { name } = await services.people.header(personAccess(request), 'person.form.open');
       const page = outcomePage(request, request.params.personId, name, await areas(request));
       return showQuestion(
         reply,
@@ -222,7 +217,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     '/people/:personId/outcomes/new',
     personRoute('case.write'),
     async (request, reply) => {
-      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
+      const { name } = await services.people.header(personAccess(request), 'person.form.open');
       const list = await areas(request);
       return questionFlow(reply, outcomePage(request, request.params.personId, name, list), request.body, {
         check: (v) =>
@@ -231,7 +226,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
             list.map((a) => a.code),
           ),
         save: async (v) => {
-          const saved = await createOutcome(db, personAccess(request), outcomeValues(v));
+          const saved = await services.conversations.createOutcome(personAccess(request), outcomeValues(v));
           return `/people/${request.params.personId}/outcomes/${saved.id}`;
         },
       });
@@ -243,8 +238,8 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     personRoute('record.read'),
     async (request, reply) => {
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
-      const { name } = await personHeader(db, personAccess(request));
-      const result = await getOutcome(db, personAccess(request), outcomeId);
+      const { name } = await services.people.header(personAccess(request));
+      const result = await services.conversations.outcome(personAccess(request), outcomeId);
       return reply.render('conversations/views/outcome.njk', {
         title: 'Outcome',
         name,
@@ -275,8 +270,8 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     personRoute('case.write'),
     async (request, reply) => {
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
-      const { outcome, areas: list } = await getOutcome(db, personAccess(request), outcomeId);
-      const { name } = await personHeader(db, personAccess(request));
+      const { outcome, areas: list } = await services.conversations.outcome(personAccess(request), outcomeId);
+      const { name } = await services.people.header(personAccess(request));
       const page = outcomePage(request, request.params.personId, name, list, outcomeId, outcome.version);
       return showQuestion(reply, page, formFrom(page.fields, outcome));
     },
@@ -286,7 +281,7 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
     personRoute('case.write'),
     async (request, reply) => {
       const outcomeId = idOrNotFound(request.params.outcomeId, 'Outcome');
-      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
+      const { name } = await services.people.header(personAccess(request), 'person.form.open');
       const list = await areas(request);
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
       return questionFlow(
@@ -300,7 +295,12 @@ export const conversationPages: FastifyPluginAsync<FeatureDeps> = async (app, { 
               list.map((a) => a.code),
             ),
           save: async (v) => {
-            await updateOutcome(db, personAccess(request), outcomeId, outcomeValues(v), version);
+            await services.conversations.changeOutcome(
+              personAccess(request),
+              outcomeId,
+              outcomeValues(v),
+              version,
+            );
             return `/people/${request.params.personId}/outcomes/${outcomeId}`;
           },
         },

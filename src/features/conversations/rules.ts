@@ -2,6 +2,7 @@
  * Rules of conversations and outcomes. Pure: dates are passed in.
  */
 import { type Relationship, type RelationshipKind, relationshipAllows } from '../../platform/auth/policy.ts';
+import type { PersonAccess } from '../../platform/auth/access.ts';
 import type { Role } from '../../platform/auth/roles.ts';
 import { isIsoDate, type IsoDate } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
@@ -232,3 +233,13 @@ export function changedFields<T extends object>(
   }
   return changes;
 }
+
+/** The signed-in account as a writer of words: its role and relationship to the person. */
+export const writerOf = (access: PersonAccess): Writer => ({
+  role: access.actor.role,
+  relationship: access.relationship,
+});
+
+/** Who typed it, as the API and pages show it; null for words typed before this was recorded. */
+export const typedBy = (name: string | null, role: string | null) =>
+  name ? { name, role: role ?? 'unknown' } : null;

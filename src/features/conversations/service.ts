@@ -2,31 +2,32 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
+import { inTenant } from '../../platform/db/transaction.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { blankToNull } from '../people/index.ts';
 import { findPerson } from '../people/index.ts';
 import { SECTIONS } from './lists.ts';
+import {
+  createOutcome,
+  getOutcome,
+  listOutcomes,
+  type OutcomeInput,
+  outcomeAreaList,
+  updateOutcome,
+} from './outcomes.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import {
   checkEntry,
   checkHeldOn,
   conversationFacts,
   type EntryInput,
+  type OutcomeFields,
   speakerName,
-  type Writer,
+  typedBy,
+  writerOf,
 } from './rules.ts';
 import { conversationEntries, conversations } from './schema.ts';
-
-/** The signed-in account as a writer of words: its role and relationship to the person. */
-export const writerOf = (access: PersonAccess): Writer => ({
-  role: access.actor.role,
-  relationship: access.relationship,
-});
-
-/** Who typed it, as the API and pages show it; null for words typed before this was recorded. */
-export const typedBy = (name: string | null, role: string | null) =>
-  name ? { name, role: role ?? 'unknown' } : null;
 
 /**
  * Checks one entry for this writer and gives the row to insert: who said it as checked,
@@ -158,3 +159,24 @@ export async function getConversation(db: Db, access: PersonAccess, conversation
   if (!found) throw Problem.notFound('Conversation');
   return found;
 }
+
+/**
+ * The conversations feature's services, bound to the database once (src/features/services.ts).
+ * Pages and the API call these; route tests pass fakes of the same shape.
+ */
+export const conversationServices = (db: Db) => ({
+  list: (access: PersonAccess) => listConversations(db, access),
+  create: (access: PersonAccess, input: ConversationInput) => createConversation(db, access, input),
+  addEntry: (access: PersonAccess, conversationId: string, entry: EntryInput) =>
+    addEntry(db, access, conversationId, entry),
+  outcomeAreas: (access: PersonAccess) => inTenant(db, access.authorityId, (tx) => outcomeAreaList(tx)),
+  outcomes: (access: PersonAccess) => listOutcomes(db, access),
+  outcome: (access: PersonAccess, outcomeId: string) => getOutcome(db, access, outcomeId),
+  createOutcome: (access: PersonAccess, input: OutcomeInput) => createOutcome(db, access, input),
+  changeOutcome: (
+    access: PersonAccess,
+    outcomeId: string,
+    changes: Partial<OutcomeFields>,
+    version: number,
+  ) => updateOutcome(db, access, outcomeId, changes, version),
+});

@@ -1,10 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PersonAccess } from '../../platform/auth/access.ts';
-import type { Db } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
-import { addCircleMember, addRepresentative } from './circle.ts';
 import {
   type FieldDef,
   type FormValues,
@@ -17,8 +15,7 @@ import {
 } from '../../platform/http/question-flow.ts';
 import { circleFields, legalOrderFields, representativeFields, supportOfferFields } from './form-fields.ts';
 import { type Nation, validateRepresentative, type RepresentativeKind } from './rules.ts';
-import { addLegalOrder, addSupportOffer } from './safeguards.ts';
-import { personHeader } from './service.ts';
+import type { PeopleServices } from './service.ts';
 import { checkCircleMember, checkLegalOrder, checkSupportOffer, linesOf } from './validate.ts';
 
 /**
@@ -35,7 +32,7 @@ interface PartDef {
   fields: FieldDef[];
   initial?: () => Record<string, unknown>;
   check: (values: FormValues, header: Header) => FieldError[];
-  save: (db: Db, access: PersonAccess, values: FormValues) => Promise<unknown>;
+  save: (people: PeopleServices, access: PersonAccess, values: FormValues) => Promise<unknown>;
   anchor: string;
 }
 
@@ -84,7 +81,7 @@ const PARTS: Record<string, PartDef> = {
     fields: circleFields,
     initial: () => ({ consentFrom: todayInLondon() }),
     check: (v) => checkCircleMember(circleInput(v)),
-    save: (db, access, v) => addCircleMember(db, access, circleInput(v)),
+    save: (people, access, v) => people.addCircleMember(access, circleInput(v)),
     anchor: 'circle',
   },
   representatives: {
@@ -104,7 +101,7 @@ const PARTS: Record<string, PartDef> = {
         });
       return errors;
     },
-    save: (db, access, v) => addRepresentative(db, access, representativeInput(v)),
+    save: (people, access, v) => people.addRepresentative(access, representativeInput(v)),
     anchor: 'representatives',
   },
   'support-offers': {
@@ -112,19 +109,19 @@ const PARTS: Record<string, PartDef> = {
     fields: supportOfferFields,
     initial: () => ({ offeredOn: todayInLondon() }),
     check: (v) => checkSupportOffer(offerInput(v), todayInLondon()),
-    save: (db, access, v) => addSupportOffer(db, access, offerInput(v)),
+    save: (people, access, v) => people.addSupportOffer(access, offerInput(v)),
     anchor: 'support',
   },
   'legal-orders': {
     title: 'Record a legal order and its non-negotiables',
     fields: legalOrderFields,
     check: (v) => checkLegalOrder(orderInput(v)),
-    save: (db, access, v) => addLegalOrder(db, access, orderInput(v)),
+    save: (people, access, v) => people.addLegalOrder(access, orderInput(v)),
     anchor: 'legal',
   },
 };
 
-export function registerRecordParts(app: FastifyInstance, db: Db) {
+export function registerRecordParts(app: FastifyInstance, people: PeopleServices) {
   for (const [slug, part] of Object.entries(PARTS)) {
     const url = `/people/:personId/${slug}/new`;
     const page = (personId: string, name: string): QuestionPage => ({
@@ -136,7 +133,7 @@ export function registerRecordParts(app: FastifyInstance, db: Db) {
     });
     const access = (request: FastifyRequest) => personAccess(request);
     app.get<{ Params: { personId: string } }>(url, personRoute('case.write'), async (request, reply) => {
-      const header = await personHeader(db, access(request), 'person.form.open');
+      const header = await people.header(access(request), 'person.form.open');
       return showQuestion(
         reply,
         page(request.params.personId, header.name),
@@ -144,11 +141,11 @@ export function registerRecordParts(app: FastifyInstance, db: Db) {
       );
     });
     app.post<{ Params: { personId: string } }>(url, personRoute('case.write'), async (request, reply) => {
-      const header = await personHeader(db, access(request), 'person.form.open');
+      const header = await people.header(access(request), 'person.form.open');
       return questionFlow(reply, page(request.params.personId, header.name), request.body, {
         check: (values) => part.check(values, header),
         save: async (values) => {
-          await part.save(db, access(request), values);
+          await part.save(people, access(request), values);
           return `/people/${request.params.personId}#${part.anchor}`;
         },
       });

@@ -22,18 +22,6 @@ import {
   supportOfferSchema,
   toPersonFields,
 } from './api-schemas.ts';
-import { addCircleMember, addRepresentative, withdrawCircleConsent } from './circle.ts';
-import { changeRepresentative, endRepresentative } from './representative-changes.ts';
-import { addLegalOrder, addSupportOffer } from './safeguards.ts';
-import {
-  createPerson,
-  getEquality,
-  getPersonRecord,
-  listCases,
-  myPeople,
-  setEquality,
-  updatePerson,
-} from './service.ts';
 
 const created = z.object({ id: z.uuid() });
 const withConflict = { ...errorResponses, 409: problemSchema };
@@ -44,7 +32,7 @@ const interimSchema = z
   .nullable()
   .describe('Interim budget not yet regularised by a full decision; null when there is none');
 
-export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, interimStatusFor }) => {
+export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { services: { people } }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get(
@@ -86,15 +74,10 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
     },
     async (request) => {
       const { crisis, ...rest } = request.query;
-      const result = await listCases(
-        db,
-        councilAccess(request),
-        {
-          ...rest,
-          crisis: crisis === undefined ? undefined : crisis === 'true',
-        },
-        interimStatusFor,
-      );
+      const result = await people.cases(councilAccess(request), {
+        ...rest,
+        crisis: crisis === undefined ? undefined : crisis === 'true',
+      });
       return { total: result.total, page: rest.page, pageSize: rest.pageSize, people: result.people };
     },
   );
@@ -111,7 +94,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createPerson(db, councilAccess(request), newPersonFields(request.body))),
+      reply.status(201).send(await people.create(councilAccess(request), newPersonFields(request.body))),
   );
 
   app.get(
@@ -139,7 +122,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
         },
       },
     },
-    async (request) => getPersonRecord(db, personAccess(request), interimStatusFor),
+    async (request) => people.record(personAccess(request)),
   );
 
   app.patch(
@@ -155,7 +138,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
       },
     },
     async (request) =>
-      updatePerson(db, personAccess(request), toPersonFields(request.body), request.body.version),
+      people.update(personAccess(request), toPersonFields(request.body), request.body.version),
   );
 
   app.get(
@@ -169,7 +152,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
         response: { 200: equalitySchema, ...errorResponses },
       },
     },
-    async (request) => getEquality(db, personAccess(request)),
+    async (request) => people.equality(personAccess(request)),
   );
 
   app.put(
@@ -186,7 +169,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
     },
     async (request) => {
       const { version, ...answers } = request.body;
-      return setEquality(db, personAccess(request), answers, version);
+      return people.setEquality(personAccess(request), answers, version);
     },
   );
 
@@ -204,7 +187,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addCircleMember(db, personAccess(request), {
+        await people.addCircleMember(personAccess(request), {
           ...request.body,
           consentTo: request.body.consentTo ?? null,
           accountEmail: request.body.accountEmail ?? null,
@@ -226,8 +209,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
       },
     },
     async (request, reply) => {
-      await withdrawCircleConsent(
-        db,
+      await people.withdrawCircleConsent(
         personAccess(request),
         request.params.memberId,
         request.body.withdrawnOn,
@@ -250,7 +232,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addRepresentative(db, personAccess(request), {
+        await people.addRepresentative(personAccess(request), {
           ...request.body,
           endDate: request.body.endDate ?? null,
           evidenceReference: request.body.evidenceReference ?? null,
@@ -272,7 +254,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
       },
     },
     async (request) =>
-      endRepresentative(db, personAccess(request), request.params.representativeId, request.body.endDate),
+      people.endRepresentative(personAccess(request), request.params.representativeId, request.body.endDate),
   );
 
   app.post(
@@ -293,7 +275,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
     },
     async (request, reply) =>
       reply.status(201).send(
-        await changeRepresentative(db, personAccess(request), request.params.representativeId, {
+        await people.changeRepresentative(personAccess(request), request.params.representativeId, {
           ...request.body,
           endDate: request.body.endDate ?? null,
           evidenceReference: request.body.evidenceReference ?? null,
@@ -315,7 +297,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addSupportOffer(db, personAccess(request), {
+        await people.addSupportOffer(personAccess(request), {
           ...request.body,
           provider: request.body.provider ?? null,
           notes: request.body.notes ?? null,
@@ -337,7 +319,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
     },
     async (request, reply) =>
       reply.status(201).send(
-        await addLegalOrder(db, personAccess(request), {
+        await people.addLegalOrder(personAccess(request), {
           ...request.body,
           reference: request.body.reference ?? null,
           madeBy: request.body.madeBy ?? null,
@@ -370,6 +352,6 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { db, int
         },
       },
     },
-    async (request) => ({ people: await myPeople(db, councilAccess(request)) }),
+    async (request) => ({ people: await people.mine(councilAccess(request)) }),
   );
 };

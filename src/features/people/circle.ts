@@ -7,8 +7,7 @@ import { compareDates, isIsoDate } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { type Representative, type RepresentativeKind, validateRepresentative } from './rules.ts';
 import { circleMembers, personRelationships, representatives } from './schema.ts';
-import { accountByEmail } from './service.ts';
-import { findPerson, grantRelationship, nationOf } from './store.ts';
+import { accountByEmail, findPerson, grantRelationship, nationOf } from './store.ts';
 import { blankToNull, type CircleMemberInput, checkCircleMember } from './validate.ts';
 
 /**

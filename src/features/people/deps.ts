@@ -31,8 +31,6 @@ export interface RecordOutcomes {
  * feature, and every other feature may import people.
  */
 export interface PeopleDeps extends FeatureDeps {
-  /** budgets' `interimStatusFor`: the interim budget tags on the case list and the record. */
-  interimStatusFor: InterimStatusLookup;
   /** conversations' `recordOutcomes`: the outcomes the record shows (an audited read). */
   recordOutcomes: (db: Db, access: PersonAccess, name: string) => Promise<RecordOutcomes>;
   /** conversations' `ownWordsOf`: the latest things the person said in their own words (an audited read). */

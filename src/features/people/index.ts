@@ -18,3 +18,4 @@ export { CLIENT_GROUPS } from './client-groups.ts';
 export { seedDemoPeople } from './seed.ts';
 /** The demo caseload and what each person said, for the conversations seeder. */
 export { CHILD_SAID, DEMO_PEOPLE, SAID } from './seed-data.ts';
+export { peopleServices } from './service.ts';

@@ -4,7 +4,6 @@ import { type RelationshipKind, relationshipAllows } from '../../platform/auth/p
 import type { PeopleDeps } from './deps.ts';
 import { summaryView } from './summary-view.ts';
 import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
-import { getPersonRecord, myPeople } from './service.ts';
 
 /** Why this account can see someone, in plain words. */
 const WHY: Record<string, string> = {
@@ -19,11 +18,11 @@ const WHY: Record<string, string> = {
 /** Citizen pages: plain words, short lines, big headings (Easy Read friendly). */
 export const myPages: FastifyPluginAsync<PeopleDeps> = async (
   app,
-  { db, interimStatusFor, recordOutcomes, ownWordsOf },
+  { db, services: { people }, recordOutcomes, ownWordsOf },
 ) => {
   app.get('/my', councilRoute('my.records'), async (request, reply) => {
     const access = councilAccess(request);
-    const found = await myPeople(db, access);
+    const found = await people.mine(access);
     return reply.render('people/views/my.njk', {
       title: 'My support',
       // Whoever may not read the record (a provider) opens its own view of the person.
@@ -42,7 +41,7 @@ export const myPages: FastifyPluginAsync<PeopleDeps> = async (
     personRoute('record.read'),
     async (request, reply) => {
       const access = personAccess(request);
-      const record = await getPersonRecord(db, access, interimStatusFor);
+      const record = await people.record(access);
       const view = summaryView(record);
       const name = record.person.preferredName ?? record.person.legalName;
       const { areas, ...outcomes } = await recordOutcomes(db, access, name);

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { requirePersonPermission } from '../../platform/auth/guard.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
-import { withdrawCircleConsent } from './circle.ts';
 import type { PeopleDeps } from './deps.ts';
 import {
   type FormValues,
@@ -25,22 +23,13 @@ import {
 } from './form-fields.ts';
 import { registerRecordParts } from './add-part-pages.ts';
 import { registerRepresentativePages } from './representative-pages.ts';
-import {
-  createPerson,
-  EMPTY_PERSON,
-  formChoices,
-  getEquality,
-  setEquality,
-  getPersonRecord,
-  listCases,
-  personHeader,
-  updatePerson,
-} from './service.ts';
+import { EMPTY_PERSON } from './service.ts';
 import { checkEquality, checkPerson, type EqualityAnswers } from './validate.ts';
 
 /** Staff pages: the case list, a new person, the record summary, and each part's questions. */
 export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => {
-  const { db, interimStatusFor, recordOutcomes } = deps;
+  const { db, recordOutcomes } = deps;
+  const people = deps.services.people;
 
   app.get('/people', councilRoute('caselist.read'), async (request, reply) => {
     const query = request.query as Record<string, string | undefined>;
@@ -56,7 +45,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
       page: Math.max(1, Math.min(10_000, Number.parseInt(query.page ?? '1', 10) || 1)),
       pageSize: 25,
     };
-    const result = await listCases(db, councilAccess(request), filters, interimStatusFor);
+    const result = await people.cases(councilAccess(request), filters);
     const pages = Math.max(1, Math.ceil(result.total / filters.pageSize));
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...query, page: undefined })) if (v) params.set(k, v);
@@ -79,7 +68,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     });
   });
 
-  const choices = async (authorityId: string): Promise<Choices> => formChoices(db, authorityId);
+  const choices = async (authorityId: string): Promise<Choices> => people.formChoices(authorityId);
   const today = () => todayInLondon();
 
   const newPage = (c: Choices): QuestionPage => ({
@@ -110,8 +99,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
         });
         return result.ok ? [] : result.errors;
       },
-      save: async (values) =>
-        `/people/${(await createPerson(db, councilAccess(request), fieldsOf(values))).id}`,
+      save: async (values) => `/people/${(await people.create(councilAccess(request), fieldsOf(values))).id}`,
     });
   });
 
@@ -119,7 +107,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     '/people/:personId',
     personRoute('record.read'),
     async (request, reply) => {
-      const record = await getPersonRecord(db, personAccess(request), interimStatusFor);
+      const record = await people.record(personAccess(request));
       const name = record.person.preferredName ?? record.person.legalName;
       const { areas, ...outcomes } = await recordOutcomes(db, personAccess(request), name);
       return reply.render('people/views/summary.njk', {
@@ -138,9 +126,8 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     personRoute('case.write'),
     async (request, reply) => {
       const part = partOf(request.params.part);
-      if (part === 'allocation')
-        await requirePersonPermission(db, personAccess(request), 'access.grant', part);
-      const { person: current, name } = await personHeader(db, personAccess(request), 'person.form.open');
+      if (part === 'allocation') await people.requirePermission(personAccess(request), 'access.grant', part);
+      const { person: current, name } = await people.header(personAccess(request), 'person.form.open');
       const page = partPage(
         part,
         await choices(personAccess(request).authorityId),
@@ -156,11 +143,10 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     personRoute('case.write'),
     async (request, reply) => {
       const part = partOf(request.params.part);
-      if (part === 'allocation')
-        await requirePersonPermission(db, personAccess(request), 'access.grant', part);
+      if (part === 'allocation') await people.requirePermission(personAccess(request), 'access.grant', part);
       const c = await choices(personAccess(request).authorityId);
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
-      const { person: current, name } = await personHeader(db, personAccess(request), 'person.form.open');
+      const { person: current, name } = await people.header(personAccess(request), 'person.form.open');
       const page = partPage(part, c, request.params.personId, name, version);
       return questionFlow(reply, page, request.body, {
         check: (values) => {
@@ -172,22 +158,22 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
           return result.ok ? [] : result.errors;
         },
         save: async (values) => {
-          await updatePerson(db, personAccess(request), personFieldsFrom(page.fields, values), version);
+          await people.update(personAccess(request), personFieldsFrom(page.fields, values), version);
           return `/people/${request.params.personId}`;
         },
       });
     },
   );
 
-  registerRecordParts(app, db);
-  registerRepresentativePages(app, db);
+  registerRecordParts(app, people);
+  registerRepresentativePages(app, people);
 
   app.post<{ Params: { personId: string; memberId: string } }>(
     '/people/:personId/circle/:memberId/withdraw',
     personRoute('case.write'),
     async (request, reply) => {
       if (!/^[0-9a-f-]{36}$/i.test(request.params.memberId)) throw Problem.notFound('Circle member');
-      await withdrawCircleConsent(db, personAccess(request), request.params.memberId, today());
+      await people.withdrawCircleConsent(personAccess(request), request.params.memberId, today());
       return reply.redirect(`/people/${request.params.personId}#circle`, 303);
     },
   );
@@ -216,7 +202,7 @@ function partPage(
 }
 
 /** Equality information: its own page, read only with `equality.read`, saved with its version. */
-export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { db }) => {
+export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { services: { people } }) => {
   const page = (personId: string, name: string, version: number): QuestionPage => ({
     title: 'Equality information',
     caption: name,
@@ -231,8 +217,8 @@ export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { db })
     '/people/:personId/equality',
     personRoute('equality.read'),
     async (request, reply) => {
-      const answers = await getEquality(db, personAccess(request));
-      const { name } = await personHeader(db, personAccess(request));
+      const answers = await people.equality(personAccess(request));
+      const { name } = await people.header(personAccess(request));
       return showQuestion(
         reply,
         page(request.params.personId, name, answers.version),
@@ -244,7 +230,7 @@ export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { db })
     '/people/:personId/equality',
     personRoute('case.write'),
     async (request, reply) => {
-      const { name } = await personHeader(db, personAccess(request), 'person.form.open');
+      const { name } = await people.header(personAccess(request), 'person.form.open');
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const answersOf = (values: FormValues) =>
         Object.fromEntries(
@@ -253,7 +239,7 @@ export const equalityPages: FastifyPluginAsync<PeopleDeps> = async (app, { db })
       return questionFlow(reply, page(request.params.personId, name, version), request.body, {
         check: (values) => checkEquality(answersOf(values)),
         save: async (values) => {
-          await setEquality(db, personAccess(request), answersOf(values), version);
+          await people.setEquality(personAccess(request), answersOf(values), version);
           return `/people/${request.params.personId}#equality`;
         },
       });

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Db } from '../../platform/db/client.ts';
 import { formatDate, todayInLondon } from '../../platform/dates.ts';
 import { field } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
@@ -15,14 +14,8 @@ import {
   showQuestion,
   text,
 } from '../../platform/http/question-flow.ts';
-import {
-  changedUnderYou,
-  changeRepresentative,
-  checkChange,
-  checkEnd,
-  endRepresentative,
-  getRepresentative,
-} from './representative-changes.ts';
+import { changedUnderYou, checkChange, checkEnd } from './representative-changes.ts';
+import type { PeopleServices } from './service.ts';
 import type { RepresentativeRow } from './representative-history.ts';
 import { REPRESENTATIVE_KINDS, REPRESENTATIVE_POWERS } from './rules.ts';
 
@@ -80,14 +73,15 @@ const describeRep = (r: RepresentativeRow) =>
   `${r.name}, ${(REPRESENTATIVE_KINDS as Record<string, string>)[r.kind]?.toLowerCase() ?? r.kind}`;
 
 type Params = { personId: string; representativeId: string };
+type FoundRepresentative = Awaited<ReturnType<PeopleServices['representative']>>;
 
 /** Someone else changed or ended it since the form was opened: say so rather than check stale answers. */
-function stillAsSeen(found: Awaited<ReturnType<typeof getRepresentative>>, seenEndDate: string) {
+function stillAsSeen(found: FoundRepresentative, seenEndDate: string) {
   if (!found.changeable || (found.representative.endDate ?? '') !== seenEndDate) throw changedUnderYou();
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function registerRepresentativePages(app: FastifyInstance, db: Db) {
+export function registerRepresentativePages(app: FastifyInstance, people: PeopleServices) {
   const access = (request: FastifyRequest) => personAccess(request);
   const config = personRoute('case.write');
 
@@ -97,7 +91,7 @@ export function registerRepresentativePages(app: FastifyInstance, db: Db) {
    */
   async function load(request: FastifyRequest<{ Params: Params }>, opening = false) {
     if (!UUID.test(request.params.representativeId)) throw Problem.notFound('Representative');
-    const found = await getRepresentative(db, access(request), request.params.representativeId);
+    const found = await people.representative(access(request), request.params.representativeId);
     if (opening && !found.changeable)
       throw Problem.conflict(
         'This authority has ended or has been replaced by a change. Open the record again to see the current version.',
@@ -105,11 +99,7 @@ export function registerRepresentativePages(app: FastifyInstance, db: Db) {
     return found;
   }
 
-  const changePage = (
-    p: Params,
-    found: Awaited<ReturnType<typeof getRepresentative>>,
-    seenEndDate: string,
-  ): QuestionPage => ({
+  const changePage = (p: Params, found: FoundRepresentative, seenEndDate: string): QuestionPage => ({
     title: `Change what ${found.representative.name} can do`,
     caption: found.person.name,
     intro: `${describeRep(found.representative)}, from ${formatDate(found.representative.startDate)}. Their current powers are kept in the record’s history and stop the day before the change starts.`,
@@ -154,8 +144,7 @@ export function registerRepresentativePages(app: FastifyInstance, db: Db) {
           });
         },
         save: async (values) => {
-          await changeRepresentative(
-            db,
+          await people.changeRepresentative(
             access(request),
             request.params.representativeId,
             changeInput(values),
@@ -167,11 +156,7 @@ export function registerRepresentativePages(app: FastifyInstance, db: Db) {
     },
   );
 
-  const endPage = (
-    p: Params,
-    found: Awaited<ReturnType<typeof getRepresentative>>,
-    seenEndDate: string,
-  ): QuestionPage => ({
+  const endPage = (p: Params, found: FoundRepresentative, seenEndDate: string): QuestionPage => ({
     title: `End ${found.representative.name}’s authority`,
     caption: found.person.name,
     intro: `${describeRep(found.representative)}, from ${formatDate(found.representative.startDate)}. After the last day they can no longer act for ${found.person.name} or see their record here. The record keeps what they could do and when.`,
@@ -207,8 +192,7 @@ export function registerRepresentativePages(app: FastifyInstance, db: Db) {
           return checkEnd(found.representative, text(values, 'endDate'));
         },
         save: async (values) => {
-          await endRepresentative(
-            db,
+          await people.endRepresentative(
             access(request),
             request.params.representativeId,
             text(values, 'endDate'),

@@ -1,7 +1,20 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import {
+  addCircleMember,
+  addRepresentative,
+  type RepresentativeInput,
+  withdrawCircleConsent,
+} from './circle.ts';
+import {
+  changeRepresentative,
+  endRepresentative,
+  getRepresentative,
+  type RepresentativeChange,
+} from './representative-changes.ts';
+import { addLegalOrder, addSupportOffer } from './safeguards.ts';
 import { type CouncilAccess, may, type PersonAccess } from '../../platform/auth/access.ts';
 import { requirePersonPermission } from '../../platform/auth/guard.ts';
-import { relationshipAllows } from '../../platform/auth/policy.ts';
+import { type PersonPermission, relationshipAllows } from '../../platform/auth/policy.ts';
 import { users } from '../../platform/auth/schema.ts';
 import { type AuditAction, audited, recordAudit } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -28,7 +41,15 @@ import {
   nationOf,
   timeline,
 } from './store.ts';
-import { checkEquality, checkPerson, type EqualityAnswers, type PersonFields } from './validate.ts';
+import {
+  type CircleMemberInput,
+  checkEquality,
+  checkPerson,
+  type EqualityAnswers,
+  type LegalOrderInput,
+  type PersonFields,
+  type SupportOfferInput,
+} from './validate.ts';
 
 export const EMPTY_PERSON: PersonFields = {
   legalName: '',
@@ -366,15 +387,6 @@ export async function myPeople(db: Db, access: CouncilAccess) {
   );
 }
 
-/** Accounts in this council with one of the given roles, found by email (for linking). */
-export async function accountByEmail(tx: Tx, email: string) {
-  const [user] = await tx
-    .select({ id: users.id, role: users.role, name: users.displayName })
-    .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()));
-  return user ?? null;
-}
-
 /** The provider accounts working with a person today: who a plan line may name as giving it. */
 export async function providersOf(tx: Tx, personId: string): Promise<Set<string>> {
   const today = todayInLondon();
@@ -422,3 +434,46 @@ export async function personHeader(db: Db, access: PersonAccess, action: AuditAc
     };
   });
 }
+
+/**
+ * The people feature's services, bound to the database once (src/features/services.ts).
+ * Pages and the API call these; route tests pass fakes of the same shape.
+ */
+export const peopleServices = (db: Db, interimStatusFor: InterimStatusLookup) => ({
+  header: (access: PersonAccess, action?: AuditAction) => personHeader(db, access, action),
+  cases: (access: CouncilAccess, query: CaseQuery) => listCases(db, access, query, interimStatusFor),
+  mine: (access: CouncilAccess) => myPeople(db, access),
+  formChoices: (authorityId: string) => formChoices(db, authorityId),
+  create: (access: CouncilAccess, input: PersonFields) => createPerson(db, access, input),
+  record: (access: PersonAccess) => getPersonRecord(db, access, interimStatusFor),
+  update: (access: PersonAccess, patch: Partial<PersonFields>, version: number) =>
+    updatePerson(db, access, patch, version),
+  equality: (access: PersonAccess) => getEquality(db, access),
+  setEquality: (access: PersonAccess, answers: EqualityAnswers, version: number) =>
+    setEquality(db, access, answers, version),
+  requirePermission: (access: PersonAccess, permission: PersonPermission, what: string) =>
+    requirePersonPermission(db, access, permission, what),
+  addCircleMember: (access: PersonAccess, input: CircleMemberInput) => addCircleMember(db, access, input),
+  withdrawCircleConsent: (access: PersonAccess, memberId: string, on: string) =>
+    withdrawCircleConsent(db, access, memberId, on),
+  addRepresentative: (access: PersonAccess, input: RepresentativeInput) =>
+    addRepresentative(db, access, input),
+  representative: (access: PersonAccess, representativeId: string) =>
+    getRepresentative(db, access, representativeId),
+  changeRepresentative: (
+    access: PersonAccess,
+    representativeId: string,
+    change: RepresentativeChange,
+    seenEndDate?: string,
+  ) => changeRepresentative(db, access, representativeId, change, seenEndDate),
+  endRepresentative: (
+    access: PersonAccess,
+    representativeId: string,
+    endDate: string,
+    seenEndDate?: string,
+  ) => endRepresentative(db, access, representativeId, endDate, seenEndDate),
+  addSupportOffer: (access: PersonAccess, input: SupportOfferInput) => addSupportOffer(db, access, input),
+  addLegalOrder: (access: PersonAccess, input: LegalOrderInput) => addLegalOrder(db, access, input),
+});
+
+export type PeopleServices = ReturnType<typeof peopleServices>;

@@ -180,3 +180,12 @@ export async function timeline(tx: Tx, personId: string, limit = 40): Promise<Ti
     text: codes ? supportOfferSentence(codes[0]!, codes[1]!, codes[2]!, e.text || null) : e.text,
   }));
 }
+
+/** Accounts in this council with one of the given roles, found by email (for linking). */
+export async function accountByEmail(tx: Tx, email: string) {
+  const [user] = await tx
+    .select({ id: users.id, role: users.role, name: users.displayName })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  return user ?? null;
+}
