@@ -9,6 +9,7 @@ import { eligibilityServices } from './eligibility/index.ts';
 import { contributionPayments, paymentServices } from './payments/index.ts';
 import { peopleServices } from './people/index.ts';
 import { planServices } from './plans/index.ts';
+import { providerViewServices } from './provider-view/index.ts';
 import { reportServices } from './reports/index.ts';
 
 /**
@@ -29,6 +30,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
     plans: planServices(db),
     payments: paymentServices(db, config),
     reports: reportServices(db),
+    providerView: providerViewServices(db),
     charging: chargingServices(db, contributionPayments),
   };
 }

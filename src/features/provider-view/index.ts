@@ -3,3 +3,4 @@
  * the feature list import only this file. Add an export here only when another part of the code needs it.
  */
 export { providerViewFeature } from './routes.ts';
+export { providerViewServices } from './service.ts';

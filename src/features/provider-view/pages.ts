@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { errorResponses, personParams } from '../../platform/http/api-schemas.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
-import { providerView } from './service.ts';
 
 /** The provider's view of a person, as the API gives it: these fields and no others. */
 const providerViewSchema = z.object({
@@ -46,14 +45,14 @@ const providerViewSchema = z.object({
 });
 
 /** A provider's page and API for a person it supports (`service.read`, see rules.ts). */
-export const providerPages: FastifyPluginAsync<FeatureDeps> = async (plain, { db }) => {
+export const providerPages: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
   app.get<{ Params: { personId: string } }>(
     '/my/:personId/service',
     personRoute('service.read'),
     async (request, reply) => {
-      const view = await providerView(db, personAccess(request));
+      const view = await services.providerView.view(personAccess(request));
       return reply.render('provider-view/views/provider-view.njk', {
         title: `Support you give ${view.person.name}`,
         ...view,
@@ -74,6 +73,6 @@ export const providerPages: FastifyPluginAsync<FeatureDeps> = async (plain, { db
         response: { 200: providerViewSchema, ...errorResponses },
       },
     },
-    async (request) => providerView(db, personAccess(request)),
+    async (request) => services.providerView.view(personAccess(request)),
   );
 };

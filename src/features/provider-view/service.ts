@@ -30,3 +30,8 @@ export async function providerView(db: Db, access: PersonAccess): Promise<Provid
     };
   });
 }
+
+/** The provider view's services, bound to the database once (src/features/services.ts). */
+export const providerViewServices = (db: Db) => ({
+  view: (access: PersonAccess) => providerView(db, access),
+});

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { COUNCIL_PARAM, requestedCouncil, toCouncilPage } from '../../platform/views/council.ts';
+import { COUNCIL_PARAM } from '../../platform/views/council.ts';
 import { publicRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 
@@ -8,15 +8,15 @@ import type { FeatureDeps } from '../index.ts';
  * council has its own at `/c/{code}/…`, naming that council; the older addresses without a
  * code lead to the council meant (the account's own, or the only one) or ask which.
  */
-export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { db, config }) => {
+export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { services, config }) => {
   const demoPassword = config.mode === 'demo' ? config.demoPassword : null;
   const page = (suffix: string, template: string, title: string) => {
     app.get(`/c/:${COUNCIL_PARAM}${suffix}`, publicRoute(), async (request, reply) => {
-      await requestedCouncil(db, request);
+      await services.councils.requested(request);
       return reply.render(template, { title, demoPassword });
     });
     app.get(suffix || '/', publicRoute(), (request, reply) =>
-      toCouncilPage(db, request, reply, suffix, title),
+      services.councils.toCouncilPage(request, reply, suffix, title),
     );
   };
   page('', 'public/views/start.njk', 'Plan your support, your way');
