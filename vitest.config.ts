@@ -9,9 +9,10 @@ export default defineConfig({
   test: {
     reporters: ['default', './test/support/summary-reporter.ts'],
     testTimeout: 30_000,
-    // Workers: vitest's default, one less than the cores (one on a 2-core machine). Each file
-    // gets its own database copy and browser contexts, so `npm test -- --maxWorkers=3` can run
-    // files side by side; on a busy shared 2-core machine that timed browser tests out at 60 s.
+    // Two files at a time (vitest's default is one less than the cores: one on a 2-core
+    // machine, so every file waited for the last). Each file has its own database copy and its
+    // own browser contexts on the one shared Chromium, so files never see each other's work.
+    maxWorkers: 2,
     hookTimeout: 60_000,
     projects: [
       {
