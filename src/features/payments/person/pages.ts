@@ -18,7 +18,7 @@ import { bankKey } from '../bank/crypto.ts';
 import { type ContributionEffect, currentChanges } from '../corrections/rules.ts';
 import { decryptBankDetails, encryptBankDetails } from '../bank/crypto.ts';
 import { acceptMultipart } from '../returns/multipart.ts';
-import { RETURN_CSV_COLUMNS } from '../returns/service.ts';
+import { MONEY_FIELDS, RETURN_CSV_COLUMNS } from '../returns/service.ts';
 import { recoveryOptions } from '../surplus/rules.ts';
 import { parseReturnCsv, type ReturnFigures } from '../returns/service.ts';
 
@@ -360,15 +360,6 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
       return reply.render(page.template, { ...page.context, values: {} });
     },
   );
-  const MONEY = [
-    'openingBalance',
-    'paymentsIn',
-    'paWages',
-    'employerCosts',
-    'agency',
-    'other',
-    'closingBalance',
-  ] as const;
   app.post<{ Params: { personId: string } }>(
     '/people/:personId/payments/returns',
     account,
@@ -378,12 +369,12 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
         periodStart: dateParts(body, 'periodStart'),
         periodEnd: dateParts(body, 'periodEnd'),
       };
-      for (const name of MONEY) values[name] = field(body, name);
+      for (const name of MONEY_FIELDS) values[name] = field(body, name);
       return submitForm(reply, { ...(await returnsPage(request)), values }, async () => {
         const figures = {
           periodStart: dateField(body, 'periodStart'),
           periodEnd: dateField(body, 'periodEnd'),
-          ...Object.fromEntries(MONEY.map((name) => [name, poundsField(body, name)])),
+          ...Object.fromEntries(MONEY_FIELDS.map((name) => [name, poundsField(body, name)])),
         } as ReturnFigures;
         const [result] = await services.payments.submitReturns(personAccess(request), [figures], 'page');
         return reply.redirect(

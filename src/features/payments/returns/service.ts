@@ -36,7 +36,8 @@ export const RETURN_CSV_COLUMNS = [
   'closing_balance',
 ] as const;
 
-const MONEY_FIELDS = [
+/** The money figures of a return, in the order the form and the CSV give them. */
+export const MONEY_FIELDS = [
   'openingBalance',
   'paymentsIn',
   'paWages',
