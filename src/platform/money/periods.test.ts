@@ -73,6 +73,10 @@ describe('convertAmount', () => {
     );
   });
 
+  it('never answers -0, even for -0 in the same period (fast-check found [0, weekly, weekly])', () => {
+    for (const f of FREQUENCIES) expect(Object.is(convertAmount(-0, f, f), 0)).toBe(true);
+  });
+
   it('treats money owed and money paid alike (symmetric about zero)', () => {
     fc.assert(
       fc.property(amount, frequency, frequency, (a, from, to) => {

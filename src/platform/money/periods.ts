@@ -41,7 +41,8 @@ const WEEKS: Readonly<Record<Frequency, readonly [number, number]>> = {
 
 export function convertAmount(amount: Pence, from: Frequency, to: Frequency): Pence {
   assertPence(amount);
-  if (from === to) return amount;
+  // The same period: the amount itself, but never -0 (a sum of money has no sign at zero).
+  if (from === to) return amount || 0;
   const [fromWeeks, fromDivisor] = WEEKS[from];
   const [toWeeks, toDivisor] = WEEKS[to];
   return assertPence(mulDiv(amount, toWeeks * fromDivisor, toDivisor * fromWeeks), 'converted amount');
