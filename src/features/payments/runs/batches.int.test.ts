@@ -109,11 +109,14 @@ describe('a payment run posted in slices of agreements', () => {
 
     const { run } = await createRun(t.database.db, access, runDate);
     const crash = new Error('process stopped');
+    // Stop after the first slice that posted something. (Slices go by agreement id, and a slice
+    // whose agreements owe nothing on this date posts nothing and is not reported, so "after
+    // slice 1" never came when slice 1 happened to be empty: the run then finished.)
     await expect(
       approveAndPost(t.database.db, approver, run.id, {
         batchSize: 2,
-        afterBatch: (batch) => {
-          if (batch === 1) throw crash;
+        afterBatch: () => {
+          throw crash;
         },
       }),
     ).rejects.toBe(crash);
