@@ -131,11 +131,15 @@ export function supportHome(input: {
           `${my_}/budget`,
           budgetStatus(s.budget),
         ),
-        ...link('record.read', 'What if things change?', `${my_}/budget/what-if`),
+        ...link(
+          'record.read',
+          self ? 'What if my needs changed?' : `What if ${name}’s needs changed?`,
+          `${my_}/budget/what-if`,
+        ),
         ...link('record.read', `${My} budget letter (PDF)`, `${people}/budget/letter.pdf`),
         ...link(
           'record.read',
-          `${My} options: how support is arranged`,
+          self ? 'How I want my support arranged' : `How ${name} wants their support arranged`,
           `${my_}/options`,
           s.options === undefined
             ? null
