@@ -71,8 +71,8 @@ describe('the person, from their own account', () => {
       1,
     );
 
-    await page.goto(page.url().replace('/outcomes', ''));
-    await page.getByRole('link', { name: 'See who has looked at my record' }).click();
+    await page.locator('.govuk-breadcrumbs').getByRole('link', { name: 'My support' }).click();
+    await page.getByRole('link', { name: 'Who has looked at my record' }).click();
     expect(await heading(page)).toBe('Who has looked at this record');
     await expectAccessible(page);
     await context.close();
