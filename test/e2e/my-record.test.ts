@@ -22,15 +22,13 @@ describe('the person, from their own account', () => {
   it('reads their record and adds an outcome in their own words', async () => {
     const { context, page } = await newPage(site);
     await signIn(page, 'person');
+    // One record: "My support" is her home, no chooser.
     await page.goto('/my');
     expect(await heading(page)).toBe('My support');
     await expectAccessible(page);
-    await page.getByRole('link', { name: 'Morag' }).click();
-    expect(await heading(page)).toBe('My record');
-    await expectAccessible(page);
     await page.screenshot({ path: '/tmp/my-record.png', fullPage: true });
 
-    await page.getByRole('link', { name: 'See and change what I want' }).click();
+    await page.getByRole('link', { name: 'What I want', exact: true }).click();
     expect(await heading(page)).toBe('What I want');
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Add something you want' }).click();
@@ -73,8 +71,8 @@ describe('the person, from their own account', () => {
       1,
     );
 
-    await page.goto(page.url().replace('/outcomes', ''));
-    await page.getByRole('link', { name: 'See who has looked at my record' }).click();
+    await page.locator('.govuk-breadcrumbs').getByRole('link', { name: 'My support' }).click();
+    await page.getByRole('link', { name: 'Who has looked at my record' }).click();
     expect(await heading(page)).toBe('Who has looked at this record');
     await expectAccessible(page);
     await context.close();
@@ -88,15 +86,15 @@ describe('the person, from their own account', () => {
     );
     const { context, page } = await newPage(site);
     await signIn(page, 'representative');
-    await page.goto(`/my/${callum!.id}`);
-    expect(await heading(page)).toBe('Callum’s record');
+    await page.goto('/my');
+    expect(await heading(page)).toBe('Callum’s support');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'What Callum wants', exact: true }).click();
+    expect(await heading(page)).toBe('What Callum wants');
     expect(await textOf(page.locator('.selfdirect-attribution').first())).toBe(
       'Said by Callum · typed by Sam Okafor (social worker)',
     );
-    await expectAccessible(page);
-
-    await page.getByRole('link', { name: 'See what Callum wants and add what you think' }).click();
-    expect(await heading(page)).toBe('What Callum wants');
     expect(await textOf(page.locator('#own-words'))).toBe('In Callum’s own words');
     // His words are his: no way for her to change them.
     expect(await page.getByRole('link', { name: /Change these words/ }).count()).toBe(0);

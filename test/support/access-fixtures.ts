@@ -85,6 +85,13 @@ export const EXPECTED_FOR_PERSON: Record<string, readonly FixtureName[]> = {
     ...BROKE_GLASS,
     'finance officer',
   ],
+  /** "My support": the person and whoever is linked to the record today, whatever their scope. */
+  'support.home': [
+    'the person themselves',
+    'representative in scope',
+    'circle member with consent',
+    'support organisation with consent',
+  ],
   // A provider sees only what it needs to deliver its part of the plan, never the record.
   'service.read': ['provider with a relationship'],
   'equality.read': ['the person themselves', ...HOLDING_THE_CASE, ...BROKE_GLASS],

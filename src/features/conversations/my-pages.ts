@@ -54,6 +54,44 @@ export const myOutcomePages: FastifyPluginAsync<FeatureDeps> = async (app, { ser
     },
   );
 
+  /**
+   * "What I said": the person's own words from their conversations, and nothing else — never
+   * a parent's, a representative's or the worker's words, which stay on the worker's pages.
+   * Grouped by conversation, newest first, each with who said it and who typed it.
+   */
+  app.get<{ Params: { personId: string } }>(
+    '/my/:personId/said',
+    personRoute('record.read'),
+    async (request, reply) => {
+      const access = personAccess(request);
+      const header = await services.people.header(access);
+      const self = access.relationship.kind === 'self';
+      const conversations = await services.conversations.list(access);
+      const talks = conversations
+        .map((c) => ({
+          heldOn: c.heldOn,
+          place: c.place,
+          sections: c.sections
+            .map((section) => ({
+              label: section.label,
+              words: byVoice(
+                section.entries.filter((e) => e.ownWords),
+                header.name,
+              ).own,
+            }))
+            .filter((section) => section.words.length > 0),
+        }))
+        .filter((c) => c.sections.length > 0)
+        .sort((a, b) => String(b.heldOn).localeCompare(String(a.heldOn)));
+      return reply.render('conversations/views/my-said.njk', {
+        title: self ? 'What I said' : `What ${header.name} said`,
+        self,
+        name: header.name,
+        talks,
+      });
+    },
+  );
+
   /** `who` is 'you' on the person's own account, else the person's name. */
   const addPage = (
     personId: string,

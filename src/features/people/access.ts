@@ -24,9 +24,11 @@ export function resolveRelationship(db: Db): RelationshipResolver {
       team: string | null;
       kind: RelationshipKind | null;
       powers: string[] | null;
+      name: string;
     }>(
       db,
-      sql`select p.allocated_worker_id as worker, p.allocated_team_id as team, r.kind, r.powers
+      sql`select p.allocated_worker_id as worker, p.allocated_team_id as team, r.kind, r.powers,
+                 coalesce(p.preferred_name, p.legal_name) as name
             from people p
             left join lateral (
               select kind, powers from person_relationships r
@@ -38,8 +40,9 @@ export function resolveRelationship(db: Db): RelationshipResolver {
             where p.authority_id = ${authorityId} and p.id = ${personId}`,
     );
     if (!row) return { kind: 'none', powers: [] };
-    if (row.kind) return { kind: row.kind, powers: row.powers ?? [] };
-    return allocation(row, actor.userId, actor.teamId);
+    // The name rides along for the layout's "You are acting for …" (platform/views).
+    if (row.kind) return { kind: row.kind, powers: row.powers ?? [], personName: row.name };
+    return { ...allocation(row, actor.userId, actor.teamId), personName: row.name };
   };
 }
 

@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = {
     kind: 'read',
     words: 'looked at what they need to know to give you your support',
   },
+  'support_home.read': { kind: 'read', words: 'opened your “My support” page' },
   'person.header.read': { kind: 'read', words: 'looked at your name and details', part: true },
   'person.change': { kind: 'change', words: 'changed your details' },
   'person.form.open': { kind: 'read', words: 'looked at your record to change it' },

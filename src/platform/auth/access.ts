@@ -22,6 +22,11 @@ export interface PersonAccess {
   /** Set when a worker opened the record outside their relationship, stating why. */
   breakGlassReason: string | null;
   route: string;
+  /**
+   * The person's preferred name (else their legal name), from the relationship lookup: the
+   * layout says "You are acting for …" with it on every page of the record (views/index.ts).
+   */
+  personName?: string;
 }
 
 /** Proof that the guard allowed a council-wide permission (case list, policies, payment runs). */
@@ -35,12 +40,15 @@ export interface CouncilAccess {
 
 export type Access = PersonAccess | CouncilAccess;
 
-/** Resolves an actor's relationship to a person; supplied by the people feature. */
+/**
+ * Resolves an actor's relationship to a person, with the person's name when they exist;
+ * supplied by the people feature.
+ */
 export type RelationshipResolver = (
   actor: Actor,
   authorityId: string,
   personId: string,
-) => Promise<Relationship>;
+) => Promise<Relationship & { personName?: string }>;
 
 /**
  * May the viewer behind this access do this? Asks the same policy the guard does: a person
@@ -51,4 +59,15 @@ export type RelationshipResolver = (
 export function may(access: Access, permission: PersonPermission | AuthorityPermission): boolean {
   if (!isPersonPermission(permission)) return roleAllows(permission, access.actor.role);
   return access.kind === 'person' && relationshipAllows(permission, access.actor.role, access.relationship);
+}
+
+/**
+ * The same access for a further permission, when the policy gives this viewer that too; else
+ * null. A page that shows several parts of a record (the "My support" home) reads each part
+ * only with an access that proves the viewer may see it.
+ */
+export function asPermission(access: PersonAccess, permission: PersonPermission): PersonAccess | null {
+  return relationshipAllows(permission, access.actor.role, access.relationship)
+    ? { ...access, permission }
+    : null;
 }

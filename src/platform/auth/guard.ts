@@ -112,7 +112,8 @@ export const accessGuard = fp(
         'personParam' in declared && declared.personParam ? declared.personParam : 'personId';
       const personId = (request.params as Record<string, string>)[personParam];
       if (!personId || !UUID.test(personId)) return refuse(request, reply, 'Unknown person.');
-      let relationship = await resolveRelationship(actor, actor.authorityId, personId);
+      const { personName, ...resolved } = await resolveRelationship(actor, actor.authorityId, personId);
+      let relationship: Relationship = resolved;
       let breakGlassReason: string | null = null;
       if (!relationshipAllows(permission, actor.role, relationship) && relationship.kind !== 'none') {
         const reason = mayBreakGlass(permission, actor.role)
@@ -159,6 +160,7 @@ export const accessGuard = fp(
         relationship,
         breakGlassReason,
         route,
+        ...(personName === undefined ? {} : { personName }),
       };
     });
   },

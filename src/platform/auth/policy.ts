@@ -64,6 +64,20 @@ export const PERSON_PERMISSIONS = {
     FINANCE,
   ],
   /**
+   * The "My support" home (people/my-pages.ts): the person and anyone linked to their record
+   * by a current relationship, whatever its powers or consent scope. The home itself shows
+   * only the person's name; each link on it is offered only where its own permission allows.
+   * A provider opens its service view instead.
+   */
+  'support.home': [
+    SELF,
+    { roles: ['representative'], relationships: ['representative'] },
+    {
+      roles: ['circle_member', 'advocate', 'support'],
+      relationships: ['circle_member', 'advocate', 'support_organisation'],
+    },
+  ],
+  /**
    * A provider's view of the person (provider-view/service.ts): only what it needs to deliver
    * its part of the agreed plan — names, contact and communication needs, the lines it
    * delivers with their outcomes, contingency, restrictions and risks. Never the record:

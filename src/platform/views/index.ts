@@ -4,6 +4,8 @@ import fp from 'fastify-plugin';
 import nunjucks from 'nunjucks';
 import { formatDate, formatDateTime } from '../dates.ts';
 import { formatPence } from '../money/index.ts';
+import type { Access } from '../auth/access.ts';
+import type { RelationshipKind } from '../auth/policy.ts';
 import { ROLE_LABELS } from '../auth/roles.ts';
 import type { Db } from '../db/client.ts';
 import type { FieldError } from '../http/problem.ts';
@@ -14,6 +16,31 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export interface ViewGlobals {
   serviceName: string;
   demo: boolean;
+}
+
+/** The relationships that reach a person's record through "My support" (people/my-pages.ts). */
+const MY_SUPPORT: ReadonlySet<RelationshipKind> = new Set([
+  'self',
+  'representative',
+  'circle_member',
+  'advocate',
+  'support_organisation',
+]);
+
+/**
+ * The layout's "My support" context on a page of one person's record opened by the person or
+ * someone linked to them: the way back to the home and, for anyone but the person, whose record
+ * it is ("You are acting for …"). In one place, from the guard's access, so no page repeats it.
+ */
+export function mySupportContext(
+  access: Access | null | undefined,
+): { home: string; name: string | null; self: boolean } | null {
+  if (access?.kind !== 'person' || !MY_SUPPORT.has(access.relationship.kind)) return null;
+  return {
+    home: `/my/${access.personId}`,
+    name: access.personName ?? null,
+    self: access.relationship.kind === 'self',
+  };
 }
 
 /** Pages only: the API, static files and the health check never render the layout. */
@@ -90,6 +117,7 @@ export const views = fp(
         // Where the council's public pages live (the layout's links); '' when no council is known.
         councilBase: council ? councilPath(council.code, '') : '',
         ...context,
+        mySupport: mySupportContext(request.access),
         actor: request.actor,
         csrfToken: this.generateCsrf(),
         currentPath: request.url.split('?')[0],
