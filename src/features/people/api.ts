@@ -300,6 +300,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { service
         await people.addSupportOffer(personAccess(request), {
           ...request.body,
           provider: request.body.provider ?? null,
+          reason: request.body.reason ?? null,
           notes: request.body.notes ?? null,
         }),
       ),
