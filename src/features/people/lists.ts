@@ -135,7 +135,8 @@ export function supportOfferSentence(
 ): string {
   const what = labelOf(SUPPORT_KINDS, kind);
   const when = SUPPORT_STAGE_PHRASES[stage] ?? labelOf(SUPPORT_STAGES, stage).toLowerCase();
-  if (response === 'not_offered') return `${what} not offered at ${when}${reason ? `, because: ${reason}` : ''}`;
+  if (response === 'not_offered')
+    return `${what} not offered at ${when}${reason ? `, because: ${reason}` : ''}`;
   const from = provider ? ` from ${provider}` : '';
   const answer = SUPPORT_RESPONSE_PHRASES[response] ?? labelOf(SUPPORT_RESPONSES, response).toLowerCase();
   return `${what}${from} offered at ${when} — ${answer}`;

@@ -177,7 +177,9 @@ export async function timeline(tx: Tx, personId: string, limit = 40): Promise<Ti
   return found.map(({ codes, ...e }) => ({
     ...e,
     at: new Date(e.at),
-    text: codes ? supportOfferSentence(codes[0]!, codes[1]!, codes[2]!, e.text || null, codes[3] || null) : e.text,
+    text: codes
+      ? supportOfferSentence(codes[0]!, codes[1]!, codes[2]!, e.text || null, codes[3] || null)
+      : e.text,
   }));
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SUPPORT_KINDS, SUPPORT_RESPONSES, SUPPORT_STAGES, supportOfferSentence } from './lists.ts';
 import { ASKED_STAGES, stageSupportFrom, stagesStillToAsk } from './support-stages.ts';
-import { checkSupportOffer } from './validate.ts';
+import { checkSupportOffer, type SupportOfferInput } from './validate.ts';
 
 const stage = fc.constantFrom(...Object.keys(SUPPORT_STAGES), 'something-old');
 const offer = fc.record({
@@ -23,7 +23,9 @@ describe('which stages still need asking', () => {
         const recorded = new Set(offers.map((o) => o.stage));
         expect(still).toEqual(ASKED_STAGES.filter((s) => !recorded.has(s)));
         // Offers at stages that are not asked (first contact, review) never change the answer.
-        expect(stagesStillToAsk(offers.filter((o) => ASKED_STAGES.includes(o.stage as never)))).toEqual(still);
+        expect(stagesStillToAsk(offers.filter((o) => ASKED_STAGES.includes(o.stage as never)))).toEqual(
+          still,
+        );
       }),
     );
   });
@@ -56,7 +58,9 @@ describe('an offer on the timeline, in plain words', () => {
   it('says why when it was not offered', () => {
     expect(
       supportOfferSentence('advocacy', 'budget', 'not_offered', null, 'She already has an advocate'),
-    ).toBe('Independent advocacy not offered at working out the budget, because: She already has an advocate');
+    ).toBe(
+      'Independent advocacy not offered at working out the budget, because: She already has an advocate',
+    );
     expect(supportOfferSentence('advocacy', 'options', 'accepted', 'Partners in Advocacy')).toBe(
       'Independent advocacy from Partners in Advocacy offered at choosing how support is arranged — accepted',
     );
@@ -64,7 +68,7 @@ describe('an offer on the timeline, in plain words', () => {
 });
 
 describe('checking an offer', () => {
-  const base = {
+  const base: SupportOfferInput = {
     kind: 'advocacy',
     stage: 'eligibility',
     response: 'accepted',
@@ -73,8 +77,8 @@ describe('checking an offer', () => {
     reason: null,
     notes: null,
   };
-  const fields = (input: Partial<typeof base> & Record<string, unknown>) =>
-    checkSupportOffer({ ...base, ...input } as typeof base, '2026-02-01').map((e) => e.field);
+  const fields = (input: Partial<SupportOfferInput>) =>
+    checkSupportOffer({ ...base, ...input }, '2026-02-01').map((e) => e.field);
 
   it('takes an accepted offer without a provider (who provides it is optional)', () => {
     expect(fields({})).toEqual([]);
@@ -92,9 +96,9 @@ describe('checking an offer', () => {
   it('never throws, whatever the text', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), fc.string(), fc.string(), (kind, stage, response, offeredOn) => {
-        expect(Array.isArray(checkSupportOffer({ ...base, kind, stage, response, offeredOn }, '2026-02-01'))).toBe(
-          true,
-        );
+        expect(
+          Array.isArray(checkSupportOffer({ ...base, kind, stage, response, offeredOn }, '2026-02-01')),
+        ).toBe(true);
       }),
     );
   });

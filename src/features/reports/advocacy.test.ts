@@ -78,7 +78,16 @@ describe('the advocacy report’s arithmetic', () => {
       }),
     );
     const row = shapeAdvocacyRow(
-      { stage: 'planning', kind: null, people: 10, offered: 10, accepted: 5, declined: 5, waiting: 0, notOffered: 0 },
+      {
+        stage: 'planning',
+        kind: null,
+        people: 10,
+        offered: 10,
+        accepted: 5,
+        declined: 5,
+        waiting: 0,
+        notOffered: 0,
+      },
       'planning',
       null,
       'All support',
@@ -88,8 +97,26 @@ describe('the advocacy report’s arithmetic', () => {
 
   it('lists every stage in journey order with zeros where nothing is recorded, and marks the asked ones', () => {
     const { stages, total } = advocacyTables([
-      { stage: 'budget', kind: 'advocacy', people: 6, offered: 6, accepted: 6, declined: 0, waiting: 0, notOffered: 0 },
-      { stage: 'budget', kind: null, people: 6, offered: 6, accepted: 6, declined: 0, waiting: 0, notOffered: 0 },
+      {
+        stage: 'budget',
+        kind: 'advocacy',
+        people: 6,
+        offered: 6,
+        accepted: 6,
+        declined: 0,
+        waiting: 0,
+        notOffered: 0,
+      },
+      {
+        stage: 'budget',
+        kind: null,
+        people: 6,
+        offered: 6,
+        accepted: 6,
+        declined: 0,
+        waiting: 0,
+        notOffered: 0,
+      },
       { stage: null, kind: null, people: 6, offered: 6, accepted: 6, declined: 0, waiting: 0, notOffered: 0 },
     ]);
     expect(stages.map((s) => s.stage)).toEqual([
@@ -102,14 +129,22 @@ describe('the advocacy report’s arithmetic', () => {
       'planning',
       'review',
     ]);
-    expect(stages.filter((s) => s.asked).map((s) => s.stage)).toEqual(['eligibility', 'budget', 'options', 'planning']);
+    expect(stages.filter((s) => s.asked).map((s) => s.stage)).toEqual([
+      'eligibility',
+      'budget',
+      'options',
+      'planning',
+    ]);
     const budget = stages.find((s) => s.stage === 'budget')!;
     expect(budget.total).toMatchObject({ answers: 6, accepted: 6, takeUpPercent: 100 });
     expect(budget.byKind.map((r) => [r.kind, r.answers])).toEqual([
       ['advocacy', 6],
       ['communication', 0],
     ]);
-    expect(stages.find((s) => s.stage === 'review')!.total).toMatchObject({ answers: 0, takeUpPercent: null });
+    expect(stages.find((s) => s.stage === 'review')!.total).toMatchObject({
+      answers: 0,
+      takeUpPercent: null,
+    });
     expect(total.answers).toBe(6);
   });
 });

@@ -76,7 +76,10 @@ export interface AdvocacyStage {
  * Every stage in journey order (with zeros where nothing is recorded), each with its total and
  * one row per kind; and everyone's total. Stages not in the list (old rows) come last, by code.
  */
-export function advocacyTables(cells: readonly AdvocacyCell[]): { stages: AdvocacyStage[]; total: AdvocacyRow } {
+export function advocacyTables(cells: readonly AdvocacyCell[]): {
+  stages: AdvocacyStage[];
+  total: AdvocacyRow;
+} {
   const cellFor = (stage: string | null, kind: string | null): AdvocacyCell =>
     cells.find((c) => c.stage === stage && c.kind === kind) ?? { stage, kind, ...EMPTY };
   const known = Object.keys(SUPPORT_STAGES);
