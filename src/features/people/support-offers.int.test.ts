@@ -242,6 +242,15 @@ describe('the timeline and the report', () => {
     );
     expect(timeline).not.toContain('not_offered');
     expect(record.body).toContain('Not yet recorded for: Support planning');
+    const api = await t.app.inject({ url: `/api/v1/people/${morag}`, headers: bearer(worker) });
+    expect(api.json().supportStillToAsk).toEqual(['planning']);
+    expect(api.json().supportOffers).toContainEqual(
+      expect.objectContaining({
+        stage: 'budget',
+        response: 'not_offered',
+        reason: 'Her sister already advocates for her',
+      }),
+    );
   });
 
   it('counts offers and take-up by stage and kind for a manager, small numbers hidden', async () => {
