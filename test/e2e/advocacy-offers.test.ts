@@ -70,6 +70,16 @@ describe('advocacy offered at the eligibility stage', () => {
     const timeline = page.locator('h2#timeline + ol');
     expect(await textOf(timeline)).toContain(SENTENCE);
     await expectAccessible(page);
+
+    // The budget and plan pages still ask: each stage has its own answer.
+    for (const link of ['Budget', 'Support plan']) {
+      await page.getByRole('link', { name: link, exact: true }).click();
+      expect(await textOf(page.locator('#support-offered'))).toContain(
+        'Was it offered at this stage, and what did the person say?',
+      );
+      await expectAccessible(page);
+      await page.goBack();
+    }
     await context.close();
   });
 
