@@ -96,7 +96,7 @@ const SECTIONS: Record<string, { heading: string; intro?: string; labels?: Recor
   circle_members: { heading: 'Your circle of support', labels: { may_see: 'What they may see' } },
   person_equality: { heading: 'Equality information' },
   legal_orders: { heading: 'Legal orders about you' },
-  support_offers: { heading: 'Support offered to you' },
+  support_offers: { heading: 'Support offered to you', labels: { reason: 'Why it was not offered' } },
   conversations: { heading: 'Conversations we have had with you' },
   conversation_entries: {
     heading: 'What was said in your conversations',

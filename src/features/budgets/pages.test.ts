@@ -17,6 +17,15 @@ const record = (crisis: boolean): BudgetRecord => ({
   policy: null,
   outcomes: [],
   eligibility: null,
+  stageSupport: {
+    stage: 'budget',
+    stageLabel: 'Budget',
+    offers: [],
+    ask: true,
+    mayRecord: true,
+    action: `/people/${PERSON_ID}/support-offers/stage`,
+    today: '2026-03-01',
+  },
 });
 
 let app: App | undefined;
@@ -50,6 +59,9 @@ describe('budget page with fake services', () => {
     expect(worker.body).toContain('No budget has been worked out yet.');
     expect(worker.body).toContain('An indicative budget follows an eligible decision'); // mayCost
     expect(worker.body).not.toContain('Approve an interim budget'); // case.decide is the manager's
+    // Nobody has recorded whether advocacy was offered at this stage: the page asks.
+    expect(worker.body).toContain('Was it offered at this stage, and what did the person say?');
+    expect(worker.body).toContain(`action="/people/${PERSON_ID}/support-offers/stage"`);
     expect(seen).toMatchObject([
       { kind: 'person', personId: PERSON_ID, permission: 'record.read', relationship: allocated() },
     ]);

@@ -9,7 +9,7 @@ import { type FieldError, Problem, renameFields } from '../../platform/http/prob
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/index.ts';
 import { latestDecision } from '../eligibility/index.ts';
 import { type FundingStreamInput, splitFunding } from './funding.ts';
-import { personHeading } from '../people/index.ts';
+import { personHeading, stageSupport } from '../people/index.ts';
 import { approveInterimBudget, type InterimInput, openInterimBudgets } from './interim-service.ts';
 import {
   draftPolicy,
@@ -42,7 +42,10 @@ export interface NeedInput {
 
 /** Everything the budget pages, the letter and the API show about one person's budget. */
 export async function budgetRecord(db: Db, access: PersonAccess) {
-  return audited(db, access, 'budget.read', (tx) => loadRecord(tx, access.personId));
+  return audited(db, access, 'budget.read', async (tx) => ({
+    ...(await loadRecord(tx, access.personId)),
+    stageSupport: await stageSupport(tx, access, 'budget'),
+  }));
 }
 
 async function loadRecord(tx: Tx, personId: string) {
@@ -84,7 +87,7 @@ async function loadRecord(tx: Tx, personId: string) {
   };
 }
 
-export type BudgetRecord = Awaited<ReturnType<typeof loadRecord>>;
+export type BudgetRecord = Awaited<ReturnType<typeof budgetRecord>>;
 
 /** Needs named by outcome id become the rules' needs, labelled with the person's own words. */
 function toAssessedNeeds(needs: readonly NeedInput[], outcomes: OutcomeSummary[]) {

@@ -6,7 +6,7 @@ import { inTenant } from '../../platform/db/transaction.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { effectiveDateErrors } from './effective-dates.ts';
-import { personHeading } from '../people/index.ts';
+import { personHeading, stageSupport } from '../people/index.ts';
 import {
   decideEligibility,
   type EligibilityAssessment,
@@ -23,6 +23,7 @@ export async function eligibilityRecord(db: Db, access: PersonAccess) {
     person: await personHeading(tx, access.personId),
     policy: (await eligibilityPolicyInForce(tx, todayInLondon())) ?? null,
     decisions: await decisionsFor(tx, access.personId),
+    stageSupport: await stageSupport(tx, access, 'eligibility'),
   }));
 }
 

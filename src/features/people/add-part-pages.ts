@@ -63,6 +63,7 @@ const offerInput = (v: FormValues) => ({
   response: text(v, 'response'),
   provider: nullable(v, 'provider'),
   offeredOn: text(v, 'offeredOn'),
+  reason: nullable(v, 'reason'),
   notes: nullable(v, 'notes'),
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { enumOf, int4 } from '../../platform/http/api-schemas.ts';
 import { CLIENT_GROUPS } from './client-groups.ts';
+import { SUPPORT_KINDS, SUPPORT_RESPONSES, SUPPORT_STAGES } from './lists.ts';
 import { REPRESENTATIVE_KINDS, REPRESENTATIVE_POWERS } from './rules.ts';
 import { blankToNull, type PersonFields } from './validate.ts';
 import { EMPTY_PERSON } from './service.ts';
@@ -173,16 +174,27 @@ export const supportOfferSchema = z.object({
   response: z.string(),
   provider: z.string().nullable(),
   offeredOn: z.string(),
+  reason: z.string().nullable(),
   notes: z.string().nullable(),
 });
 
 export const supportOfferBody = z
   .object({
-    kind: z.string().max(40),
-    stage: z.string().max(40),
-    response: z.string().max(40),
-    provider: z.string().max(200).nullable().optional(),
-    offeredOn: isoDate,
+    kind: enumOf(SUPPORT_KINDS),
+    stage: enumOf(SUPPORT_STAGES).describe(
+      'Where in the journey. The eligibility, budget, options and plan pages ask until one is recorded for eligibility, budget, options and planning.',
+    ),
+    response: enumOf(SUPPORT_RESPONSES).describe(
+      "What the person said; 'not_offered' when it was not offered (then give the reason)",
+    ),
+    provider: z.string().max(200).nullable().optional().describe('Who provides it; optional'),
+    offeredOn: isoDate.describe('The day it was offered (or it was decided not to); never in the future'),
+    reason: z
+      .string()
+      .max(2000)
+      .nullable()
+      .optional()
+      .describe("Why it was not offered: required with 'not_offered', refused otherwise"),
     notes: z.string().max(2000).nullable().optional(),
   })
   .strict();

@@ -1,3 +1,4 @@
+import { ASKED_STAGES, stagesStillToAsk } from './support-stages.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -114,6 +115,9 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { service
             circle: z.array(circleMemberSchema),
             representatives: z.array(representativeSchema),
             supportOffers: z.array(supportOfferSchema),
+            supportStillToAsk: z
+              .array(z.enum(ASKED_STAGES))
+              .describe('Stages whose page still asks whether advocacy or support was offered'),
             legalOrders: z.array(legalOrderSchema),
             timeline: z.array(z.object({ at: z.date(), kind: z.string(), text: z.string() })),
             interim: interimSchema,
@@ -122,7 +126,10 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { service
         },
       },
     },
-    async (request) => people.record(personAccess(request)),
+    async (request) => {
+      const record = await people.record(personAccess(request));
+      return { ...record, supportStillToAsk: stagesStillToAsk(record.supportOffers) };
+    },
   );
 
   app.patch(
@@ -300,6 +307,7 @@ export const peopleApi: FastifyPluginAsync<PeopleDeps> = async (plain, { service
         await people.addSupportOffer(personAccess(request), {
           ...request.body,
           provider: request.body.provider ?? null,
+          reason: request.body.reason ?? null,
           notes: request.body.notes ?? null,
         }),
       ),

@@ -318,7 +318,19 @@ export const supportOfferFields: FieldDef[] = [
     type: 'text',
     optional: true,
   },
-  { name: 'offeredOn', label: 'Date offered', type: 'date' },
+  {
+    name: 'offeredOn',
+    label: 'Date offered',
+    hint: 'Or, if it was not offered, the day that was decided',
+    type: 'date',
+  },
+  {
+    name: 'reason',
+    label: 'Why it was not offered',
+    hint: 'Only if you chose “Not offered”',
+    type: 'textarea',
+    optional: true,
+  },
   { name: 'notes', label: 'Notes (optional)', type: 'textarea', optional: true },
 ];
 

@@ -19,3 +19,7 @@ export { seedDemoPeople } from './seed.ts';
 /** The demo caseload and what each person said, for the conversations seeder. */
 export { CHILD_SAID, DEMO_PEOPLE, SAID } from './seed-data.ts';
 export { peopleServices } from './service.ts';
+/** Advocacy and support offered at each stage: the stage pages' inset and the advocacy report. */
+export { stageSupport } from './safeguards.ts';
+export { ASKED_STAGES, type AskedStage, type StageSupport } from './support-stages.ts';
+export { SUPPORT_KINDS, SUPPORT_RESPONSES, SUPPORT_STAGES } from './lists.ts';

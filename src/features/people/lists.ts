@@ -92,6 +92,7 @@ export const SUPPORT_STAGES = {
   eligibility: 'Eligibility',
   outcomes: 'Personal outcomes',
   budget: 'Budget',
+  options: 'Choosing how support is arranged',
   planning: 'Support planning',
   review: 'Review',
 } as const;
@@ -100,6 +101,7 @@ export const SUPPORT_RESPONSES = {
   offered: 'Offered – waiting for an answer',
   accepted: 'Accepted',
   declined: 'Declined',
+  not_offered: 'Not offered',
 } as const;
 
 /** Where in the journey support was offered, as it reads inside a sentence ("offered at …"). */
@@ -109,6 +111,7 @@ const SUPPORT_STAGE_PHRASES: Record<string, string> = {
   eligibility: 'the eligibility decision',
   outcomes: 'agreeing outcomes',
   budget: 'working out the budget',
+  options: 'choosing how support is arranged',
   planning: 'support planning',
   review: 'the review',
 };
@@ -119,16 +122,22 @@ const SUPPORT_RESPONSE_PHRASES: Record<string, string> = {
   declined: 'declined',
 };
 
-/** "Independent advocacy offered at the good conversation — accepted", for the timeline. */
+/**
+ * "Independent advocacy offered at the good conversation — accepted", for the timeline; or
+ * "Independent advocacy not offered at working out the budget, because: …" when it was not.
+ */
 export function supportOfferSentence(
   kind: string,
   stage: string,
   response: string,
   provider: string | null,
+  reason: string | null = null,
 ): string {
   const what = labelOf(SUPPORT_KINDS, kind);
-  const from = provider ? ` from ${provider}` : '';
   const when = SUPPORT_STAGE_PHRASES[stage] ?? labelOf(SUPPORT_STAGES, stage).toLowerCase();
+  if (response === 'not_offered')
+    return `${what} not offered at ${when}${reason ? `, because: ${reason}` : ''}`;
+  const from = provider ? ` from ${provider}` : '';
   const answer = SUPPORT_RESPONSE_PHRASES[response] ?? labelOf(SUPPORT_RESPONSES, response).toLowerCase();
   return `${what}${from} offered at ${when} — ${answer}`;
 }

@@ -23,6 +23,7 @@ import {
 } from './form-fields.ts';
 import { registerRecordParts } from './add-part-pages.ts';
 import { registerRepresentativePages } from './representative-pages.ts';
+import { registerStageSupportPages } from './stage-support-pages.ts';
 import { EMPTY_PERSON } from './service.ts';
 import { checkEquality, checkPerson, type EqualityAnswers } from './validate.ts';
 
@@ -167,6 +168,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
 
   registerRecordParts(app, people);
   registerRepresentativePages(app, people);
+  registerStageSupportPages(app, people);
 
   app.post<{ Params: { personId: string; memberId: string } }>(
     '/people/:personId/circle/:memberId/withdraw',

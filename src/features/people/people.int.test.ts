@@ -281,9 +281,10 @@ describe('representatives and the circle of support', () => {
       method: 'POST',
       url: `/api/v1/people/${morag}/support-offers`,
       headers: bearer(worker),
-      payload: { kind: 'advocacy', stage: 'planning', response: 'accepted', offeredOn: '2025-01-02' },
+      payload: { kind: 'advocacy', stage: 'planning', response: 'not_offered', offeredOn: '2025-01-02' },
     });
-    expect(problem(offer).errors?.map((e) => e.field)).toEqual(['provider']);
+    // Who provides it is optional (issue 14 item 7); "not offered" needs its reason.
+    expect(problem(offer).errors?.map((e) => e.field)).toEqual(['reason']);
     const record = (await t.app.inject({ url: `/api/v1/people/${morag}`, headers: bearer(worker) })).json();
     expect(record.legalOrders.at(-1).nonNegotiables).toEqual(['Must attend supervision weekly']);
   });

@@ -1,11 +1,12 @@
-import { eq } from 'drizzle-orm';
-import type { PersonAccess } from '../../platform/auth/access.ts';
+import { and, asc, eq } from 'drizzle-orm';
+import { may, type PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { legalOrders, supportOffers } from './schema.ts';
 import { findPerson } from './store.ts';
+import { type AskedStage, type StageSupport, stageSupportFrom } from './support-stages.ts';
 import {
   blankToNull,
   checkLegalOrder,
@@ -16,7 +17,12 @@ import {
 
 /** Advocacy and communication support offered at a stage, and the answer. */
 export async function addSupportOffer(db: Db, access: PersonAccess, raw: SupportOfferInput) {
-  const input = { ...raw, provider: blankToNull(raw.provider), notes: blankToNull(raw.notes) };
+  const input = {
+    ...raw,
+    provider: blankToNull(raw.provider),
+    reason: blankToNull(raw.reason ?? null),
+    notes: blankToNull(raw.notes),
+  };
   const errors = checkSupportOffer(input, todayInLondon());
   if (errors.length) throw Problem.invalid(errors);
   return audited(db, access, 'support_offer.record', async (tx) => {
@@ -73,4 +79,26 @@ export async function currentNonNegotiables(
   return orders
     .filter((o) => o.startDate <= today && (!o.endDate || o.endDate >= today))
     .map((o) => ({ orderId: o.id, kind: o.kind, reference: o.reference, conditions: o.nonNegotiables }));
+}
+
+/**
+ * The offers recorded for one stage, for a stage page: one query, in the caller's audited
+ * transaction (the page's one GET transaction), so the read is part of that page's visit.
+ */
+export async function stageSupport(tx: Tx, access: PersonAccess, stage: AskedStage): Promise<StageSupport> {
+  const { personId } = access;
+  const found = await tx
+    .select({
+      id: supportOffers.id,
+      kind: supportOffers.kind,
+      stage: supportOffers.stage,
+      response: supportOffers.response,
+      provider: supportOffers.provider,
+      reason: supportOffers.reason,
+      offeredOn: supportOffers.offeredOn,
+    })
+    .from(supportOffers)
+    .where(and(eq(supportOffers.personId, personId), eq(supportOffers.stage, stage)))
+    .orderBy(asc(supportOffers.offeredOn), asc(supportOffers.createdAt));
+  return stageSupportFrom(personId, stage, found, todayInLondon(), may(access, 'case.write'));
 }

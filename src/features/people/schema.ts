@@ -215,7 +215,9 @@ export const representatives = pgTable(
 
 /**
  * Independent advocacy and communication support, offered at each stage of the journey,
- * and what the person said: accepted or declined (SDS Standard 1: independent support).
+ * and what the person said: accepted or declined, or why it was not offered (SDS Standard 1:
+ * independent support). The eligibility, budget, options and plan pages ask for it until a row
+ * for their stage exists (support-stages.ts).
  */
 export const supportOffers = pgTable(
   'support_offers',
@@ -228,11 +230,19 @@ export const supportOffers = pgTable(
     response: text('response').notNull(),
     provider: text('provider'),
     offeredOn: date('offered_on', { mode: 'string' }).notNull(),
+    /** Why it was not offered (response 'not_offered'), in the worker's words. */
+    reason: text('reason'),
     notes: text('notes'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
   },
-  (t) => [tenantKey(t), personReference(t), index('support_offers_person_idx').on(t.authorityId, t.personId)],
+  (t) => [
+    tenantKey(t),
+    personReference(t),
+    index('support_offers_person_idx').on(t.authorityId, t.personId),
+    // The advocacy report counts by stage across the council.
+    index('support_offers_stage_idx').on(t.authorityId, t.stage),
+  ],
 );
 
 /**

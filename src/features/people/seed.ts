@@ -316,6 +316,18 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
           offeredOn: addDays(today, -((i * 11) % 400)),
           notes: i % 3 === 0 ? 'Said her daughter speaks for her just fine. Offer again at review.' : null,
         });
+      // Offered again when eligibility was decided (the eligibility page asks for it): most say yes.
+      if (['mental_health', 'dementia', 'learning_disability'].includes(p.group))
+        offers.push({
+          authorityId,
+          personId: ids[i]!,
+          kind: 'advocacy',
+          stage: 'eligibility',
+          response: i % 4 === 0 ? 'declined' : 'accepted',
+          provider: i % 4 === 0 ? null : 'Partners in Advocacy',
+          // Three weeks after the first offer, never in the future.
+          offeredOn: [addDays(today, 21 - ((i * 11) % 400)), today].sort()[0]!,
+        });
       return offers;
     }),
   );

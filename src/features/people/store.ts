@@ -167,7 +167,7 @@ export async function timeline(tx: Tx, personId: string, limit = 40): Promise<Ti
              else 'Representative recorded: ' || r.name end, null
         from representatives r where r.person_id = ${personId}
       union all
-      select created_at, 'support', coalesce(provider, ''), array[kind, stage, response]
+      select created_at, 'support', coalesce(provider, ''), array[kind, stage, response, coalesce(reason, '')]
         from support_offers where person_id = ${personId}
       union all
       select created_at, 'legal', 'Legal order recorded, with ' || cardinality(non_negotiables) || ' non-negotiable condition(s)', null
@@ -177,7 +177,9 @@ export async function timeline(tx: Tx, personId: string, limit = 40): Promise<Ti
   return found.map(({ codes, ...e }) => ({
     ...e,
     at: new Date(e.at),
-    text: codes ? supportOfferSentence(codes[0]!, codes[1]!, codes[2]!, e.text || null) : e.text,
+    text: codes
+      ? supportOfferSentence(codes[0]!, codes[1]!, codes[2]!, e.text || null, codes[3] || null)
+      : e.text,
   }));
 }
 

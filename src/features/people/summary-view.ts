@@ -1,3 +1,4 @@
+import { stagesStillToAsk } from './support-stages.ts';
 import { formatNhsNumber } from './identifiers.ts';
 import {
   CASE_STATUS,
@@ -64,6 +65,8 @@ export function summaryView(record: PersonRecord) {
       stageLabel: labelOf(SUPPORT_STAGES, o.stage),
       responseLabel: labelOf(SUPPORT_RESPONSES, o.response),
     })),
+    /** The stages whose page still asks whether advocacy or support was offered. */
+    supportStillToAsk: stagesStillToAsk(record.supportOffers).map((stage) => labelOf(SUPPORT_STAGES, stage)),
     legalOrders: record.legalOrders.map((o) => ({
       ...o,
       kindLabel: labelOf(LEGAL_ORDER_KINDS, o.kind),

@@ -214,18 +214,35 @@ export interface SupportOfferInput {
   response: string;
   provider: string | null;
   offeredOn: string;
+  /** Why it was not offered: needed when the response is 'not_offered', refused otherwise. */
+  reason?: string | null;
   notes: string | null;
 }
 
+/**
+ * An offer of advocacy or communication support, or a record that none was offered and why.
+ * Who provides it is optional (the person may not have chosen yet); the date is the day it was
+ * offered or, when it was not, the day that was decided; never in the future.
+ */
 export function checkSupportOffer(input: SupportOfferInput, today: IsoDate): FieldError[] {
   const errors: FieldError[] = [];
   if (!hasCode(SUPPORT_KINDS, input.kind))
     errors.push({ field: 'kind', message: 'Select the kind of support' });
   if (!hasCode(SUPPORT_STAGES, input.stage)) errors.push({ field: 'stage', message: 'Select the stage' });
   if (!hasCode(SUPPORT_RESPONSES, input.response))
-    errors.push({ field: 'response', message: 'Select whether it was accepted or declined' });
-  if (input.response === 'accepted' && !input.provider)
-    errors.push({ field: 'provider', message: 'Enter who provides the support they accepted' });
+    errors.push({
+      field: 'response',
+      message: 'Select whether it was accepted or declined, or that it was not offered',
+    });
+  const reason = input.reason?.trim() ?? '';
+  if (input.response === 'not_offered' && !reason)
+    errors.push({ field: 'reason', message: 'Enter why independent advocacy or support was not offered' });
+  if (input.response !== 'not_offered' && reason)
+    errors.push({ field: 'reason', message: 'Only give a reason when it was not offered' });
+  if (reason.length > 2000)
+    errors.push({ field: 'reason', message: 'The reason must be 2,000 characters or fewer' });
+  if ((input.provider ?? '').length > 200)
+    errors.push({ field: 'provider', message: 'Who provides it must be 200 characters or fewer' });
   if (!isIsoDate(input.offeredOn ?? ''))
     errors.push({ field: 'offeredOn', message: 'Enter the date it was offered' });
   else if (compareDates(input.offeredOn, today) > 0)

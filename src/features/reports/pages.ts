@@ -10,4 +10,12 @@ export const reportPages: FastifyPluginAsync<FeatureDeps> = async (app, { servic
       report,
     });
   });
+
+  app.get('/reports/advocacy', councilRoute('reports.aggregate'), async (request, reply) => {
+    const report = await services.reports.advocacy(councilAccess(request));
+    return reply.render('reports/views/advocacy.njk', {
+      title: 'Advocacy and support offered at each stage',
+      report,
+    });
+  });
 };

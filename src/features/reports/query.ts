@@ -80,3 +80,53 @@ export async function equityCells(tx: Tx, authorityId: string, asOf: IsoDate): P
     weeklySpend: Number(weekly_spend),
   }));
 }
+
+/** One cell of the advocacy report: people by their latest answer, for a stage, a kind, or both. */
+export interface AdvocacyCell {
+  stage: string | null;
+  kind: string | null;
+  /** People with an answer recorded (offered or not). */
+  people: number;
+  offered: number;
+  accepted: number;
+  declined: number;
+  waiting: number;
+  notOffered: number;
+}
+
+/**
+ * Independent advocacy and support offered, and taken up, by stage and kind: one set-based
+ * query (GROUPING SETS) over each person's latest answer for each stage and kind, so a person
+ * who was asked twice at one stage counts once, by what they said last. Aggregates only; in
+ * the caller's tenant transaction, filtered by the council's id as the equity query is.
+ */
+export async function advocacyCells(tx: Tx, authorityId: string): Promise<AdvocacyCell[]> {
+  const found = await rows<{
+    stage: string | null;
+    kind: string | null;
+    people: number;
+    offered: number;
+    accepted: number;
+    declined: number;
+    waiting: number;
+    not_offered: number;
+  }>(
+    tx,
+    sql`with latest as (
+          select distinct on (person_id, stage, kind) person_id, stage, kind, response
+          from support_offers where authority_id = ${authorityId}
+          order by person_id, stage, kind, offered_on desc, created_at desc
+        )
+        select stage, kind,
+               count(*)::int as people,
+               count(*) filter (where response <> 'not_offered')::int as offered,
+               count(*) filter (where response = 'accepted')::int as accepted,
+               count(*) filter (where response = 'declined')::int as declined,
+               count(*) filter (where response = 'offered')::int as waiting,
+               count(*) filter (where response = 'not_offered')::int as not_offered
+        from latest
+        group by grouping sets ((stage, kind), (stage), ())
+        order by 1, 2`,
+  );
+  return found.map(({ not_offered, ...cell }) => ({ ...cell, notOffered: not_offered }));
+}

@@ -5,10 +5,12 @@ import { audited } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { type IsoDate, todayInLondon } from '../../platform/dates.ts';
 import { AGE_BANDS } from '../../platform/age-bands.ts';
-import { type Dimension, DIMENSIONS, type EquityCell, equityCells } from './query.ts';
+import { advocacyCells, type Dimension, DIMENSIONS, type EquityCell, equityCells } from './query.ts';
+import { advocacyTables } from './advocacy.ts';
 
-/** Fewer people than this in a cell could identify someone: the figure is not shown. */
-export const SMALL_CELL = 5;
+import { SMALL_CELL } from './small-numbers.ts';
+
+export { SMALL_CELL };
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
   client_group: 'Client group',
@@ -136,7 +138,30 @@ export async function equityReport(
   };
 }
 
+export const ADVOCACY_BASIS =
+  'Each figure counts people by the latest answer recorded for them at a stage, for each kind of support: offered and accepted, offered and declined, offered and waiting for an answer, or not offered (with the reason on their record). Take-up is the share of those offered who accepted. A stage’s row adds the two kinds together, so one person can be counted once for each.';
+export const ADVOCACY_SUPPRESSION = `Where fewer than ${SMALL_CELL} people are behind a figure, it is not shown, so that nobody can be recognised. The figures in a row add up, so when one is hidden the others in that row are hidden too.`;
+
+/**
+ * Independent advocacy and communication support offered and taken up, by stage and kind:
+ * aggregates only, small numbers hidden. One audited transaction, one query.
+ */
+export async function advocacyReport(db: Db, access: CouncilAccess) {
+  const cells = await audited(db, access, 'reports.advocacy.read', (tx) =>
+    advocacyCells(tx, access.authorityId),
+  );
+  return {
+    asOf: todayInLondon(),
+    ...advocacyTables(cells),
+    basis: ADVOCACY_BASIS,
+    suppression: ADVOCACY_SUPPRESSION,
+  };
+}
+
+export type AdvocacyReport = Awaited<ReturnType<typeof advocacyReport>>;
+
 /** The reports feature's services, bound to the database once (src/features/services.ts). */
 export const reportServices = (db: Db) => ({
   equity: (access: CouncilAccess, asOf?: IsoDate) => equityReport(db, access, asOf),
+  advocacy: (access: CouncilAccess) => advocacyReport(db, access),
 });

@@ -129,6 +129,10 @@ export const AUDIT_ACTIONS = {
 
   // Reports
   'reports.equity.read': { kind: 'read', words: 'looked at the fairness report (no names)' },
+  'reports.advocacy.read': {
+    kind: 'read',
+    words: 'looked at the report on advocacy and support offered at each stage (no names)',
+  },
 
   // Accounts, access and the log itself
   'caselist.read': { kind: 'read', words: 'looked at the case list' },

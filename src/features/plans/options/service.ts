@@ -4,6 +4,7 @@ import type { Db, Tx } from '../../../platform/db/client.ts';
 import { compareDates, isIsoDate, todayInLondon } from '../../../platform/dates.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { listCurrentOutcomes } from '../../conversations/index.ts';
+import { stageSupport } from '../../people/index.ts';
 import {
   type DeploymentRoute,
   ENGLAND_DEPLOYMENT_ROUTES,
@@ -62,6 +63,7 @@ export async function optionsOverview(db: Db, access: PersonAccess) {
       )?.label ?? `Option ${choice.sdsOption}`;
     return {
       personName: await personName(tx, access.personId),
+      stageSupport: await stageSupport(tx, access, 'options'),
       offer,
       explanations: SDS_OPTIONS,
       englandRoutes: offer.nation === 'england' ? ENGLAND_DEPLOYMENT_ROUTES : [],

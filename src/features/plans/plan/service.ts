@@ -4,7 +4,7 @@ import type { Db } from '../../../platform/db/client.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { withAboutMe } from './about-me.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
-import { providersOf, providersWorkingWith } from '../../people/index.ts';
+import { providersOf, providersWorkingWith, stageSupport } from '../../people/index.ts';
 import { checkAgainstBudget, deliveredByErrors, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { diffPlanVersions } from './diff.ts';
@@ -64,6 +64,7 @@ export async function planOverview(db: Db, access: PersonAccess) {
     return {
       personName: await personName(tx, access.personId),
       councilName: await authorityName(tx, access.authorityId),
+      stageSupport: await stageSupport(tx, access, 'planning'),
       plan,
       content,
       aboutMeFromConversation,
