@@ -9,7 +9,7 @@ import { type FieldError, Problem, renameFields } from '../../platform/http/prob
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/index.ts';
 import { latestDecision } from '../eligibility/index.ts';
 import { type FundingStreamInput, splitFunding } from './funding.ts';
-import { personHeading } from '../people/index.ts';
+import { letterAddressing, personHeading } from '../people/index.ts';
 import { approveInterimBudget, type InterimInput, openInterimBudgets } from './interim-service.ts';
 import {
   draftPolicy,
@@ -43,6 +43,14 @@ export interface NeedInput {
 /** Everything the budget pages, the letter and the API show about one person's budget. */
 export async function budgetRecord(db: Db, access: PersonAccess) {
   return audited(db, access, 'budget.read', (tx) => loadRecord(tx, access.personId));
+}
+
+/** The budget record and who its letter is from and to, in one audited read (the letter is the budget). */
+export async function budgetLetterRecord(db: Db, access: PersonAccess) {
+  return audited(db, access, 'budget.read', async (tx) => ({
+    record: await loadRecord(tx, access.personId),
+    addressing: await letterAddressing(tx, access.personId),
+  }));
 }
 
 async function loadRecord(tx: Tx, personId: string) {
@@ -233,6 +241,7 @@ export async function councilName(tx: Tx, authorityId: string): Promise<string> 
  */
 export const budgetServices = (db: Db) => ({
   record: (access: PersonAccess) => budgetRecord(db, access),
+  letter: (access: PersonAccess) => budgetLetterRecord(db, access),
   whatIf: (access: PersonAccess, changed: NeedInput[]) => budgetWhatIf(db, access, changed),
   costIndicative: (access: PersonAccess, input: IndicativeInput) => costIndicativeBudget(db, access, input),
   approveInterim: (access: PersonAccess, input: InterimInput) => approveInterimBudget(db, access, input),
