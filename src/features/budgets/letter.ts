@@ -47,8 +47,8 @@ export function budgetLetter(
           `${line.rule}. Policy: ${line.policyVersion}.`,
           formatPence(line.amount),
         ]),
-        ['Total', '', formatPence(budget.explanation.total)],
       ],
+      { total: ['Total', '', formatPence(budget.explanation.total)] },
     );
     const oneOffs = budget.explanation.oneOffLines ?? [];
     if (oneOffs.length) {

@@ -34,10 +34,8 @@ export function contributionLetter(input: {
     letter.heading('How we worked it out');
     letter.table(
       [{ header: 'Line by line' }, { header: 'A week', width: 100, align: 'right' }],
-      [
-        ...assessment.result.explanation.lines.map((line) => [line.label, formatPence(line.amount)]),
-        ['Your weekly contribution', formatPence(assessment.weeklyContribution)],
-      ],
+      assessment.result.explanation.lines.map((line) => [line.label, formatPence(line.amount)]),
+      { total: ['Your weekly contribution', formatPence(assessment.weeklyContribution)] },
     );
     for (const note of assessment.result.explanation.notes) letter.paragraph(note, { size: 11 });
     letter.paragraph(`Worked out under ${assessment.result.policyVersion}.`, { size: 11 });

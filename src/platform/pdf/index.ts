@@ -74,8 +74,11 @@ export interface LetterWriter {
   pair(key: string, value: string, style?: TextStyle): void;
   /** A bulleted list, tagged as a list. */
   list(items: string[], style?: TextStyle): void;
-  /** A table with a header row, tagged as a table (TH for headers, TD for cells). */
-  table(columns: TableColumn[], rows: string[][], style?: { size?: number }): void;
+  /**
+   * A table with a header row, tagged as a table (TH for headers, TD for cells); `total`, when
+   * given, is a last row in bold (a sum or the figure the rows come to).
+   */
+  table(columns: TableColumn[], rows: string[][], options?: { size?: number; total?: string[] }): void;
   /** Space between blocks, in lines (untagged: space is not content). */
   space(lines?: number): void;
 }
@@ -151,7 +154,7 @@ function letterWriter(doc: Pdf, root: PDFKit.PDFStructureElement): LetterWriter 
   const writer: LetterWriter = {
     doc,
     heading(text, level = 2) {
-      doc.moveDown(level === 1 ? 0.5 : 1);
+      doc.moveDown(level === 1 ? 0.5 : level === 2 ? 1 : 0.7);
       doc.font('Helvetica-Bold').fontSize(HEADING_SIZES[level]);
       keepLines(3);
       root.add(
@@ -207,11 +210,12 @@ function letterWriter(doc: Pdf, root: PDFKit.PDFStructureElement): LetterWriter 
       list.end();
       doc.x = left;
     },
-    table(columns, rows, style) {
-      const size = style?.size ?? BODY - 1;
+    table(columns, rows, options) {
+      const size = options?.size ?? BODY - 1;
+      const bold = { font: { src: 'Helvetica-Bold' } };
       doc.font('Helvetica').fontSize(size).fillColor('black');
       keepLines(3);
-      const options: PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement } = {
+      const table: PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement } = {
         structParent: root,
         position: { x: left, y: doc.y },
         maxWidth: width,
@@ -228,14 +232,15 @@ function letterWriter(doc: Pdf, root: PDFKit.PDFStructureElement): LetterWriter 
           columns.map((column) => ({
             text: column.header,
             type: 'TH' as const,
-            font: { src: 'Helvetica-Bold' },
+            ...bold,
             border: { bottom: 1.5 },
             borderColor: { bottom: 'black' },
           })),
           ...rows,
+          ...(options?.total ? [options.total.map((text) => ({ text, ...bold }))] : []),
         ],
       };
-      doc.table(options);
+      doc.table(table);
       doc.x = left;
       doc.moveDown(0.5);
     },
