@@ -33,7 +33,7 @@ export function contributionLetter(input: {
     );
     letter.heading('How we worked it out');
     letter.table(
-      [{ header: 'Line by line' }, { header: 'A week', width: 100, align: 'right' }],
+      [{ header: 'What we counted' }, { header: 'A week', width: 100, align: 'right' }],
       assessment.result.explanation.lines.map((line) => [line.label, formatPence(line.amount)]),
       { total: ['Your weekly contribution', formatPence(assessment.weeklyContribution)] },
     );

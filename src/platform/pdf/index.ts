@@ -212,35 +212,65 @@ function letterWriter(doc: Pdf, root: PDFKit.PDFStructureElement): LetterWriter 
     },
     table(columns, rows, options) {
       const size = options?.size ?? BODY - 1;
-      const bold = { font: { src: 'Helvetica-Bold' } };
-      doc.font('Helvetica').fontSize(size).fillColor('black');
-      keepLines(3);
-      const table: PDFKit.Mixins.TableOptionsWithData & { structParent: PDFKit.PDFStructureElement } = {
-        structParent: root,
-        position: { x: left, y: doc.y },
-        maxWidth: width,
-        columnStyles: columns.map((column) => ({
-          ...(column.width ? { width: column.width } : { width: '*' }),
-          align: { x: column.align ?? 'left', y: 'top' },
-        })),
-        defaultStyle: {
-          border: { top: 0, left: 0, right: 0, bottom: 0.5 },
-          borderColor: { bottom: RULE },
-          padding: { top: 4, bottom: 4, left: 4, right: 4 },
-        },
-        data: [
-          columns.map((column) => ({
-            text: column.header,
-            type: 'TH' as const,
-            ...bold,
-            border: { bottom: 1.5 },
-            borderColor: { bottom: 'black' },
-          })),
-          ...rows,
-          ...(options?.total ? [options.total.map((text) => ({ text, ...bold }))] : []),
-        ],
+      const padding = 4;
+      const fixed = columns.reduce((sum, column) => sum + (column.width ?? 0), 0);
+      const flexible = columns.filter((column) => !column.width).length;
+      const widths = columns.map((column) => column.width ?? (width - fixed) / Math.max(flexible, 1));
+      const table = doc.struct('Table');
+      root.add(table);
+      const row = (cells: string[], kind: 'TH' | 'TD', bold: boolean, rule: number) => {
+        doc
+          .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(size)
+          .fillColor('black');
+        const height =
+          Math.max(
+            ...cells.map((text, index) =>
+              doc.heightOfString(text || ' ', { width: widths[index]! - 2 * padding, lineGap: 1 }),
+            ),
+          ) +
+          2 * padding;
+        if (doc.y + height > doc.page.maxY()) doc.addPage();
+        const top = doc.y;
+        const tr = doc.struct('TR');
+        table.add(tr);
+        let x = left;
+        cells.forEach((text, index) => {
+          const cellX = x;
+          const cellWidth = widths[index]!;
+          tr.add(
+            doc.struct(kind, {}, () => {
+              doc.text(text, cellX + padding, top + padding, {
+                width: cellWidth - 2 * padding,
+                align: columns[index]?.align ?? 'left',
+                lineGap: 1,
+              });
+            }),
+          );
+          x += cellWidth;
+        });
+        tr.end();
+        // The rule under the row is decoration: marked as an artefact, not read aloud.
+        doc.markContent('Artifact', { type: 'Layout' });
+        doc
+          .moveTo(left, top + height)
+          .lineTo(left + width, top + height)
+          .lineWidth(rule)
+          .strokeColor(rule > 1 ? 'black' : RULE)
+          .stroke();
+        doc.endMarkedContent();
+        doc.x = left;
+        doc.y = top + height;
       };
-      doc.table(table);
+      row(
+        columns.map((column) => column.header),
+        'TH',
+        true,
+        1.5,
+      );
+      for (const cells of rows) row(cells, 'TD', false, 0.5);
+      if (options?.total) row(options.total, 'TD', true, 0.5);
+      table.end();
       doc.x = left;
       doc.moveDown(0.5);
     },
@@ -266,22 +296,21 @@ function drawHeading(
     ...(council.email ? [`E-mail: ${council.email}`] : []),
     ...(council.website ? [council.website] : []),
   ];
-  root.add(
-    doc.struct('P', {}, () => {
-      doc.font('Helvetica-Bold').fontSize(14).fillColor('black');
-      doc.text(council.name, PDF_MARGIN, doc.y, { width, align: 'right' });
-      doc.font('Helvetica').fontSize(11);
-      for (const line of councilLines) doc.text(line, { width, align: 'right' });
-    }),
-  );
+  // A paragraph a line, so each line of an address is read as a line, not run into the next.
+  const line = (text: string, style: { bold?: boolean; size: number; align: 'left' | 'right' }) =>
+    root.add(
+      doc.struct('P', {}, () => {
+        doc
+          .font(style.bold ? 'Helvetica-Bold' : 'Helvetica')
+          .fontSize(style.size)
+          .fillColor('black')
+          .text(text, PDF_MARGIN, doc.y, { width, align: style.align });
+      }),
+    );
+  line(council.name, { bold: true, size: 14, align: 'right' });
+  for (const text of councilLines) line(text, { size: 11, align: 'right' });
   doc.moveDown(1.5);
-  root.add(
-    doc.struct('P', {}, () => {
-      doc.font('Helvetica').fontSize(BODY).fillColor('black');
-      doc.text(heading.to.name, PDF_MARGIN, doc.y, { width });
-      for (const line of heading.to.addressLines) doc.text(line, { width });
-    }),
-  );
+  for (const text of [heading.to.name, ...heading.to.addressLines]) line(text, { size: BODY, align: 'left' });
   doc.moveDown(1.5);
   writer.pair('Date', formatDate(heading.date), { size: 11 });
   writer.pair('Our reference', heading.reference, { size: 11 });
