@@ -7,7 +7,7 @@ import type { CouncilContact, LetterAddressing } from '../../platform/pdf/index.
 import { people } from './schema.ts';
 
 /** Said on a letter when the record names neither a worker nor a team. */
-export const NO_ALLOCATION_CONTACT = 'The social work team';
+const NO_ALLOCATION_CONTACT = 'The social work team';
 
 /**
  * A person's record reference, printed on every letter and quoted back when they phone: the
