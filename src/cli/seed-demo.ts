@@ -12,6 +12,23 @@ import { asSystem } from '../platform/db/transaction.ts';
 
 export const DEMO_AUTHORITY_CODE = 'demo';
 
+/**
+ * The demo council's address and contact details, printed on every letter. Made up and plainly
+ * not real: the `.example` domain is reserved, ZZ is no UK postcode area, and 0131 496 0xxx is
+ * Ofcom's range kept for drama, so nobody's phone rings.
+ */
+export const DEMO_COUNCIL_CONTACT = {
+  addressLine1: 'Demo Council Offices',
+  addressLine2: '1 Example Square',
+  town: 'Demotown',
+  postcode: 'ZZ1 1ZZ',
+  phone: '0131 496 0123',
+  email: 'socialcare@demo-council.example',
+  website: 'https://demo-council.example',
+  howToContact:
+    'Phone us Monday to Friday, 9am to 5pm, or e-mail us at any time. Tell us if you would like this letter in large print, Easy Read, another language or another format.',
+} as const;
+
 const DEMO_NAMES: Record<(typeof DEMO_ROLES)[number], string> = {
   person: 'Morag Campbell',
   representative: 'Fiona Reid',
@@ -37,7 +54,12 @@ export async function seedDemo(db: Db, config: Config): Promise<{ created: boole
   return asSystem(db, async (tx) => {
     const [authority] = await tx
       .insert(authorities)
-      .values({ code: DEMO_AUTHORITY_CODE, name: 'Demo Council', nation: 'scotland' })
+      .values({
+        code: DEMO_AUTHORITY_CODE,
+        name: 'Demo Council',
+        nation: 'scotland',
+        ...DEMO_COUNCIL_CONTACT,
+      })
       .returning();
     const authorityId = authority!.id;
     const [north, south, children] = await tx

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { may } from '../../platform/auth/access.ts';
-import { formatDateTime, isIsoDate } from '../../platform/dates.ts';
+import { formatDateTime, isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
@@ -51,7 +51,13 @@ export const auditPages: FastifyPluginAsync<FeatureDeps> = async (app, { service
       const data = await services.accounts.exportRecord(personAccess(request));
       const name = personName(data.person);
       const made = formatDateTime(data.exportedAt);
-      const pdf = await exportPdf(name, data.councilName, made, readableExport(data));
+      const pdf = await exportPdf({
+        name,
+        addressing: data.addressing,
+        madeAt: made,
+        today: todayInLondon(),
+        copy: readableExport(data),
+      });
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="record-${request.params.personId}.pdf"`)

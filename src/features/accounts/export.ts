@@ -8,12 +8,16 @@ import { rows } from '../../platform/db/transaction.ts';
 import { formatDate, formatDateTime } from '../../platform/dates.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { catalogueName, describeEvent } from '../../platform/audit/catalogue.ts';
+import type { LetterAddressing } from '../../platform/pdf/index.ts';
+import { letterAddressing } from '../people/index.ts';
 
 type Row = Record<string, unknown>;
 
 export interface PersonExport {
   exportedAt: string;
   councilName: string;
+  /** Who the printed copy is from and to, and who to contact (the PDF's letter heading). */
+  addressing: LetterAddressing;
   person: Row | undefined;
   /** Every table with a `person_id` column, by table name. */
   sections: Record<string, Row[]>;
@@ -71,6 +75,7 @@ export async function exportPersonRecord(db: Db, access: PersonAccess): Promise<
     return {
       exportedAt: new Date().toISOString(),
       councilName: council?.name ?? 'The council',
+      addressing: await letterAddressing(tx, access.personId),
       person: person?.row,
       sections,
       audit,

@@ -143,8 +143,8 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { servic
     '/people/:personId/budget/letter.pdf',
     personRoute('record.read'),
     async (request, reply) => {
-      const record = await services.budgets.record(personAccess(request));
-      const pdf = await budgetLetter(record, todayInLondon());
+      const { record, addressing } = await services.budgets.letter(personAccess(request));
+      const pdf = await budgetLetter(record, addressing, todayInLondon());
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="budget-${request.params.personId}.pdf"`)

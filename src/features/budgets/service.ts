@@ -9,7 +9,7 @@ import { type FieldError, Problem, renameFields } from '../../platform/http/prob
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/index.ts';
 import { latestDecision } from '../eligibility/index.ts';
 import { type FundingStreamInput, splitFunding } from './funding.ts';
-import { personHeading, stageSupport } from '../people/index.ts';
+import { letterAddressing, personHeading, stageSupport } from '../people/index.ts';
 import { approveInterimBudget, type InterimInput, openInterimBudgets } from './interim-service.ts';
 import {
   draftPolicy,
@@ -45,6 +45,14 @@ export async function budgetRecord(db: Db, access: PersonAccess) {
   return audited(db, access, 'budget.read', async (tx) => ({
     ...(await loadRecord(tx, access.personId)),
     stageSupport: await stageSupport(tx, access, 'budget'),
+  }));
+}
+
+/** The budget record and who its letter is from and to, in one audited read (the letter is the budget). */
+export async function budgetLetterRecord(db: Db, access: PersonAccess) {
+  return audited(db, access, 'budget.read', async (tx) => ({
+    record: await loadRecord(tx, access.personId),
+    addressing: await letterAddressing(tx, access.personId),
   }));
 }
 
@@ -88,6 +96,8 @@ async function loadRecord(tx: Tx, personId: string) {
 }
 
 export type BudgetRecord = Awaited<ReturnType<typeof budgetRecord>>;
+/** What the budget letter is written from: the record without the page's advocacy question. */
+export type BudgetLetterRecord = Awaited<ReturnType<typeof loadRecord>>;
 
 /** Needs named by outcome id become the rules' needs, labelled with the person's own words. */
 function toAssessedNeeds(needs: readonly NeedInput[], outcomes: OutcomeSummary[]) {
@@ -236,6 +246,7 @@ export async function councilName(tx: Tx, authorityId: string): Promise<string> 
  */
 export const budgetServices = (db: Db) => ({
   record: (access: PersonAccess) => budgetRecord(db, access),
+  letter: (access: PersonAccess) => budgetLetterRecord(db, access),
   whatIf: (access: PersonAccess, changed: NeedInput[]) => budgetWhatIf(db, access, changed),
   costIndicative: (access: PersonAccess, input: IndicativeInput) => costIndicativeBudget(db, access, input),
   approveInterim: (access: PersonAccess, input: InterimInput) => approveInterimBudget(db, access, input),

@@ -1,62 +1,53 @@
-import { formatDate } from '../../platform/dates.ts';
+import { formatDate, type IsoDate } from '../../platform/dates.ts';
 import { formatPence } from '../../platform/money/index.ts';
-import { PDF_MARGIN, pdfDocument } from '../../platform/pdf/index.ts';
+import { type LetterAddressing, letterHeading, pdfDocument } from '../../platform/pdf/index.ts';
 import type { AssessmentRow, PolicyRow } from './service.ts';
 
 /**
  * The contribution letter: the same figure and the same explanation lines as the page and the
- * API, with how to ask for a review. Plain words, one page for most people.
+ * API, with how to ask for a review. Plain words, one page for most people. Its reference
+ * numbers the assessment (the first, second… the person has had, a correction included).
  */
 export function contributionLetter(input: {
-  councilName: string;
+  addressing: LetterAddressing;
+  /** The name to greet the person by (their preferred name where they gave one). */
   personName: string;
   assessment: AssessmentRow;
+  /** Which assessment this is for the person, counting from 1. */
+  assessmentNumber: number;
   policy: PolicyRow;
+  today: IsoDate;
 }): Promise<Buffer> {
   const { assessment, policy } = input;
-  return pdfDocument(
-    { title: 'Your contribution towards your support', author: input.councilName },
-    (doc) => {
-      doc.fontSize(10).text(input.councilName, { align: 'right' });
-      doc.moveDown();
-      doc.fontSize(18).text('Your contribution towards your support');
-      doc.moveDown(0.5);
-      doc.fontSize(11).text(`Dear ${input.personName},`);
-      doc.moveDown(0.5);
-      doc.text(
-        `We have looked at your income. From ${formatDate(assessment.effectiveFrom)} you will pay ${formatPence(assessment.weeklyContribution)} a week towards your support.`,
-      );
-      doc.moveDown(0.5);
-      doc.text('Here is how we worked it out, line by line:');
-      doc.moveDown(0.5);
-      for (const line of assessment.result.explanation.lines) {
-        const y = doc.y;
-        doc.fontSize(10).text(line.label, PDF_MARGIN, y, { width: 380 });
-        const after = doc.y;
-        doc.text(formatPence(line.amount), 440, y, { width: 100, align: 'right' });
-        doc.y = Math.max(after, doc.y);
-        doc.moveDown(0.3);
-      }
-      doc
-        .fontSize(11)
-        .text(`Your weekly contribution: ${formatPence(assessment.weeklyContribution)}`, PDF_MARGIN, doc.y, {
-          underline: true,
-        });
-      doc.moveDown(0.5);
-      for (const note of assessment.result.explanation.notes) doc.fontSize(9).text(note);
-      doc.fontSize(9).text(`Worked out under ${assessment.result.policyVersion}.`);
-      doc.moveDown();
-      doc
-        .fontSize(11)
-        .text(
-          policy.contributionMethod === 'net'
-            ? 'We take this off your direct payment, so you do not need to pay a bill.'
-            : 'We will send you a bill for this.',
-        );
-      doc.moveDown(0.5);
-      doc.text(
-        'If you think something is wrong or missing, you can ask us to look again. Sign in and choose “Ask us to look again”, or phone us. Nothing you tell us will count against you.',
-      );
-    },
-  );
+  const heading = letterHeading(input.addressing, {
+    date: input.today,
+    kind: 'contribution',
+    version: input.assessmentNumber,
+  });
+  return pdfDocument({ title: 'Your contribution towards your support', heading }, (letter) => {
+    letter.heading('Your contribution towards your support', 1);
+    letter.paragraph(`Dear ${input.personName},`, { before: 0.3 });
+    letter.paragraph(
+      `We have looked at your income. From ${formatDate(assessment.effectiveFrom)} you will pay ${formatPence(assessment.weeklyContribution)} a week towards your support.`,
+      { before: 0.5 },
+    );
+    letter.heading('How we worked it out');
+    letter.table(
+      [{ header: 'What we counted' }, { header: 'A week', width: 100, align: 'right' }],
+      assessment.result.explanation.lines.map((line) => [line.label, formatPence(line.amount)]),
+      { total: ['Your weekly contribution', formatPence(assessment.weeklyContribution)] },
+    );
+    for (const note of assessment.result.explanation.notes) letter.paragraph(note, { size: 11 });
+    letter.paragraph(`Worked out under ${assessment.result.policyVersion}.`, { size: 11 });
+    letter.paragraph(
+      policy.contributionMethod === 'net'
+        ? 'We take this off your direct payment, so you do not need to pay a bill.'
+        : 'We will send you a bill for this.',
+      { before: 0.5 },
+    );
+    letter.heading('If you think something is wrong');
+    letter.paragraph(
+      'If you think something is wrong or missing, you can ask us to look again. Sign in and choose “Ask us to look again”, or phone us. Nothing you tell us will count against you.',
+    );
+  });
 }

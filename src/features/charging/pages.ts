@@ -213,13 +213,16 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { serv
     '/people/:personId/charging/letter.pdf',
     read,
     async (request, reply) => {
-      const record = await services.charging.record(personAccess(request));
+      const { record, addressing } = await services.charging.letter(personAccess(request));
       if (!record.assessment || !record.policy) throw Problem.notFound('Financial assessment');
+      const assessmentId = record.assessment.id;
       const pdf = await contributionLetter({
-        councilName: record.council?.name ?? 'Your council',
-        personName: record.person?.preferredName ?? record.person?.name ?? '',
+        addressing,
+        personName: record.person?.preferredName ?? record.person?.name ?? addressing.to.name,
         assessment: record.assessment,
+        assessmentNumber: record.history.length - record.history.findIndex((h) => h.id === assessmentId),
         policy: record.policy,
+        today: todayInLondon(),
       });
       return reply
         .type('application/pdf')

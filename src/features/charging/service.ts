@@ -8,7 +8,7 @@ import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import type { ContributionEffectShape, ContributionPayments } from './deps.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { authorities } from '../../platform/db/schema.ts';
-import { people } from '../people/index.ts';
+import { letterAddressing, people } from '../people/index.ts';
 import { agreedCostLines } from '../plans/index.ts';
 import {
   assessEnglishContribution,
@@ -347,60 +347,70 @@ export async function planServices(tx: Tx, personId: string): Promise<AssessedSe
 }
 
 export async function chargingRecord(db: Db, access: PersonAccess) {
-  return audited(db, access, 'charging.read', async (tx) => {
-    const assessment = await latestAssessment(tx, access.personId);
-    const policy = assessment
-      ? (
-          await tx
-            .select()
-            .from(chargingPolicyVersions)
-            .where(eq(chargingPolicyVersions.id, assessment.policyId))
-        )[0]
-      : await policyInForce(tx, todayInLondon());
-    const reviews = assessment
-      ? await tx
+  return audited(db, access, 'charging.read', (tx) => loadChargingRecord(tx, access));
+}
+
+/** The charging record and who its letter is from and to, in one audited read. */
+export async function chargingLetterRecord(db: Db, access: PersonAccess) {
+  return audited(db, access, 'charging.read', async (tx) => ({
+    record: await loadChargingRecord(tx, access),
+    addressing: await letterAddressing(tx, access.personId),
+  }));
+}
+
+async function loadChargingRecord(tx: Tx, access: PersonAccess) {
+  const assessment = await latestAssessment(tx, access.personId);
+  const policy = assessment
+    ? (
+        await tx
           .select()
-          .from(chargingReviewRequests)
-          .where(
-            and(
-              eq(chargingReviewRequests.personId, access.personId),
-              eq(chargingReviewRequests.assessmentId, assessment.id),
-            ),
-          )
-          .orderBy(desc(chargingReviewRequests.createdAt))
-      : [];
-    const services = await planServices(tx, access.personId);
-    // Every assessment, newest first: a corrected one stays in the history with why it was corrected.
-    const history = await tx
-      .select({
-        id: financialAssessments.id,
-        effectiveFrom: financialAssessments.effectiveFrom,
-        weeklyContribution: financialAssessments.weeklyContribution,
-        supersedesId: financialAssessments.supersedesId,
-        reason: financialAssessments.reason,
-        createdAt: financialAssessments.createdAt,
-      })
-      .from(financialAssessments)
-      .where(eq(financialAssessments.personId, access.personId))
-      .orderBy(desc(financialAssessments.createdAt));
-    const [person] = await tx
-      .select({ name: people.legalName, preferredName: people.preferredName })
-      .from(people)
-      .where(eq(people.id, access.personId));
-    const [council] = await tx
-      .select({ name: authorities.name, nation: authorities.nation })
-      .from(authorities)
-      .where(eq(authorities.id, access.authorityId));
-    return {
-      assessment,
-      policy: policy ?? null,
-      reviews,
-      history,
-      planServices: services,
-      person: person ?? null,
-      council: council ?? null,
-    };
-  });
+          .from(chargingPolicyVersions)
+          .where(eq(chargingPolicyVersions.id, assessment.policyId))
+      )[0]
+    : await policyInForce(tx, todayInLondon());
+  const reviews = assessment
+    ? await tx
+        .select()
+        .from(chargingReviewRequests)
+        .where(
+          and(
+            eq(chargingReviewRequests.personId, access.personId),
+            eq(chargingReviewRequests.assessmentId, assessment.id),
+          ),
+        )
+        .orderBy(desc(chargingReviewRequests.createdAt))
+    : [];
+  const services = await planServices(tx, access.personId);
+  // Every assessment, newest first: a corrected one stays in the history with why it was corrected.
+  const history = await tx
+    .select({
+      id: financialAssessments.id,
+      effectiveFrom: financialAssessments.effectiveFrom,
+      weeklyContribution: financialAssessments.weeklyContribution,
+      supersedesId: financialAssessments.supersedesId,
+      reason: financialAssessments.reason,
+      createdAt: financialAssessments.createdAt,
+    })
+    .from(financialAssessments)
+    .where(eq(financialAssessments.personId, access.personId))
+    .orderBy(desc(financialAssessments.createdAt));
+  const [person] = await tx
+    .select({ name: people.legalName, preferredName: people.preferredName })
+    .from(people)
+    .where(eq(people.id, access.personId));
+  const [council] = await tx
+    .select({ name: authorities.name, nation: authorities.nation })
+    .from(authorities)
+    .where(eq(authorities.id, access.authorityId));
+  return {
+    assessment,
+    policy: policy ?? null,
+    reviews,
+    history,
+    planServices: services,
+    person: person ?? null,
+    council: council ?? null,
+  };
 }
 
 export async function requestReview(db: Db, access: PersonAccess, reason: string) {
@@ -434,6 +444,7 @@ export function chargingServices<P, E extends ContributionEffectShape>(
 ) {
   return {
     record: (access: PersonAccess) => chargingRecord(db, access),
+    letter: (access: PersonAccess) => chargingLetterRecord(db, access),
     policies: (access: CouncilAccess) => inTenant(db, access.authorityId, (tx) => listPolicies(tx)),
     previewAssessment: (access: PersonAccess, input: AssessmentInput) =>
       previewAssessment(db, access, input, payments),

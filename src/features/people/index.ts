@@ -6,6 +6,7 @@
 export { resolveRelationship } from './access.ts';
 export { people } from './schema.ts';
 export { personHeading } from './person-heading.ts';
+export { letterAddressing, recordReference } from './letter-addressing.ts';
 export { COMMUNICATION_NEEDS, ETHNICITY, labelOf, SEX } from './lists.ts';
 export { personHeader, providersOf, providersWorkingWith, staleRecord } from './service.ts';
 export { findPerson } from './store.ts';

@@ -1,10 +1,10 @@
 import type { PersonAccess } from '../../../platform/auth/access.ts';
 import { type AuditAction, audited } from '../../../platform/audit/index.ts';
-import type { Db } from '../../../platform/db/client.ts';
+import type { Db, Tx } from '../../../platform/db/client.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { withAboutMe } from './about-me.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
-import { providersOf, providersWorkingWith, stageSupport } from '../../people/index.ts';
+import { letterAddressing, providersOf, providersWorkingWith, stageSupport } from '../../people/index.ts';
 import { checkAgainstBudget, deliveredByErrors, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { diffPlanVersions } from './diff.ts';
@@ -35,69 +35,80 @@ import {
 
 /** Everything the plan page, the API and the printed plan show. */
 export async function planOverview(db: Db, access: PersonAccess) {
-  return audited(db, access, 'plan.read', async (tx) => {
-    const context = await loadPlanContext(tx, access);
-    const versions = await planVersions(tx, access.personId);
-    const choices = await optionChoices(tx, access.personId);
-    const names = await userNames(
-      tx,
-      versions.flatMap((v) => [v.createdBy ?? '', v.decidedBy ?? '']),
-    );
-    const plan = context.plan;
-    const deliveredBy = await userNames(tx, plan?.content.costLines.map((l) => l.deliveredBy ?? '') ?? []);
-    const open = plan && plan.state !== 'agreed' && plan.state !== 'submitted';
-    const content = plan
-      ? open
-        ? withAboutMe(withNewOutcomes(plan.content, context.outcomes), context.aboutMeStarter)
-        : plan.content
-      : withAboutMe(
-          { ...emptyPlanContent(), outcomes: outcomesForPlan(context.outcomes) },
-          context.aboutMeStarter,
-        );
-    // Shown until someone saves the plan: the words are the conversation's, not yet the plan's.
-    const aboutMeFromConversation =
-      (!plan || open) && plan?.content.aboutMe === undefined && !!content.aboutMe;
-    const source = plan ? `Support plan version ${plan.version}` : 'This support plan';
-    const totals = planTotals(content.costLines, source, content.outcomes);
-    const latestChoice = new Map<string, number>();
-    for (const c of choices) if (!latestChoice.has(c.outcomeId)) latestChoice.set(c.outcomeId, c.sdsOption);
-    return {
-      personName: await personName(tx, access.personId),
-      councilName: await authorityName(tx, access.authorityId),
-      stageSupport: await stageSupport(tx, access, 'planning'),
-      plan,
-      content,
-      aboutMeFromConversation,
-      /** Whose words each outcome holds, by ref: the person's own are shown apart from others'. */
-      outcomeWords: planWords(content.outcomes, context.outcomes),
-      totals,
-      budget: context.budget
-        ? { weekly: context.budget.weeklyAmount, kind: context.budget.kind, version: context.budget.version }
-        : null,
-      // One budget figure on the page: the current budget (for an agreed plan, the agreed budget
-      // its agreement wrote, which already includes any amount agreed over budget).
-      budgetCheck: checkAgainstBudget(totals.weekly.total, context.budgetWeekly),
-      offer: context.offer,
-      optionByOutcome: Object.fromEntries(latestChoice),
-      /** Who a new cost line may say gives it; and the name of each account a line names. */
-      providers: await providersWorkingWith(tx, access.personId),
-      providerNames: Object.fromEntries(deliveredBy),
-      directPayment: plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source) : null,
-      versions: versions.map((v) => ({
-        version: v.version,
-        round: v.round,
-        state: v.state,
-        createdAt: v.createdAt,
-        createdBy: names.get(v.createdBy ?? '') ?? '',
-        signature: v.signature as { name?: string; on?: string; role?: string } | null,
-        decidedBy: names.get(v.decidedBy ?? '') ?? '',
-        decidedOn: v.decidedOn,
-        returnReasons: v.returnReasons ?? [],
-        overBudgetException: v.overBudgetException,
-        totalWeekly: v.totalWeekly,
-      })),
-    };
-  });
+  return audited(db, access, 'plan.read', (tx) => loadPlanOverview(tx, access));
+}
+
+/** The printed plan: the overview and who the plan is from and to, in one audited read. */
+export async function planLetterRecord(db: Db, access: PersonAccess) {
+  return audited(db, access, 'plan.read', async (tx) => ({
+    view: await loadPlanOverview(tx, access),
+    addressing: await letterAddressing(tx, access.personId),
+  }));
+}
+
+export type PlanOverview = Awaited<ReturnType<typeof loadPlanOverview>>;
+
+async function loadPlanOverview(tx: Tx, access: PersonAccess) {
+  const context = await loadPlanContext(tx, access);
+  const versions = await planVersions(tx, access.personId);
+  const choices = await optionChoices(tx, access.personId);
+  const names = await userNames(
+    tx,
+    versions.flatMap((v) => [v.createdBy ?? '', v.decidedBy ?? '']),
+  );
+  const plan = context.plan;
+  const deliveredBy = await userNames(tx, plan?.content.costLines.map((l) => l.deliveredBy ?? '') ?? []);
+  const open = plan && plan.state !== 'agreed' && plan.state !== 'submitted';
+  const content = plan
+    ? open
+      ? withAboutMe(withNewOutcomes(plan.content, context.outcomes), context.aboutMeStarter)
+      : plan.content
+    : withAboutMe(
+        { ...emptyPlanContent(), outcomes: outcomesForPlan(context.outcomes) },
+        context.aboutMeStarter,
+      );
+  // Shown until someone saves the plan: the words are the conversation's, not yet the plan's.
+  const aboutMeFromConversation = (!plan || open) && plan?.content.aboutMe === undefined && !!content.aboutMe;
+  const source = plan ? `Support plan version ${plan.version}` : 'This support plan';
+  const totals = planTotals(content.costLines, source, content.outcomes);
+  const latestChoice = new Map<string, number>();
+  for (const c of choices) if (!latestChoice.has(c.outcomeId)) latestChoice.set(c.outcomeId, c.sdsOption);
+  return {
+    personName: await personName(tx, access.personId),
+    councilName: await authorityName(tx, access.authorityId),
+    stageSupport: await stageSupport(tx, access, 'planning'),
+    plan,
+    content,
+    aboutMeFromConversation,
+    /** Whose words each outcome holds, by ref: the person's own are shown apart from others'. */
+    outcomeWords: planWords(content.outcomes, context.outcomes),
+    totals,
+    budget: context.budget
+      ? { weekly: context.budget.weeklyAmount, kind: context.budget.kind, version: context.budget.version }
+      : null,
+    // One budget figure on the page: the current budget (for an agreed plan, the agreed budget
+    // its agreement wrote, which already includes any amount agreed over budget).
+    budgetCheck: checkAgainstBudget(totals.weekly.total, context.budgetWeekly),
+    offer: context.offer,
+    optionByOutcome: Object.fromEntries(latestChoice),
+    /** Who a new cost line may say gives it; and the name of each account a line names. */
+    providers: await providersWorkingWith(tx, access.personId),
+    providerNames: Object.fromEntries(deliveredBy),
+    directPayment: plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source) : null,
+    versions: versions.map((v) => ({
+      version: v.version,
+      round: v.round,
+      state: v.state,
+      createdAt: v.createdAt,
+      createdBy: names.get(v.createdBy ?? '') ?? '',
+      signature: v.signature as { name?: string; on?: string; role?: string } | null,
+      decidedBy: names.get(v.decidedBy ?? '') ?? '',
+      decidedOn: v.decidedOn,
+      returnReasons: v.returnReasons ?? [],
+      overBudgetException: v.overBudgetException,
+      totalWeekly: v.totalWeekly,
+    })),
+  };
 }
 
 /**
