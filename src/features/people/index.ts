@@ -20,4 +20,10 @@ export { seedDemoPeople } from './seed.ts';
 export { CHILD_SAID, DEMO_PEOPLE, SAID } from './seed-data.ts';
 export { peopleServices } from './service.ts';
 export { type AcceptedInvitation, invitedDateOfBirth, linkInvitedAccount, checkCodeHash } from './invitations.ts';
-export { invitationState, MAX_FAILED_CHECKS, triesLeft, STATE_WORDS } from './invitation-rules.ts';
+export {
+  INVITATION_KINDS,
+  invitationState,
+  MAX_FAILED_CHECKS,
+  normaliseCheckCode,
+  triesLeft,
+} from './invitation-rules.ts';

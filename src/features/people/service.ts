@@ -278,6 +278,7 @@ export async function getPersonRecord(db: Db, access: PersonAccess, interimStatu
       mayWriteCase: may(access, 'case.write'),
       mayGrantAccess: may(access, 'access.grant'),
       mayInvite: may(access, 'invitations.manage'),
+      mayReadAccess: may(access, 'access.read'),
       invitations: await invitationRows(tx, access),
       today,
     };
