@@ -190,11 +190,15 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
     const [id, until] = unsigned.value.split('.');
     return id && Number(until) > Date.now() ? id : null;
   };
-  const lookUp = async (token: string) => {
+  /** The invitation, or null once its "this link does not work" page (404 or 410) is sent. */
+  const lookUp = async (token: string, reply: FastifyReply) => {
     const invitee = await services.accounts.invitation(token);
-    if (!invitee) throw invitationGone('unknown');
-    if (invitee.state !== 'pending') throw invitationGone(invitee.state);
-    return invitee;
+    const gone = !invitee ? invitationGone('unknown') : invitee.state !== 'pending' ? invitationGone(invitee.state) : null;
+    if (!gone) return invitee;
+    await reply
+      .status(gone.status)
+      .render('accounts/views/invitation-gone.njk', { title: gone.title, problem: gone });
+    return null;
   };
   const checkPage = (token: string, invitee: InvitationLookup) => ({
     template: 'accounts/views/invitation-check.njk',
@@ -205,7 +209,8 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
     context: { title: 'Set your password', token, invitee },
   });
   app.get<{ Params: { token: string } }>('/invitation/:token', publicRoute(), async (request, reply) => {
-    const invitee = await lookUp(request.params.token);
+    const invitee = await lookUp(request.params.token, reply);
+    if (!invitee) return reply;
     const page =
       invitee.record && checkedInvitation(request) !== invitee.id
         ? checkPage(request.params.token, invitee)
@@ -217,7 +222,8 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
     { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
       const { token } = request.params;
-      const invitee = await lookUp(token);
+      const invitee = await lookUp(token, reply);
+      if (!invitee) return reply;
       if (field(request.body, '_step') === 'check') {
         const values = {
           'dateOfBirth-day': field(request.body, 'dateOfBirth-day'),
