@@ -107,7 +107,9 @@ describe('inviting the people around a record', () => {
     const stoppedLink = await textOf(page.locator('#invitation-link'));
     await page.getByRole('link', { name: 'Back to the record' }).click();
     await page.getByRole('button', { name: 'Stop invitation for Helping Hands Care' }).click();
-    expect(await textOf(page.locator('[data-invitations]'))).toContain('Stopped by the council or the person');
+    expect(await textOf(page.locator('[data-invitations]'))).toContain(
+      'Stopped by the council or the person',
+    );
     await page.getByRole('link', { name: 'Who can see this record' }).click();
     expect(await heading(page)).toBe('Who can see Jo Bloggs’s record');
     await expectAccessible(page);

@@ -193,7 +193,11 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
   /** The invitation, or null once its "this link does not work" page (404 or 410) is sent. */
   const lookUp = async (token: string, reply: FastifyReply) => {
     const invitee = await services.accounts.invitation(token);
-    const gone = !invitee ? invitationGone('unknown') : invitee.state !== 'pending' ? invitationGone(invitee.state) : null;
+    const gone = !invitee
+      ? invitationGone('unknown')
+      : invitee.state !== 'pending'
+        ? invitationGone(invitee.state)
+        : null;
     if (!gone) return invitee;
     await reply
       .status(gone.status)

@@ -235,7 +235,8 @@ export function invitationGone(state: 'unknown' | 'accepted' | 'revoked' | 'expi
       'Check you copied the whole link. If it still does not work, ask whoever invited you for a new one.',
     );
   const why = {
-    accepted: 'This invitation has already been used. If it was you, sign in with your email address and password.',
+    accepted:
+      'This invitation has already been used. If it was you, sign in with your email address and password.',
     revoked: 'This invitation has been stopped. Ask whoever invited you if you should have a new one.',
     expired: 'This invitation has expired. Ask whoever invited you for a new one.',
     stopped:

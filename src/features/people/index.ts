@@ -19,7 +19,12 @@ export { seedDemoPeople } from './seed.ts';
 /** The demo caseload and what each person said, for the conversations seeder. */
 export { CHILD_SAID, DEMO_PEOPLE, SAID } from './seed-data.ts';
 export { peopleServices } from './service.ts';
-export { type AcceptedInvitation, invitedDateOfBirth, linkInvitedAccount, checkCodeHash } from './invitations.ts';
+export {
+  type AcceptedInvitation,
+  invitedDateOfBirth,
+  linkInvitedAccount,
+  checkCodeHash,
+} from './invitations.ts';
 export {
   INVITATION_KINDS,
   invitationState,

@@ -150,7 +150,8 @@ export const invitationApi: FastifyPluginAsync<PeopleDeps> = async (plain, { ser
       config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         tags: ['invitations'],
-        summary: 'Accept an invitation: the check and the new password in one call. The account is then turned on.',
+        summary:
+          'Accept an invitation: the check and the new password in one call. The account is then turned on.',
         params: tokenParams,
         body: acceptBody,
         response: { 200: z.object({ userId: z.uuid(), home: z.string() }), ...errorResponses, ...gone },

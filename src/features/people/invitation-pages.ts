@@ -17,7 +17,12 @@ import {
 import { safeRedirectPath } from '../../platform/http/redirect.ts';
 import type { PeopleDeps } from './deps.ts';
 import { CHOSEN_SCOPES, INVITATION_KIND_LABELS, type InvitationKind } from './invitation-rules.ts';
-import { checkInvitationInput, type InvitationChoices, type InvitationInput, POWER_WORDS } from './invitations.ts';
+import {
+  checkInvitationInput,
+  type InvitationChoices,
+  type InvitationInput,
+  POWER_WORDS,
+} from './invitations.ts';
 
 /**
  * Inviting the people around a record: choose who (a list of links, so no JavaScript), one
@@ -75,7 +80,12 @@ function fieldsFor(kind: InvitationKind, choices: InvitationChoices): FieldDef[]
       })),
     });
   if (kind !== 'representative' && kind !== 'circle_member' && kind !== 'self')
-    fields.push({ name: 'name', label: 'Their name, or the organisation’s name', type: 'text', autocomplete: 'off' });
+    fields.push({
+      name: 'name',
+      label: 'Their name, or the organisation’s name',
+      type: 'text',
+      autocomplete: 'off',
+    });
   fields.push({
     name: 'email',
     label: 'Their email address',
@@ -119,7 +129,11 @@ export const invitationPages: FastifyPluginAsync<PeopleDeps> = async (app, { ser
     if (found) return found;
     return kinds.length === 1 && choices.kinds.length === 1 ? kinds[0]! : null;
   };
-  const questionPage = (access: PersonAccess, kind: InvitationKind, choices: InvitationChoices): QuestionPage => ({
+  const questionPage = (
+    access: PersonAccess,
+    kind: InvitationKind,
+    choices: InvitationChoices,
+  ): QuestionPage => ({
     title: `Invite ${INVITATION_KIND_LABELS[kind]}`,
     caption: choices.name,
     intro:

@@ -18,9 +18,7 @@ import {
 } from './invitation-rules.ts';
 
 const instant = fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true });
-const day = fc
-  .integer({ min: 0, max: 3650 })
-  .map((n) => addDays('2020-01-01', n));
+const day = fc.integer({ min: 0, max: 3650 }).map((n) => addDays('2020-01-01', n));
 const powers = fc.subarray([
   'view_record',
   'welfare_decisions',
@@ -89,8 +87,17 @@ describe('which powers a kind gets', () => {
   it('a representative gets exactly the representative’s powers and dates', () => {
     fc.assert(
       fc.property(powers, day, fc.option(day, { nil: null }), day, (p, startDate, endDate, today) => {
-        const grant = grantFor('representative', { representative: { powers: p, startDate, endDate } }, today);
-        expect(grant).toEqual({ powers: p, validFrom: startDate, validTo: endDate, consentWithdrawnOn: null });
+        const grant = grantFor(
+          'representative',
+          { representative: { powers: p, startDate, endDate } },
+          today,
+        );
+        expect(grant).toEqual({
+          powers: p,
+          validFrom: startDate,
+          validTo: endDate,
+          consentWithdrawnOn: null,
+        });
       }),
     );
   });
@@ -109,7 +116,12 @@ describe('which powers a kind gets', () => {
             { circleMember: { maySee, consentFrom, consentTo, consentWithdrawnOn } },
             today,
           );
-          expect(grant).toEqual({ powers: maySee, validFrom: consentFrom, validTo: consentTo, consentWithdrawnOn });
+          expect(grant).toEqual({
+            powers: maySee,
+            validFrom: consentFrom,
+            validTo: consentTo,
+            consentWithdrawnOn,
+          });
         },
       ),
     );

@@ -62,7 +62,10 @@ describe('inviting the person themself', () => {
       sql`select active, role from users where email = ${address}`,
     );
     expect(account).toEqual({ active: false, role: 'person' });
-    const listed = await t.app.inject({ url: `/api/v1/people/${person}/invitations`, headers: bearer(worker) });
+    const listed = await t.app.inject({
+      url: `/api/v1/people/${person}/invitations`,
+      headers: bearer(worker),
+    });
     expect(listed.json().invitations[0]).toMatchObject({ id: created.id, state: 'pending', kind: 'self' });
 
     // Signing in before accepting does not work: the account is not on.
@@ -87,7 +90,10 @@ describe('inviting the person themself', () => {
     expect(signIn.statusCode, signIn.body).toBeLessThan(300);
     const own = await t.app.inject({ url: `/api/v1/people/${person}`, headers: bearer(signIn.json().token) });
     expect(own.statusCode).toBe(200);
-    const after = await t.app.inject({ url: `/api/v1/people/${person}/invitations`, headers: bearer(worker) });
+    const after = await t.app.inject({
+      url: `/api/v1/people/${person}/invitations`,
+      headers: bearer(worker),
+    });
     expect(after.json().invitations.find((i: { id: string }) => i.id === created.id).state).toBe('accepted');
 
     // The link is used: a clear 410, never a second account.
@@ -99,16 +105,23 @@ describe('inviting the person themself', () => {
 
 describe('the check', () => {
   it('refuses a wrong date of birth and a wrong code in the same words, and stops the link after five', async () => {
-    const created = await invite({ kind: 'advocate', name: 'Sam Advocate', email: email(), scope: ['view_record'] });
+    const created = await invite({
+      kind: 'advocate',
+      name: 'Sam Advocate',
+      email: email(),
+      scope: ['view_record'],
+    });
     const token = tokenOf(created.path);
     const wrongDob = await accept(token, { dateOfBirth: '1990-01-01', checkCode: created.checkCode });
     const wrongCode = await accept(token, { checkCode: 'AAAA-AAAA' });
     expect(wrongDob.statusCode).toBe(400);
     expect(wrongCode.statusCode).toBe(400);
-    const words = (r: typeof wrongDob) => problem(r).errors?.map((e) => e.message.replace(/\d+ more/, 'N more'));
+    const words = (r: typeof wrongDob) =>
+      problem(r).errors?.map((e) => e.message.replace(/\d+ more/, 'N more'));
     expect(words(wrongDob)).toEqual(words(wrongCode));
     expect(problem(wrongCode).errors?.[0]?.message).toMatch(/3 more times/);
-    for (let i = 0; i < 2; i++) expect((await accept(token, { checkCode: 'AAAA-AAAA' })).statusCode).toBe(400);
+    for (let i = 0; i < 2; i++)
+      expect((await accept(token, { checkCode: 'AAAA-AAAA' })).statusCode).toBe(400);
     const fifth = await accept(token, { checkCode: 'AAAA-AAAA' });
     expect(fifth.statusCode).toBe(410);
     // Even the right answers no longer work.
@@ -175,7 +188,11 @@ describe('a representative and a circle member', () => {
       evidenceReference: 'OPG 123',
     });
     expect(rep.statusCode, rep.body).toBe(201);
-    const repInvite = await invite({ kind: 'representative', representativeId: rep.json().id, email: email() });
+    const repInvite = await invite({
+      kind: 'representative',
+      representativeId: rep.json().id,
+      email: email(),
+    });
     expect((await accept(tokenOf(repInvite.path), { checkCode: repInvite.checkCode })).statusCode).toBe(200);
     const [linked] = await rows<{ powers: string[]; validFrom: string; kind: string; sameUser: boolean }>(
       t.database.db,
@@ -197,8 +214,14 @@ describe('a representative and a circle member', () => {
       consentFrom: '2025-01-01',
     });
     expect(member.statusCode, member.body).toBe(201);
-    const circleInvite = await invite({ kind: 'circle_member', circleMemberId: member.json().id, email: email() });
-    expect((await accept(tokenOf(circleInvite.path), { checkCode: circleInvite.checkCode })).statusCode).toBe(200);
+    const circleInvite = await invite({
+      kind: 'circle_member',
+      circleMemberId: member.json().id,
+      email: email(),
+    });
+    expect((await accept(tokenOf(circleInvite.path), { checkCode: circleInvite.checkCode })).statusCode).toBe(
+      200,
+    );
     const [circle] = await rows<{ powers: string[]; kind: string }>(
       t.database.db,
       sql`select r.powers, r.kind from circle_members c join person_relationships r on r.id = c.relationship_id
@@ -222,7 +245,9 @@ describe('stopping an invitation and who may invite', () => {
     const revoked = await post(`/api/v1/people/${person}/invitations/${created.id}/revoke`, {});
     expect(revoked.statusCode, revoked.body).toBe(200);
     expect((await accept(tokenOf(created.path), { checkCode: created.checkCode })).statusCode).toBe(410);
-    expect((await post(`/api/v1/people/${person}/invitations/${created.id}/revoke`, {})).statusCode).toBe(409);
+    expect((await post(`/api/v1/people/${person}/invitations/${created.id}/revoke`, {})).statusCode).toBe(
+      409,
+    );
     const [audit] = await rows<{ n: number }>(
       t.database.db,
       sql`select count(*)::int as n from audit_events where person_id = ${person} and action = 'invitation.revoke'`,
@@ -232,7 +257,11 @@ describe('stopping an invitation and who may invite', () => {
 
   it('refuses a role without the permission, another council’s person, and field errors by name', async () => {
     const finance = await apiToken(t.app, 'finance');
-    const refused = await post(`/api/v1/people/${person}/invitations`, { kind: 'self', email: email() }, finance);
+    const refused = await post(
+      `/api/v1/people/${person}/invitations`,
+      { kind: 'self', email: email() },
+      finance,
+    );
     expect(refused.statusCode).toBe(403);
     const [other] = await rows<{ id: string }>(
       t.database.db,
@@ -242,7 +271,10 @@ describe('stopping an invitation and who may invite', () => {
     );
     const elsewhere = await post(`/api/v1/people/${other!.id}/invitations`, { kind: 'self', email: email() });
     expect([403, 404]).toContain(elsewhere.statusCode);
-    const bad = await post(`/api/v1/people/${person}/invitations`, { kind: 'advocate', email: 'not an email' });
+    const bad = await post(`/api/v1/people/${person}/invitations`, {
+      kind: 'advocate',
+      email: 'not an email',
+    });
     expect(bad.statusCode).toBe(400);
     const fields = problem(bad).errors?.map((e) => e.field) ?? [];
     expect(fields.some((f) => f.includes('name'))).toBe(true);
@@ -259,7 +291,11 @@ describe('stopping an invitation and who may invite', () => {
       )
     )[0]!.id;
     const self = await apiToken(t.app, 'person');
-    const notCircle = await post(`/api/v1/people/${morag}/invitations`, { kind: 'provider', name: 'X', email: email() }, self);
+    const notCircle = await post(
+      `/api/v1/people/${morag}/invitations`,
+      { kind: 'provider', name: 'X', email: email() },
+      self,
+    );
     expect(notCircle.statusCode).toBe(400);
     expect(problem(notCircle).errors?.[0]?.field).toMatch(/kind/);
     const member = await post(`/api/v1/people/${morag}/circle`, {

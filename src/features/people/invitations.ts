@@ -48,7 +48,8 @@ export interface InvitationInput {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isKind = (kind: string): kind is InvitationKind => (INVITATION_KINDS as readonly string[]).includes(kind);
+const isKind = (kind: string): kind is InvitationKind =>
+  (INVITATION_KINDS as readonly string[]).includes(kind);
 
 /** Powers and scopes in words, for pages and "who can see my record". */
 export const POWER_WORDS: Record<string, string> = {
@@ -77,7 +78,10 @@ async function invitableParts(tx: Tx, personId: string, today: string) {
     representatives: reps.filter(
       (r) =>
         !r.userId &&
-        grantInForce({ powers: [], validFrom: r.startDate, validTo: r.endDate, consentWithdrawnOn: null }, today),
+        grantInForce(
+          { powers: [], validFrom: r.startDate, validTo: r.endDate, consentWithdrawnOn: null },
+          today,
+        ),
     ),
     circle: circle.filter(
       (c) =>
@@ -136,13 +140,17 @@ export function checkInvitationInput(
     errors.push({ field: 'kind', message: 'Select who you are inviting' });
     return errors;
   }
-  if (input.kind === 'representative' && !choices.representatives.some((r) => r.id === input.representativeId))
+  if (
+    input.kind === 'representative' &&
+    !choices.representatives.some((r) => r.id === input.representativeId)
+  )
     errors.push({ field: 'representativeId', message: 'Select which representative you are inviting' });
   if (input.kind === 'circle_member' && !choices.circle.some((c) => c.id === input.circleMemberId))
     errors.push({ field: 'circleMemberId', message: 'Select who in the circle of support you are inviting' });
   const named = input.kind === 'representative' || input.kind === 'circle_member' || input.kind === 'self';
   if (!named && !input.name?.trim()) errors.push({ field: 'name', message: 'Enter their name' });
-  if ((input.name ?? '').length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' });
+  if ((input.name ?? '').length > 200)
+    errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' });
   const email = input.email.trim();
   if (!EMAIL.test(email) || email.length > 254)
     errors.push({
@@ -159,7 +167,12 @@ export function checkInvitationInput(
  * Makes the inactive account and its invitation: the link and the check code are returned once
  * (only their hashes are kept) for the inviter to pass on; there is no mail server.
  */
-export async function createInvitation(db: Db, access: PersonAccess, input: InvitationInput, now = new Date()) {
+export async function createInvitation(
+  db: Db,
+  access: PersonAccess,
+  input: InvitationInput,
+  now = new Date(),
+) {
   if (!kindsInvitableBy(access.relationship.kind).length)
     throw Problem.forbidden('You cannot invite anyone to this record.');
   const token = newSecret();
@@ -214,7 +227,9 @@ export async function createInvitation(db: Db, access: PersonAccess, input: Invi
         .onConflictDoNothing()
         .returning({ id: users.id });
       if (!user)
-        throw Problem.invalid([{ field: 'email', message: 'An account with this email address already exists' }]);
+        throw Problem.invalid([
+          { field: 'email', message: 'An account with this email address already exists' },
+        ]);
       const tokenHash = hashSecret(token);
       const expiresAt = recordInvitationExpiry(now);
       const [invitation] = await tx
@@ -299,8 +314,7 @@ export async function invitationRows(tx: Tx, access: PersonAccess, now = new Dat
       acceptedAt: r.usedAt,
       revokedAt: r.revokedAt,
       invitedByName: inviters.find((i) => i.id === r.invitedBy)?.name ?? 'Someone',
-      mayRevoke:
-        state === 'pending' && mayRevoke(access.relationship.kind, access.actor.userId, r.invitedBy),
+      mayRevoke: state === 'pending' && mayRevoke(access.relationship.kind, access.actor.userId, r.invitedBy),
     };
   });
 }
@@ -329,7 +343,9 @@ export async function revokeInvitation(db: Db, access: PersonAccess, invitationI
         .for('update');
       if (!invitation) throw Problem.notFound('Invitation');
       if (!mayRevoke(access.relationship.kind, access.actor.userId, invitation.invitedBy))
-        throw Problem.forbidden('Only the person who sent this invitation, or those holding the case, can stop it.');
+        throw Problem.forbidden(
+          'Only the person who sent this invitation, or those holding the case, can stop it.',
+        );
       const state = invitationState(invitation, now);
       if (state !== 'pending')
         throw Problem.conflict(
@@ -364,7 +380,12 @@ export async function whoCanSee(db: Db, access: PersonAccess, now = new Date()) 
     if (!person) throw Problem.notFound('Person');
     const today = todayInLondon(now);
     const worker = person.allocatedWorkerId
-      ? (await tx.select({ name: users.displayName }).from(users).where(eq(users.id, person.allocatedWorkerId)))[0]
+      ? (
+          await tx
+            .select({ name: users.displayName })
+            .from(users)
+            .where(eq(users.id, person.allocatedWorkerId))
+        )[0]
       : undefined;
     const team = person.allocatedTeamId
       ? (await tx.select({ name: teams.name }).from(teams).where(eq(teams.id, person.allocatedTeamId)))[0]
@@ -419,7 +440,11 @@ export interface AcceptedInvitation {
 }
 
 /** Is this the date of birth on the record whose invitation it is? (In the accept transaction.) */
-export async function invitedDateOfBirth(tx: Tx, authorityId: string, personId: string): Promise<string | null> {
+export async function invitedDateOfBirth(
+  tx: Tx,
+  authorityId: string,
+  personId: string,
+): Promise<string | null> {
   const [row] = await tx
     .select({ dateOfBirth: people.dateOfBirth })
     .from(people)
@@ -437,13 +462,18 @@ export async function linkInvitedAccount(tx: Tx, invitation: AcceptedInvitation,
   if (!personId || !kind) throw new Error('not a record invitation');
   const today = todayInLondon(now);
   const taken = () =>
-    Problem.conflict('Someone else’s account is already linked to this part of the record. Ask for a new invitation.');
+    Problem.conflict(
+      'Someone else’s account is already linked to this part of the record. Ask for a new invitation.',
+    );
   if (kind === 'representative') {
     const [representative] = await tx
       .select()
       .from(representatives)
       .where(
-        and(eq(representatives.authorityId, authorityId), eq(representatives.id, invitation.representativeId ?? '')),
+        and(
+          eq(representatives.authorityId, authorityId),
+          eq(representatives.id, invitation.representativeId ?? ''),
+        ),
       )
       .for('update');
     if (!representative) throw Problem.notFound('Representative');
@@ -466,7 +496,12 @@ export async function linkInvitedAccount(tx: Tx, invitation: AcceptedInvitation,
     const [member] = await tx
       .select()
       .from(circleMembers)
-      .where(and(eq(circleMembers.authorityId, authorityId), eq(circleMembers.id, invitation.circleMemberId ?? '')))
+      .where(
+        and(
+          eq(circleMembers.authorityId, authorityId),
+          eq(circleMembers.id, invitation.circleMemberId ?? ''),
+        ),
+      )
       .for('update');
     if (!member) throw Problem.notFound('Circle member');
     if (member.userId) throw taken();

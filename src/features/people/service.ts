@@ -455,7 +455,8 @@ export const peopleServices = (db: Db, interimStatusFor: InterimStatusLookup) =>
   invitationChoices: (access: PersonAccess) => invitationChoices(db, access),
   invite: (access: PersonAccess, input: InvitationInput) => createInvitation(db, access, input),
   invitations: (access: PersonAccess) => listInvitations(db, access),
-  revokeInvitation: (access: PersonAccess, invitationId: string) => revokeInvitation(db, access, invitationId),
+  revokeInvitation: (access: PersonAccess, invitationId: string) =>
+    revokeInvitation(db, access, invitationId),
   whoCanSee: (access: PersonAccess) => whoCanSee(db, access),
   header: (access: PersonAccess, action?: AuditAction) => personHeader(db, access, action),
   cases: (access: CouncilAccess, query: CaseQuery) => listCases(db, access, query, interimStatusFor),

@@ -10,7 +10,8 @@ export const API_TAGS = [
   { name: 'people', description: 'People, their circle of support, representatives and legal status.' },
   {
     name: 'invitations',
-    description: 'Invitations to accounts linked to a record: create, list, stop, and the invited person’s check and acceptance.',
+    description:
+      'Invitations to accounts linked to a record: create, list, stop, and the invited person’s check and acceptance.',
   },
   { name: 'conversations', description: 'Good conversations in the person’s own words.' },
   {
