@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { PersonAccess } from '../../platform/auth/access.ts';
+import { type PersonAccess, may } from '../../platform/auth/access.ts';
 import { hashSecret, newSecret } from '../../platform/auth/credentials.ts';
 import { invitations, teams, users } from '../../platform/auth/schema.ts';
 import { audited } from '../../platform/audit/index.ts';
@@ -314,7 +314,10 @@ export async function invitationRows(tx: Tx, access: PersonAccess, now = new Dat
       acceptedAt: r.usedAt,
       revokedAt: r.revokedAt,
       invitedByName: inviters.find((i) => i.id === r.invitedBy)?.name ?? 'Someone',
-      mayRevoke: state === 'pending' && mayRevoke(access.relationship.kind, access.actor.userId, r.invitedBy),
+      mayRevoke:
+        state === 'pending' &&
+        may(access, 'invitations.manage') &&
+        mayRevoke(access.relationship.kind, access.actor.userId, r.invitedBy),
     };
   });
 }
