@@ -8,8 +8,9 @@ import { CHOSEN_SCOPES, INVITATION_KINDS } from './invitation-rules.ts';
 
 /**
  * The invitations API: a worker (or the person or their representative, for their circle)
- * lists, creates and stops invitations to accounts linked to a record; the invited person
- * checks and accepts through the link's token (the same service as the one accept page).
+ * lists, creates and stops invitations to accounts linked to a record. The invited person
+ * checks and accepts through the link's token in the accounts feature (accounts/api.ts), beside
+ * the one accept page.
  */
 const kind = z.enum(INVITATION_KINDS).describe('Who is invited, in relation to the person');
 const scopes = [...new Set(Object.values(CHOSEN_SCOPES).flat())] as [string, ...string[]];
@@ -47,22 +48,9 @@ const createBody = z
   })
   .strict();
 
-const tokenParams = z.object({ token: z.string().min(1).max(200) });
-const isoDate = z.string().max(10).describe('ISO date, YYYY-MM-DD');
-const checkBody = z
-  .object({
-    dateOfBirth: isoDate.describe('Date of birth of the person whose record it is'),
-    checkCode: z.string().max(20).describe('The code the inviter gave'),
-  })
-  .strict();
-const acceptBody = checkBody
-  .extend({ password: z.string().max(200), confirmPassword: z.string().max(200) })
-  .strict();
-const gone = { 404: problemSchema, 410: problemSchema };
-
 export const invitationApi: FastifyPluginAsync<PeopleDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
-  const { people, accounts } = services;
+  const { people } = services;
 
   app.get(
     '/api/v1/people/:personId/invitations',
@@ -123,50 +111,5 @@ export const invitationApi: FastifyPluginAsync<PeopleDeps> = async (plain, { ser
       },
     },
     async (request) => people.revokeInvitation(personAccess(request), request.params.invitationId),
-  );
-
-  app.post(
-    '/api/v1/invitations/:token/check',
-    {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['invitations'],
-        summary:
-          'The invited person’s check: date of birth on the record and the check code. Five wrong answers stop the link.',
-        params: tokenParams,
-        body: checkBody,
-        response: { 200: z.object({ passed: z.literal(true) }), ...errorResponses, ...gone },
-      },
-    },
-    async (request) => {
-      await accounts.checkInvitation(request.params.token, request.body);
-      return { passed: true as const };
-    },
-  );
-
-  app.post(
-    '/api/v1/invitations/:token/accept',
-    {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: {
-        tags: ['invitations'],
-        summary:
-          'Accept an invitation: the check and the new password in one call. The account is then turned on.',
-        params: tokenParams,
-        body: acceptBody,
-        response: { 200: z.object({ userId: z.uuid(), home: z.string() }), ...errorResponses, ...gone },
-      },
-    },
-    async (request) => {
-      const { token } = request.params;
-      const checked = await accounts.checkInvitation(token, request.body);
-      const accepted = await accounts.acceptInvitation(
-        token,
-        request.body.password,
-        request.body.confirmPassword,
-        checked.invitationId,
-      );
-      return { userId: accepted.userId, home: accepted.record ? '/my' : '/sign-in' };
-    },
   );
 };
