@@ -318,7 +318,7 @@ describe('stopping an invitation and who may invite', () => {
     expect(hers.statusCode).toBe(200);
   });
 
-  it('shows who can see the record, with the pending invitations, to the person and the worker', async () => {
+  it('shows the worker who can see the record: representative, circle member and the invitations waiting', async () => {
     await invite({ kind: 'provider', name: 'Waiting Co', email: email() });
     const [w] = await rows<{ id: string }>(
       t.database.db,
