@@ -5,7 +5,7 @@ import { hashSecret, newSecret } from '../../platform/auth/credentials.ts';
 import { invitations, teams, users } from '../../platform/auth/schema.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { compareDates, todayInLondon } from '../../platform/dates.ts';
+import { todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import {
   CHOSEN_SCOPES,
@@ -425,7 +425,6 @@ export async function whoCanSee(db: Db, access: PersonAccess, now = new Date()) 
           validFrom: r.validFrom,
           validTo: r.validTo,
         })),
-      ended: linked.filter((r) => !grantInForce(r, today) && compareDates(r.validFrom, today) <= 0).length,
       pending,
     };
   });
