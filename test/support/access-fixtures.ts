@@ -118,6 +118,13 @@ export const EXPECTED_FOR_PERSON: Record<string, readonly FixtureName[]> = {
   'audit.own': ['the person themselves', 'representative in scope', ...HOLDING_THE_CASE, ...BROKE_GLASS],
   /** Allocation and accounts linked to the record: those holding the case, never breaking glass. */
   'access.grant': HOLDING_THE_CASE,
+  /**
+   * Invitations to accounts linked to the record (issue 14 item 1): those holding the case, and
+   * the person or their representative for their own circle; never breaking glass.
+   */
+  'invitations.manage': ['the person themselves', 'representative in scope', ...HOLDING_THE_CASE],
+  /** "Who can see my record": the person, their representative, and staff with the record. */
+  'access.read': ['the person themselves', 'representative in scope', ...HOLDING_THE_CASE, ...BROKE_GLASS],
 };
 
 /** Council-wide permissions: by role alone, inside the actor's own council. */

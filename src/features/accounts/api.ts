@@ -13,6 +13,19 @@ import type { FeatureDeps } from '../index.ts';
 import { machineExport } from './export.ts';
 import { SignInRefused } from './service.ts';
 
+/** The invited person's check and acceptance through the link's token (same service as `/invitation/:token`). */
+const tokenParams = z.object({ token: z.string().min(1).max(200) });
+const checkBody = z
+  .object({
+    dateOfBirth: z.string().max(10).describe('Date of birth of the person whose record it is, YYYY-MM-DD'),
+    checkCode: z.string().max(20).describe('The code the inviter gave'),
+  })
+  .strict();
+const acceptBody = checkBody
+  .extend({ password: z.string().max(200), confirmPassword: z.string().max(200) })
+  .strict();
+const gone = { 404: problemSchema, 410: problemSchema };
+
 export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
   const app = plain.withTypeProvider<ZodTypeProvider>();
 
@@ -129,5 +142,50 @@ export const accountApi: FastifyPluginAsync<FeatureDeps> = async (plain, { servi
       },
     },
     async (request) => services.accounts.verifyChain(councilAccess(request)),
+  );
+
+  app.post(
+    '/api/v1/invitations/:token/check',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['invitations'],
+        summary:
+          'The invited person’s check: date of birth on the record and the check code. Five wrong answers stop the link.',
+        params: tokenParams,
+        body: checkBody,
+        response: { 200: z.object({ passed: z.literal(true) }), ...errorResponses, ...gone },
+      },
+    },
+    async (request) => {
+      await services.accounts.checkInvitation(request.params.token, request.body);
+      return { passed: true as const };
+    },
+  );
+
+  app.post(
+    '/api/v1/invitations/:token/accept',
+    {
+      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['invitations'],
+        summary:
+          'Accept an invitation: the check and the new password in one call. The account is then turned on.',
+        params: tokenParams,
+        body: acceptBody,
+        response: { 200: z.object({ userId: z.uuid(), home: z.string() }), ...errorResponses, ...gone },
+      },
+    },
+    async (request) => {
+      const { token } = request.params;
+      const checked = await services.accounts.checkInvitation(token, request.body);
+      const accepted = await services.accounts.acceptInvitation(
+        token,
+        request.body.password,
+        request.body.confirmPassword,
+        checked.invitationId,
+      );
+      return { userId: accepted.userId, home: accepted.record ? '/my' : '/sign-in' };
+    },
   );
 };

@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../../platform/auth/guard.ts';
 import { SESSION_ABSOLUTE_MS } from '../../platform/auth/credentials.ts';
 import { roleAllows } from '../../platform/auth/policy.ts';
 import { ROLES, type Role } from '../../platform/auth/roles.ts';
-import { field, submitForm } from '../../platform/http/forms.ts';
+import { dateField, field, submitForm } from '../../platform/http/forms.ts';
 import { safeRedirectPath } from '../../platform/http/redirect.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
@@ -16,7 +16,7 @@ import {
   signedInActor,
   signedInRoute,
 } from '../../platform/auth/routes.ts';
-import { SignInRefused } from './service.ts';
+import { type InvitationLookup, invitationGone, SignInRefused } from './service.ts';
 
 export function homeFor(role: Role): string {
   if (role === 'admin') return '/admin/users';
@@ -177,33 +177,94 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
     },
   );
 
-  const invitationPage = (token: string, invitee: unknown) => ({
+  // The one accept page for every invitation. A record invitation first asks the check only the
+  // invited person can answer; passing it is remembered for 30 minutes in a signed cookie naming
+  // the invitation, then the password is set, the account turned on, linked and signed in.
+  const CHECKED_COOKIE = 'selfdirect_invitation_check';
+  const CHECKED_MS = 30 * 60_000;
+  const checkedInvitation = (request: FastifyRequest): string | null => {
+    const raw = request.cookies[CHECKED_COOKIE];
+    if (!raw) return null;
+    const unsigned = request.unsignCookie(raw);
+    if (!unsigned.valid || !unsigned.value) return null;
+    const [id, until] = unsigned.value.split('.');
+    return id && Number(until) > Date.now() ? id : null;
+  };
+  /** The invitation, or null once its "this link does not work" page (404 or 410) is sent. */
+  const lookUp = async (token: string, reply: FastifyReply) => {
+    const invitee = await services.accounts.invitation(token);
+    const gone = !invitee
+      ? invitationGone('unknown')
+      : invitee.state !== 'pending'
+        ? invitationGone(invitee.state)
+        : null;
+    if (!gone) return invitee;
+    await reply
+      .status(gone.status)
+      .render('accounts/views/invitation-gone.njk', { title: gone.title, problem: gone });
+    return null;
+  };
+  const checkPage = (token: string, invitee: InvitationLookup) => ({
+    template: 'accounts/views/invitation-check.njk',
+    context: { title: 'Check it is you', token, invitee },
+  });
+  const invitationPage = (token: string, invitee: InvitationLookup) => ({
     template: 'accounts/views/invitation.njk',
     context: { title: 'Set your password', token, invitee },
   });
   app.get<{ Params: { token: string } }>('/invitation/:token', publicRoute(), async (request, reply) => {
-    const invitee = await services.accounts.invitation(request.params.token);
-    if (!invitee)
-      throw new Problem(
-        410,
-        'This invitation link has expired or been used',
-        'Ask your administrator for a new link.',
-      );
-    const page = invitationPage(request.params.token, invitee);
-    return reply.render(page.template, page.context);
+    const invitee = await lookUp(request.params.token, reply);
+    if (!invitee) return reply;
+    const page =
+      invitee.record && checkedInvitation(request) !== invitee.id
+        ? checkPage(request.params.token, invitee)
+        : invitationPage(request.params.token, invitee);
+    return reply.render(page.template, { ...page.context, values: {} });
   });
   app.post<{ Params: { token: string } }>(
     '/invitation/:token',
     { config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      const invitee = await services.accounts.invitation(request.params.token);
-      return submitForm(reply, { ...invitationPage(request.params.token, invitee), values: {} }, async () => {
-        await services.accounts.acceptInvitation(
-          request.params.token,
+      const { token } = request.params;
+      const invitee = await lookUp(token, reply);
+      if (!invitee) return reply;
+      if (field(request.body, '_step') === 'check') {
+        const values = {
+          'dateOfBirth-day': field(request.body, 'dateOfBirth-day'),
+          'dateOfBirth-month': field(request.body, 'dateOfBirth-month'),
+          'dateOfBirth-year': field(request.body, 'dateOfBirth-year'),
+          checkCode: field(request.body, 'checkCode'),
+        };
+        return submitForm(reply, { ...checkPage(token, invitee), values }, async () => {
+          const dateOfBirth = dateField(request.body, 'dateOfBirth');
+          const checked = await services.accounts.checkInvitation(token, {
+            dateOfBirth,
+            checkCode: values.checkCode,
+          });
+          reply.setCookie(CHECKED_COOKIE, `${checked.invitationId}.${Date.now() + CHECKED_MS}`, {
+            path: '/invitation',
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: config.secureTransport,
+            signed: true,
+            maxAge: CHECKED_MS / 1000,
+          });
+          return reply.redirect(`/invitation/${encodeURIComponent(token)}`, 303);
+        });
+      }
+      if (invitee.record && checkedInvitation(request) !== invitee.id)
+        return reply.redirect(`/invitation/${encodeURIComponent(token)}`, 303);
+      return submitForm(reply, { ...invitationPage(token, invitee), values: {} }, async () => {
+        const accepted = await services.accounts.acceptInvitation(
+          token,
           field(request.body, 'password'),
           field(request.body, 'confirmPassword'),
+          checkedInvitation(request),
         );
-        return reply.redirect('/sign-in', 303);
+        if (!accepted.record) return reply.redirect('/sign-in', 303);
+        reply.clearCookie(CHECKED_COOKIE, { path: '/invitation' });
+        setSession(reply, await services.accounts.startSession(accepted.userId));
+        return reply.redirect('/my', 303);
       });
     },
   );

@@ -1,4 +1,4 @@
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import {
@@ -15,9 +15,18 @@ import { hashPassword, passwordProblems, verifyPassword } from '../../platform/a
 import type { Role } from '../../platform/auth/roles.ts';
 import { invitations, signInThrottle, users } from '../../platform/auth/schema.ts';
 import { auditedCouncilRead, recordAudit, verifyAuditChain } from '../../platform/audit/index.ts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import {
+  checkCodeHash,
+  invitationState,
+  invitedDateOfBirth,
+  linkInvitedAccount,
+  normaliseCheckCode,
+  triesLeft,
+} from '../people/index.ts';
+import { isIsoDate } from '../../platform/dates.ts';
 import { asSystem, inTenant } from '../../platform/db/transaction.ts';
-import { Problem } from '../../platform/http/problem.ts';
+import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { exportPersonRecord } from './export.ts';
 import {
   type AuditSearch,
@@ -217,59 +226,161 @@ export async function inviteStaff(db: Db, admin: Actor, invite: StaffInvite, now
   return { token, path: `/invitation/${token}` };
 }
 
-/** The invited person sets their password through the one-time link; the link then stops working. */
+/** A link that does not work: unknown (404), or no longer waiting (410), in plain words. */
+export function invitationGone(state: 'unknown' | 'accepted' | 'revoked' | 'expired' | 'stopped'): Problem {
+  if (state === 'unknown')
+    return new Problem(
+      404,
+      'This invitation link is not right',
+      'Check you copied the whole link. If it still does not work, ask whoever invited you for a new one.',
+    );
+  const why = {
+    accepted:
+      'This invitation has already been used. If it was you, sign in with your email address and password.',
+    revoked: 'This invitation has been stopped. Ask whoever invited you if you should have a new one.',
+    expired: 'This invitation has expired. Ask whoever invited you for a new one.',
+    stopped:
+      'This invitation has been stopped because the check was answered wrongly too many times. Ask whoever invited you for a new one.',
+  }[state];
+  return new Problem(410, 'This invitation link no longer works', why);
+}
+
+async function lockedInvitation(tx: Tx, token: string, now: Date) {
+  const [invitation] = await tx
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashSecret(token)))
+    .for('update');
+  if (!invitation) throw invitationGone('unknown');
+  const state = invitationState(invitation, now);
+  if (state !== 'pending') throw invitationGone(state);
+  return invitation;
+}
+
+/** Deliberately the same words whichever answer was wrong. */
+export const CHECK_REFUSED = 'The date of birth and check code do not match what we have.';
+
+/**
+ * The check only the invited person can pass: the date of birth on the record and the code the
+ * inviter gave. A wrong answer is counted (and audited on the record) in its own transaction, so
+ * it sticks even though the request is refused; the fifth stops the link. Staff invitations have
+ * no check. Returns the invitation's id, which the page keeps in a signed cookie for the next step.
+ */
+export async function checkInvitation(
+  db: Db,
+  token: string,
+  answers: { dateOfBirth: string; checkCode: string },
+  now = new Date(),
+): Promise<{ invitationId: string }> {
+  // Blank or impossible answers are asked again without counting: they tell nobody anything.
+  const blanks: FieldError[] = [];
+  if (!isIsoDate(answers.dateOfBirth))
+    blanks.push({ field: 'dateOfBirth', message: 'Enter a real date of birth, like 27 3 1990' });
+  if (!normaliseCheckCode(answers.checkCode))
+    blanks.push({ field: 'checkCode', message: 'Enter the check code you were given' });
+  const outcome = await asSystem(db, async (tx) => {
+    const invitation = await lockedInvitation(tx, token, now);
+    if (!invitation.personId || !invitation.checkCodeHash) return { ok: true as const, id: invitation.id };
+    if (blanks.length) return { ok: false as const, blanks };
+    const dateOfBirth = await invitedDateOfBirth(tx, invitation.authorityId, invitation.personId);
+    const codeRight = checkCodeHash(invitation.tokenHash, answers.checkCode) === invitation.checkCodeHash;
+    if (dateOfBirth !== null && dateOfBirth === answers.dateOfBirth && codeRight)
+      return { ok: true as const, id: invitation.id };
+    const failedChecks = invitation.failedChecks + 1;
+    await tx.update(invitations).set({ failedChecks }).where(eq(invitations.id, invitation.id));
+    await recordAudit(tx, {
+      actor: { userId: invitation.userId, role: 'person', displayName: 'Someone with the invitation link' },
+      authorityId: invitation.authorityId,
+      personId: invitation.personId,
+      action: 'invitation.check_failed',
+      route: 'POST /invitation/:token',
+      outcome: 'denied',
+      detail: { invitationId: invitation.id, failedChecks },
+    });
+    return { ok: false as const, failedChecks };
+  });
+  if (outcome.ok) return { invitationId: outcome.id };
+  if ('blanks' in outcome && outcome.blanks) throw Problem.invalid(outcome.blanks);
+  const left = triesLeft(outcome.failedChecks);
+  if (left === 0) throw invitationGone('stopped');
+  const message = `${CHECK_REFUSED} You can try ${left} more time${left === 1 ? '' : 's'}.`;
+  throw Problem.invalid([{ field: 'dateOfBirth', message }], message);
+}
+
+/**
+ * The invited person sets their password through the one-time link; the link then stops working.
+ * A record invitation must first have passed the check (`checkedInvitationId`, from the page's
+ * signed cookie or the API's own check in the same call): only then is the account turned on and
+ * linked to the record, in this one transaction with its audit.
+ */
 export async function acceptInvitation(
   db: Db,
   token: string,
   password: string,
   confirm: string,
+  checkedInvitationId: string | null = null,
   now = new Date(),
-) {
+): Promise<{ userId: string; record: boolean }> {
   const weak = passwordProblems(password);
   if (weak) throw Problem.invalid([{ field: 'password', message: weak }]);
   if (password !== confirm)
     throw Problem.invalid([{ field: 'confirmPassword', message: 'The passwords do not match' }]);
+  const passwordHash = await hashPassword(password);
   return asSystem(db, async (tx) => {
-    const [invitation] = await tx
-      .select()
-      .from(invitations)
-      .where(
-        and(
-          eq(invitations.tokenHash, hashSecret(token)),
-          sql`${invitations.usedAt} is null`,
-          sql`${invitations.expiresAt} > ${now}`,
-        ),
-      )
-      .for('update');
-    if (!invitation)
-      throw new Problem(
-        410,
-        'This invitation link has expired or been used',
-        'Ask your administrator for a new link.',
-      );
-    await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.tokenHash, invitation.tokenHash));
+    const invitation = await lockedInvitation(tx, token, now);
+    const record = invitation.personId !== null;
+    if (record && checkedInvitationId !== invitation.id)
+      throw Problem.invalid([{ field: 'dateOfBirth', message: 'Answer the check questions first' }]);
+    await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, invitation.id));
     await tx
       .update(users)
-      .set({ passwordHash: await hashPassword(password), passwordChangedAt: now })
+      .set({ passwordHash, passwordChangedAt: now, active: true })
       .where(eq(users.id, invitation.userId));
-    return invitation.userId;
+    if (record) {
+      const relationshipId = await linkInvitedAccount(tx, invitation, now);
+      await tx.update(invitations).set({ relationshipId }).where(eq(invitations.id, invitation.id));
+      const [user] = await tx.select().from(users).where(eq(users.id, invitation.userId));
+      await recordAudit(tx, {
+        actor: { userId: invitation.userId, role: user!.role, displayName: user!.displayName },
+        authorityId: invitation.authorityId,
+        personId: invitation.personId,
+        action: 'invitation.accept',
+        route: 'POST /invitation/:token',
+        outcome: 'allowed',
+        detail: { invitationId: invitation.id, kind: invitation.relationshipKind },
+      });
+    }
+    return { userId: invitation.userId, record };
   });
 }
 
+/** Who the link is for and where it stands (null: no such link), for the accept page. */
 export async function findInvitation(db: Db, token: string, now = new Date()) {
   const [row] = await db
-    .select({ email: users.email, displayName: users.displayName })
+    .select({
+      id: invitations.id,
+      email: users.email,
+      displayName: users.displayName,
+      personId: invitations.personId,
+      usedAt: invitations.usedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+      failedChecks: invitations.failedChecks,
+    })
     .from(invitations)
     .innerJoin(users, eq(users.id, invitations.userId))
-    .where(
-      and(
-        eq(invitations.tokenHash, hashSecret(token)),
-        sql`${invitations.usedAt} is null`,
-        sql`${invitations.expiresAt} > ${now}`,
-      ),
-    );
-  return row ?? null;
+    .where(eq(invitations.tokenHash, hashSecret(token)));
+  if (!row) return null;
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.displayName,
+    record: row.personId !== null,
+    state: invitationState(row, now),
+  };
 }
+
+export type InvitationLookup = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
 
 export async function listStaff(db: Db, admin: Actor) {
   return inTenant(db, admin.authorityId!, (tx) =>
@@ -326,8 +437,12 @@ export const accountServices = (db: Db) => ({
   invite: (admin: Actor, invite: StaffInvite) => inviteStaff(db, admin, invite),
   setActive: (admin: Actor, userId: string, active: boolean) => setActive(db, admin, userId, active),
   invitation: (token: string) => findInvitation(db, token),
-  acceptInvitation: (token: string, password: string, confirm: string) =>
-    acceptInvitation(db, token, password, confirm),
+  checkInvitation: (token: string, answers: { dateOfBirth: string; checkCode: string }) =>
+    checkInvitation(db, token, answers),
+  acceptInvitation: (token: string, password: string, confirm: string, checkedInvitationId?: string | null) =>
+    acceptInvitation(db, token, password, confirm, checkedInvitationId ?? null),
+  /** Signs in the account that has just accepted its invitation: a brand-new session. */
+  startSession: (userId: string) => createSession(db, userId),
   breakGlass: (actor: Actor, personId: string, reason: string, route: string) =>
     breakGlass(db, actor, personId, reason, route),
   linkedRecords: (access: CouncilAccess) => recordsWithWhoLooked(db, access),

@@ -24,3 +24,16 @@ export { peopleServices } from './service.ts';
 export { stageSupport } from './safeguards.ts';
 export { ASKED_STAGES, type AskedStage, type StageSupport } from './support-stages.ts';
 export { SUPPORT_KINDS, SUPPORT_RESPONSES, SUPPORT_STAGES } from './lists.ts';
+export {
+  type AcceptedInvitation,
+  invitedDateOfBirth,
+  linkInvitedAccount,
+  checkCodeHash,
+} from './invitations.ts';
+export {
+  INVITATION_KINDS,
+  invitationState,
+  MAX_FAILED_CHECKS,
+  normaliseCheckCode,
+  triesLeft,
+} from './invitation-rules.ts';

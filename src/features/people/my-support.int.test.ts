@@ -74,6 +74,7 @@ describe('"My support"', () => {
       `/my/${morag}/payments`,
       `/people/${morag}/charging`,
       `/people/${morag}/who-can-see`,
+      `/people/${morag}/invitations/new`,
       `/people/${morag}/who-looked`,
       `/people/${morag}/export`,
       '/account',
@@ -103,9 +104,7 @@ describe('"My support"', () => {
     const home = await get(`/my/${callum}`, cookie);
     expect(home.body).toContain('Callum’s support');
     expect(home.body).toContain('You are acting for <strong>Callum</strong>');
-    const links = hrefs(home.body).filter(
-      (href) => !href!.endsWith('.pdf') && !href!.endsWith('/who-can-see') && href !== '/account',
-    );
+    const links = hrefs(home.body).filter((href) => !href!.endsWith('.pdf') && href !== '/account');
     expect(links).toContain(`/my/${callum}/payments`);
     expect(links).toContain(`/people/${callum}/who-looked`);
     for (const href of links) {

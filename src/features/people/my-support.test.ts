@@ -4,7 +4,13 @@ import type { PersonPermission } from '../../platform/auth/policy.ts';
 import { supportHome } from './my-support.ts';
 
 const PERSON = '00000000-0000-4000-8000-000000000001';
-const PERMISSIONS: PersonPermission[] = ['record.read', 'money.read', 'audit.own'];
+const PERMISSIONS: PersonPermission[] = [
+  'record.read',
+  'money.read',
+  'audit.own',
+  'access.read',
+  'invitations.manage',
+];
 const hrefsOf = (allowed: ReadonlySet<string>, self = true) =>
   supportHome({
     personId: PERSON,
@@ -16,7 +22,7 @@ const hrefsOf = (allowed: ReadonlySet<string>, self = true) =>
 
 describe('supportHome', () => {
   it('offers every part to the person, and only the account to someone the record is closed to', () => {
-    expect(hrefsOf(new Set(PERMISSIONS))).toHaveLength(16);
+    expect(hrefsOf(new Set(PERMISSIONS))).toHaveLength(17);
     expect(hrefsOf(new Set())).toEqual(['/account']);
   });
 
@@ -28,6 +34,10 @@ describe('supportHome', () => {
         const audit = hrefs.filter((href) => /\/(who-looked|export)$/.test(href));
         expect(money.length > 0).toBe(held.includes('money.read'));
         expect(audit.length > 0).toBe(held.includes('audit.own'));
+        expect(hrefs.some((href) => href.endsWith('/who-can-see'))).toBe(held.includes('access.read'));
+        expect(hrefs.some((href) => href.endsWith('/invitations/new'))).toBe(
+          held.includes('invitations.manage'),
+        );
         expect(hrefs.some((href) => href.endsWith('/plan'))).toBe(held.includes('record.read'));
         // Every link stays on this person's record (or the viewer's own account).
         for (const href of hrefs)

@@ -32,7 +32,7 @@ export interface SupportSection {
   links: SupportLink[];
 }
 
-/** Where "who can see my record" lives (built by the invitations work, issue 14 item 1). */
+/** Where "who can see my record" lives (people/invitation-pages.ts). */
 export const whoCanSeePath = (personId: string) => `/people/${personId}/who-can-see`;
 
 const count = (n: number | undefined, one: string, many: string, none: string) =>
@@ -179,7 +179,12 @@ export function supportHome(input: {
     {
       heading: self ? 'My record' : `${name}’s record`,
       links: [
-        ...link('record.read', `Who can see ${my} record`, whoCanSeePath(personId)),
+        ...link('access.read', `Who can see ${my} record`, whoCanSeePath(personId)),
+        ...link(
+          'invitations.manage',
+          `Invite someone in ${self ? 'my' : 'their'} circle of support`,
+          `${people}/invitations/new`,
+        ),
         ...link('audit.own', `Who has looked at ${my} record`, `${people}/who-looked`),
         ...link('audit.own', `${self ? 'My' : 'A'} copy of ${my} record`, `${people}/export`),
         ...link(null, 'My account', '/account'),

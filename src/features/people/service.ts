@@ -1,3 +1,12 @@
+import {
+  createInvitation,
+  type InvitationInput,
+  invitationChoices,
+  invitationRows,
+  listInvitations,
+  revokeInvitation,
+  whoCanSee,
+} from './invitations.ts';
 import { and, asc, eq, gt, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import {
   addCircleMember,
@@ -268,6 +277,9 @@ export async function getPersonRecord(db: Db, access: PersonAccess, interimStatu
       mayReadEquality: may(access, 'equality.read'),
       mayWriteCase: may(access, 'case.write'),
       mayGrantAccess: may(access, 'access.grant'),
+      mayInvite: may(access, 'invitations.manage'),
+      mayReadAccess: may(access, 'access.read'),
+      invitations: await invitationRows(tx, access),
       today,
     };
   });
@@ -440,6 +452,12 @@ export async function personHeader(db: Db, access: PersonAccess, action: AuditAc
  * Pages and the API call these; route tests pass fakes of the same shape.
  */
 export const peopleServices = (db: Db, interimStatusFor: InterimStatusLookup) => ({
+  invitationChoices: (access: PersonAccess) => invitationChoices(db, access),
+  invite: (access: PersonAccess, input: InvitationInput) => createInvitation(db, access, input),
+  invitations: (access: PersonAccess) => listInvitations(db, access),
+  revokeInvitation: (access: PersonAccess, invitationId: string) =>
+    revokeInvitation(db, access, invitationId),
+  whoCanSee: (access: PersonAccess) => whoCanSee(db, access),
   header: (access: PersonAccess, action?: AuditAction) => personHeader(db, access, action),
   cases: (access: CouncilAccess, query: CaseQuery) => listCases(db, access, query, interimStatusFor),
   mine: (access: CouncilAccess) => myPeople(db, access),

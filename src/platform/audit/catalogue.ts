@@ -153,6 +153,22 @@ export const AUDIT_ACTIONS = {
   'audit.break_glass.review': { kind: 'read', words: 'looked at records opened without allocation' },
   'account.linked_records.read': { kind: 'read', words: 'looked at the records they may see' },
   'staff.invite': { kind: 'change', words: 'invited a member of staff' },
+  'invitation.create': {
+    kind: 'change',
+    words: 'invited someone to have an account that can see your record',
+  },
+  'invitation.revoke': { kind: 'change', words: 'stopped an invitation to see your record' },
+  'invitation.accept': {
+    kind: 'change',
+    words: 'accepted an invitation and can now see your record',
+  },
+  'invitation.check_failed': {
+    kind: 'refusal',
+    words: 'tried an invitation link to your record, but the check did not match',
+  },
+  'invitations.read': { kind: 'read', words: 'looked at who has been invited to see your record' },
+  'invitation.form.open': { kind: 'read', words: 'looked at your record to invite someone' },
+  'access.read': { kind: 'read', words: 'looked at who can see your record' },
   'staff.deactivate': { kind: 'change', words: 'turned off a staff account' },
   'staff.reactivate': { kind: 'change', words: 'turned a staff account back on' },
 } as const satisfies Record<string, { kind: AuditKind; words: string; part?: boolean }>;

@@ -124,6 +124,20 @@ export const PERSON_PERMISSIONS = {
    * manager), never from breaking glass: see BREAK_GLASS_NEVER.
    */
   'access.grant': [{ roles: ['worker', 'manager'], relationships: ['allocated_worker', 'team'] }],
+  /**
+   * Invite people around the record to accounts linked to it (people/invitations.ts), and stop
+   * an invitation. Those holding the case invite anyone (the person, a representative, a circle
+   * member, an advocate, a support organisation, a provider); the person, or a representative
+   * who makes welfare decisions, invites only their own circle and stops only what they sent.
+   * Never on a break-glass grant: an account would outlast it.
+   */
+  'invitations.manage': [
+    SELF,
+    rep('welfare_decisions'),
+    { roles: ['worker', 'manager'], relationships: ['allocated_worker', 'team'] },
+  ],
+  /** "Who can see my record": the person, their representative and those holding the case. */
+  'access.read': [SELF, rep('view_record'), CASE_HOLDERS],
 } as const satisfies Record<string, readonly Rule[]>;
 
 /**
@@ -133,7 +147,7 @@ export const PERSON_PERMISSIONS = {
  * Ending access (ending a representative, recording withdrawn consent) is not listed: it
  * gives nobody anything.
  */
-export const BREAK_GLASS_NEVER: ReadonlySet<string> = new Set(['access.grant']);
+export const BREAK_GLASS_NEVER: ReadonlySet<string> = new Set(['access.grant', 'invitations.manage']);
 
 export const AUTHORITY_PERMISSIONS = {
   'caselist.read': ['worker', 'manager', 'finance'],

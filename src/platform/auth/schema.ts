@@ -87,7 +87,18 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_user_idx').on(t.userId)],
 );
 
-/** One-time invitation links an administrator gives to new staff (there is no mail server). */
+/**
+ * One-time invitation links (there is no mail server: the link is shown to whoever invites).
+ * Two kinds share this one table and the one accept page (`/invitation/:token`):
+ * - staff: an administrator invites a member of staff; the link alone sets a password.
+ * - record (`person_id` set): a worker, or the person or their representative, invites someone
+ *   around a person's record (people/invitations.ts). The account is made inactive and linked to
+ *   the record only when the link is accepted, after a check only the invited person can pass: the
+ *   record's date of birth and a short check code (only its hash is kept). Wrong checks are counted
+ *   and the link stops after five. `used_at` is when it was accepted.
+ * `person_id`, `representative_id` and `circle_member_id` point at people's tables (their
+ * foreign keys are added in the migration: the platform imports no feature's schema).
+ */
 export const invitations = pgTable(
   'invitations',
   {
@@ -98,8 +109,29 @@ export const invitations = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),
+    personId: uuid('person_id'),
+    relationshipKind: text('relationship_kind', {
+      enum: ['self', 'representative', 'circle_member', 'advocate', 'support_organisation', 'provider'],
+    }),
+    /** The representative or circle member invited: the account gets exactly their powers, dates or scope. */
+    representativeId: uuid('representative_id'),
+    circleMemberId: uuid('circle_member_id'),
+    /** Powers or consent scope as invited (advocates, support organisations); shown before acceptance. */
+    powers: text('powers').array().notNull().default([]),
+    checkCodeHash: text('check_code_hash'),
+    failedChecks: integer('failed_checks').notNull().default(0),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by'),
+    /** The person_relationships row made on acceptance. */
+    relationshipId: uuid('relationship_id'),
   },
-  (t) => [tenantKey(t), tenantReference(t, t.userId, users), tenantReference(t, t.invitedBy, users)],
+  (t) => [
+    tenantKey(t),
+    tenantReference(t, t.userId, users),
+    tenantReference(t, t.invitedBy, users),
+    tenantReference(t, t.revokedBy, users),
+    index('invitations_person_idx').on(t.authorityId, t.personId),
+  ],
 );
 
 /**

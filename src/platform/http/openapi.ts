@@ -8,6 +8,11 @@ export const API_TAGS = [
   { name: 'auth', description: 'Tokens for API clients.' },
   { name: 'audit', description: 'Who looked at a record; the audit chain; subject access exports.' },
   { name: 'people', description: 'People, their circle of support, representatives and legal status.' },
+  {
+    name: 'invitations',
+    description:
+      'Invitations to accounts linked to a record: create, list, stop, and the invited person’s check and acceptance.',
+  },
   { name: 'conversations', description: 'Good conversations in the person’s own words.' },
   {
     name: 'outcomes',
