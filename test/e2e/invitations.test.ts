@@ -78,9 +78,9 @@ describe('inviting the people around a record', () => {
     await invited.page.getByLabel('Password', { exact: true }).fill('my own long password');
     await invited.page.getByLabel('Confirm password').fill('my own long password');
     await invited.page.getByRole('button', { name: 'Set password' }).click();
-    await invited.page.waitForURL(/\/my$/);
-    await invited.page.getByRole('link', { name: /Jo Bloggs/ }).click();
-    expect(await heading(invited.page)).toBe('My record');
+    // One record: straight to her "My support" home, no chooser.
+    await invited.page.waitForURL(/\/my\/[0-9a-f-]{36}$/);
+    expect(await heading(invited.page)).toBe('My support');
     await invited.page.getByRole('link', { name: 'Who can see my record' }).click();
     expect(await heading(invited.page)).toBe('Who can see my record');
     expect(await textOf(invited.page.locator('#accounts'))).toContain('This is the person’s own account.');
