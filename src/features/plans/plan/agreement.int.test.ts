@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../../platform/dates.ts';
 import { rows } from '../../../platform/db/transaction.ts';
+import { pdfText } from '../../../../test/support/pdf-text.ts';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../../../../test/support/app.ts';
 
 /**
@@ -280,6 +281,7 @@ describe('recording how someone agreed their plan', () => {
     expect(agree.json().plan.state).toBe('agreed');
     const pdf = await t.app.inject({ url: `/api/v1/people/${callum}/plan/pdf`, headers: bearer(tokens.worker!) });
     expect(pdf.statusCode).toBe(200);
+    expect(pdfText(pdf.rawPayload).replace(/\s+/g, ' ')).toContain(sentence);
   });
 
   it('records agreement through a representative with the power to sign, as JSON with no scan', async () => {
