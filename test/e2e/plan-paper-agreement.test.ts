@@ -21,7 +21,8 @@ const sentence = `Nessie agreed this plan on paper on ${formatDate(today)}. Witn
 beforeAll(async () => {
   site = await startSite();
   const db = site.database.db;
-  nessie = (await rows<{ id: string }>(db, sql`select id from people where preferred_name = 'Nessie'`))[0]!.id;
+  nessie = (await rows<{ id: string }>(db, sql`select id from people where preferred_name = 'Nessie'`))[0]!
+    .id;
   // A budget comfortably above the plan, so the decision is about how it was agreed.
   const [manager] = await rows<{ id: string }>(
     db,
@@ -48,8 +49,14 @@ describe('a plan agreed on paper by someone without an account', () => {
     const page = worker.page;
     await signIn(page, 'worker');
     await page.goto('/people');
-    await page.getByRole('link', { name: /Nessie|Agnes Thomson/ }).first().click();
-    await page.getByRole('link', { name: /support plan/i }).first().click();
+    await page
+      .getByRole('link', { name: /Nessie|Agnes Thomson/ })
+      .first()
+      .click();
+    await page
+      .getByRole('link', { name: /support plan/i })
+      .first()
+      .click();
     expect(new URL(page.url()).pathname).toBe(`/people/${nessie}/plan`);
     await page.getByRole('button', { name: 'Start a new version' }).click();
     await page.getByRole('button', { name: 'Share the plan to be signed' }).click();

@@ -37,9 +37,19 @@ const agreementBody = z
     representativeId: z
       .union([z.uuid(), z.literal('')])
       .optional()
-      .describe('For way=representative: one of the record’s representatives with the power to sign the plan'),
-    witnessName: z.string().max(TEXT_LIMITS.witnessName).optional().describe('Required for verbal and advocate'),
-    witnessRole: z.string().max(TEXT_LIMITS.witnessRole).optional().describe('Required with a witness’s name'),
+      .describe(
+        'For way=representative: one of the record’s representatives with the power to sign the plan',
+      ),
+    witnessName: z
+      .string()
+      .max(TEXT_LIMITS.witnessName)
+      .optional()
+      .describe('Required for verbal and advocate'),
+    witnessRole: z
+      .string()
+      .max(TEXT_LIMITS.witnessRole)
+      .optional()
+      .describe('Required with a witness’s name'),
     notes: z.string().max(TEXT_LIMITS.notes).optional(),
     scan: z
       .unknown()
@@ -93,7 +103,11 @@ export const agreementApi: FastifyPluginAsync<FeatureDeps> = async (plain, { ser
         consumes: ['multipart/form-data', 'application/json'],
         params: personParams,
         body: agreementBody,
-        response: { 201: z.object({ plan: planSummary, agreement: agreementSchema }), ...errorResponses, 409: problemSchema },
+        response: {
+          201: z.object({ plan: planSummary, agreement: agreementSchema }),
+          ...errorResponses,
+          409: problemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -127,7 +141,8 @@ export const agreementApi: FastifyPluginAsync<FeatureDeps> = async (plain, { ser
       ...personRoute('record.read'),
       schema: {
         tags: ['plans'],
-        summary: 'How the person agreed a plan version, when a worker recorded it (404 when none was recorded)',
+        summary:
+          'How the person agreed a plan version, when a worker recorded it (404 when none was recorded)',
         params: personParams,
         querystring: versionQuery,
         response: { 200: agreementSchema, ...errorResponses },

@@ -88,7 +88,9 @@ export const agreementPages: FastifyPluginAsync<FeatureDeps> = async (app, { ser
     if (step === 'change') return reply.render(page.template, { ...page.context, values });
     // A newly chosen file replaces one staged earlier.
     const scan = upload.scan ?? staged(values);
-    const kept = upload.scan ? { ...values, scanId: '', scanSha256: '', scanName: '', scanBytes: '' } : values;
+    const kept = upload.scan
+      ? { ...values, scanId: '', scanSha256: '', scanName: '', scanBytes: '' }
+      : values;
     return submitForm(reply, { ...page, values: kept }, async () => {
       const input = toInput(values);
       if (step === 'confirm') {

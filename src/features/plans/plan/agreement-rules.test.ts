@@ -98,9 +98,7 @@ describe('which ways need a witness or a representative', () => {
   it('asks for both halves of a witness once either is given', () => {
     fc.assert(
       fc.property(way, fc.boolean(), (w, nameOnly) => {
-        const answers = nameOnly
-          ? { ...complete(w), witnessRole: '' }
-          : { ...complete(w), witnessName: '' };
+        const answers = nameOnly ? { ...complete(w), witnessRole: '' } : { ...complete(w), witnessName: '' };
         expect(fields(answers)).toContain(nameOnly ? 'witnessRole' : 'witnessName');
       }),
     );
@@ -206,7 +204,9 @@ describe('how the plan says it was agreed', () => {
         },
         'Morag',
       ),
-    ).toBe('Morag agreed this plan on paper on 3 November 2026. Witnessed by Sam Lee, social worker. A scanned copy is kept.');
+    ).toBe(
+      'Morag agreed this plan on paper on 3 November 2026. Witnessed by Sam Lee, social worker. A scanned copy is kept.',
+    );
     expect(
       agreementSentence(
         {
@@ -242,7 +242,11 @@ describe('how the plan says it was agreed', () => {
 });
 
 describe('the lifecycle step', () => {
-  const worker: PlanActor = { role: 'worker', relationship: { kind: 'allocated_worker', powers: [] }, id: 'w1' };
+  const worker: PlanActor = {
+    role: 'worker',
+    relationship: { kind: 'allocated_worker', powers: [] },
+    id: 'w1',
+  };
   const person: PlanActor = { role: 'person', relationship: { kind: 'self', powers: [] }, id: 'p1' };
   const shared = () => {
     const result = transition(newPlan(planContent, 10_000), { type: 'share', actor: worker });

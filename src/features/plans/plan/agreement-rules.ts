@@ -84,11 +84,13 @@ export interface AgreementFacts {
 export function agreementErrors(answers: AgreementAnswers, facts: AgreementFacts): FieldError[] {
   const errors: FieldError[] = [];
   const way = answers.way.trim();
-  if (!isAgreementWay(way)) errors.push({ field: 'way', message: `Select how ${facts.personName} agreed the plan` });
+  if (!isAgreementWay(way))
+    errors.push({ field: 'way', message: `Select how ${facts.personName} agreed the plan` });
 
   const on = answers.agreedOn.trim();
   if (!on) errors.push({ field: 'agreedOn', message: 'Enter the date they agreed the plan' });
-  else if (!isIsoDate(on)) errors.push({ field: 'agreedOn', message: 'Enter a real date, for example 3 11 2026' });
+  else if (!isIsoDate(on))
+    errors.push({ field: 'agreedOn', message: 'Enter a real date, for example 3 11 2026' });
   else if (on > facts.today)
     errors.push({ field: 'agreedOn', message: 'The date they agreed the plan must be today or in the past' });
   else if (on < facts.sharedOn)
@@ -100,9 +102,13 @@ export function agreementErrors(answers: AgreementAnswers, facts: AgreementFacts
   const repId = answers.representativeId.trim();
   if (isAgreementWay(way) && needsRepresentative(way)) {
     const chosen = facts.representatives.find((r) => r.id === repId);
-    if (!repId) errors.push({ field: 'representativeId', message: 'Select the representative who agreed the plan' });
+    if (!repId)
+      errors.push({ field: 'representativeId', message: 'Select the representative who agreed the plan' });
     else if (!chosen)
-      errors.push({ field: 'representativeId', message: `Select one of ${facts.personName}’s representatives` });
+      errors.push({
+        field: 'representativeId',
+        message: `Select one of ${facts.personName}’s representatives`,
+      });
     else if (!chosen.powers.includes(SIGN_POWER))
       errors.push({
         field: 'representativeId',

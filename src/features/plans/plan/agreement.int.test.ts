@@ -23,10 +23,12 @@ const tokens: Record<string, string> = {};
 const today = todayInLondon();
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 /** A multipart/form-data body as a browser or API client sends it. */
-function multipart(fields: Record<string, string | number>, file?: { name: string; type: string; bytes: Buffer }) {
+function multipart(
+  fields: Record<string, string | number>,
+  file?: { name: string; type: string; bytes: Buffer },
+) {
   const boundary = `----selfdirect${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields))
@@ -80,7 +82,8 @@ async function writtenState(personId: string) {
   return { ...state!, files: files.length };
 }
 
-const fieldsOf = (response: { json(): unknown }) => problem(response as never).errors?.map((e) => e.field) ?? [];
+const fieldsOf = (response: { json(): unknown }) =>
+  problem(response as never).errors?.map((e) => e.field) ?? [];
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'selfdirect-agreement-'));
@@ -94,7 +97,8 @@ beforeAll(async () => {
     db,
     sql`select id from people where preferred_name = 'Nessie'`,
   )) as [{ id: string }];
-  for (const role of ['person', 'representative', 'worker', 'manager']) tokens[role] = await apiToken(t.app, role);
+  for (const role of ['person', 'representative', 'worker', 'manager'])
+    tokens[role] = await apiToken(t.app, role);
   // Callum's grandmother acts for him, but without the power to sign his plan.
   await db.execute(sql`insert into representatives (authority_id, person_id, name, kind, powers, start_date)
     values (${t.authorityId}, ${callum}, 'Jean Reid', 'other', array['view_record', 'welfare_decisions'], '2020-01-01')`);
@@ -124,7 +128,11 @@ describe('recording how someone agreed their plan', () => {
     const cases: [string, Promise<{ statusCode: number; json(): unknown }>, number, string][] = [
       [
         'a text file named .pdf',
-        postAgreement(callum, good, { name: 'scan.pdf', type: 'application/pdf', bytes: Buffer.from('not a pdf') }),
+        postAgreement(callum, good, {
+          name: 'scan.pdf',
+          type: 'application/pdf',
+          bytes: Buffer.from('not a pdf'),
+        }),
         400,
         'scan',
       ],
@@ -138,7 +146,12 @@ describe('recording how someone agreed their plan', () => {
         400,
         'scan',
       ],
-      ['a date in the future', postAgreement(callum, { ...good, agreedOn: addDays(today, 1) }), 400, 'agreedOn'],
+      [
+        'a date in the future',
+        postAgreement(callum, { ...good, agreedOn: addDays(today, 1) }),
+        400,
+        'agreedOn',
+      ],
       [
         'a date before the plan was shared',
         postAgreement(callum, { ...good, agreedOn: addDays(today, -30) }),
@@ -171,13 +184,13 @@ describe('recording how someone agreed their plan', () => {
         400,
         'version',
       ],
-      ['a stale token', postAgreement(callum, { ...good, rowVersion: shared.rowVersion - 1 }), 409, 'rowVersion'],
       [
-        'a NUL character',
-        postAgreement(callum, { ...good, notes: 'a\u0000b' }),
-        400,
-        'notes',
+        'a stale token',
+        postAgreement(callum, { ...good, rowVersion: shared.rowVersion - 1 }),
+        409,
+        'rowVersion',
       ],
+      ['a NUL character', postAgreement(callum, { ...good, notes: 'a\u0000b' }), 400, 'notes'],
     ];
     for (const [what, sent, status, field] of cases) {
       const response = await sent;
@@ -222,7 +235,9 @@ describe('recording how someone agreed their plan', () => {
       sha256: createHash('sha256').update(PDF).digest('hex'),
     });
     const sentence = recorded.agreement.sentence as string;
-    expect(sentence).toMatch(/^Callum .*agreed this plan on paper on .+\. Witnessed by Sam Lee, social worker\. A scanned copy is kept\.$/);
+    expect(sentence).toMatch(
+      /^Callum .*agreed this plan on paper on .+\. Witnessed by Sam Lee, social worker\. A scanned copy is kept\.$/,
+    );
 
     // Kept under the data directory, with its hash and size in the database; never under public/.
     const [row] = await rows<{ scan_key: string; scan_bytes: number }>(
@@ -279,7 +294,10 @@ describe('recording how someone agreed their plan', () => {
     });
     expect(agree.statusCode, agree.body).toBe(200);
     expect(agree.json().plan.state).toBe('agreed');
-    const pdf = await t.app.inject({ url: `/api/v1/people/${callum}/plan/pdf`, headers: bearer(tokens.worker!) });
+    const pdf = await t.app.inject({
+      url: `/api/v1/people/${callum}/plan/pdf`,
+      headers: bearer(tokens.worker!),
+    });
     expect(pdf.statusCode).toBe(200);
     expect(pdfText(pdf.rawPayload).replace(/\s+/g, ' ')).toContain(sentence);
   });
@@ -289,7 +307,10 @@ describe('recording how someone agreed their plan', () => {
     await db.execute(sql`insert into representatives (authority_id, person_id, name, kind, powers, start_date)
       values (${t.authorityId}, ${nessie}, 'Douglas Thomson', 'welfare_power_of_attorney',
               array['view_record', 'welfare_decisions', 'sign_support_plan'], '2022-01-01')`);
-    const [douglas] = await rows<{ id: string }>(db, sql`select id from representatives where name = 'Douglas Thomson'`);
+    const [douglas] = await rows<{ id: string }>(
+      db,
+      sql`select id from representatives where name = 'Douglas Thomson'`,
+    );
     const agreed = (await plan(nessie)).plan;
     const started = await t.app.inject({
       method: 'POST',
@@ -330,7 +351,9 @@ describe('recording how someone agreed their plan', () => {
     });
     expect(response.statusCode, response.body).toBe(201);
     expect(response.json().agreement).toMatchObject({ agreedByName: 'Douglas Thomson', scan: null });
-    expect(response.json().agreement.sentence).toMatch(/^Douglas Thomson agreed this plan for Nessie, as their representative, on /);
+    expect(response.json().agreement.sentence).toMatch(
+      /^Douglas Thomson agreed this plan for Nessie, as their representative, on /,
+    );
     expect(response.json().plan.signature).toMatchObject({ role: 'representative', way: 'representative' });
     const scan = await t.app.inject({
       url: `/api/v1/people/${nessie}/plan/agreement/scan`,

@@ -175,7 +175,9 @@ async function scanBytes(
   if (!bytes || sha256(bytes) !== scan.sha256)
     return {
       bytes: null,
-      errors: [{ field: 'scan', message: 'The scanned copy was not kept long enough. Choose the file again' }],
+      errors: [
+        { field: 'scan', message: 'The scanned copy was not kept long enough. Choose the file again' },
+      ],
     };
   return { bytes, errors: scanErrors({ bytes, truncated: false }) };
 }
@@ -213,7 +215,8 @@ export async function recordAgreement(
         ];
         if (errors.length) throw Problem.invalid(errors);
         const way = input.way.trim();
-        if (!isAgreementWay(way)) throw Problem.invalid([{ field: 'way', message: 'Select how they agreed' }]);
+        if (!isAgreementWay(way))
+          throw Problem.invalid([{ field: 'way', message: 'Select how they agreed' }]);
         const agreedOn = input.agreedOn.trim();
         const next = transition(toMachine(plan, context.budgetWeekly), {
           type: 'record_agreement',

@@ -35,7 +35,7 @@ export function uploadedScan(request: FastifyRequest): { scan: ScanInput; filena
   const info = received.get(request);
   const bytes = (request.body as Record<string, unknown> | undefined)?.scan;
   // A form with no file chosen still sends an empty part with no file name.
-  if (!info || info.field !== 'scan' || !Buffer.isBuffer(bytes) || (bytes.length === 0 && !info.filename))
+  if (info?.field !== 'scan' || !Buffer.isBuffer(bytes) || (bytes.length === 0 && !info.filename))
     return { scan: null, filename: '' };
   return { scan: { kind: 'upload', bytes, truncated: info.truncated }, filename: info.filename };
 }
