@@ -28,7 +28,8 @@ export const REFERENCE_LISTS = {
     values: PROVIDER_KINDS,
   },
   planAgreementWay: {
-    description: 'How a person without an account agreed their plan, as a worker records it (plan agreement: way).',
+    description:
+      'How a person without an account agreed their plan, as a worker records it (plan agreement: way).',
     values: AGREEMENT_WAYS,
   },
   fundingStream: {

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInLondon } from '../../../platform/dates.ts';
 import { rows } from '../../../platform/db/transaction.ts';
 import { pdfText } from '../../../../test/support/pdf-text.ts';
+import { createSession } from '../../../platform/auth/credentials.ts';
+import { csrfFor } from '../../../../test/support/forms.ts';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../../../../test/support/app.ts';
 
 /**
@@ -208,6 +210,62 @@ describe('recording how someone agreed their plan', () => {
     expect(fieldsOf(json)).toContain('scan');
     // The person and their representative sign from their own accounts; only those holding the case record.
     expect((await postAgreement(callum, good, undefined, 'representative')).statusCode).toBe(403);
+    expect(await writtenState(callum)).toEqual(before);
+  });
+
+  it('on the page, refuses a scan that is too big or not a PDF, PNG or JPEG with the error summary, keeping nothing', async () => {
+    const [user] = await rows<{ id: string }>(
+      t.database.db,
+      sql`select id from users where email = 'worker@demo.selfdirect.test'`,
+    );
+    const session = `selfdirect_session=${t.app.signCookie(await createSession(t.database.db, user!.id))}`;
+    const form = await t.app.inject({
+      url: `/people/${callum}/plan/agreement`,
+      headers: { cookie: session },
+    });
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('enctype="multipart/form-data"');
+    const shared = (await plan(callum)).plan;
+    const before = await writtenState(callum);
+    const [y, m, d] = today.split('-');
+    for (const [bytes, message] of [
+      [Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024 + 10)]), 'smaller than 5 MB'],
+      [Buffer.from('GIF89a not allowed'), 'must be a PDF, PNG or JPEG'],
+    ] as const) {
+      const { secret, token } = await csrfFor(t.app);
+      const body = multipart(
+        {
+          _csrf: token,
+          rowVersion: shared.rowVersion,
+          version: shared.version,
+          way: 'paper',
+          'agreedOn-day': d!,
+          'agreedOn-month': m!,
+          'agreedOn-year': y!,
+          witnessName: '',
+          witnessRole: '',
+          notes: '',
+          _step: 'check',
+        },
+        { name: 'scan.jpg', type: 'image/jpeg', bytes },
+      );
+      const response = await t.app.inject({
+        method: 'POST',
+        url: `/people/${callum}/plan/agreement`,
+        headers: { cookie: `${session}; _csrf=${secret}`, 'content-type': body.contentType },
+        payload: body.payload,
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.body).toContain('govuk-error-summary');
+      expect(response.body).toContain(message);
+      expect(response.body).toContain('href="#scan"');
+    }
+    // Nothing staged either: the check page was never reached.
+    let staged: string[] = [];
+    try {
+      staged = readdirSync(join(dataDir, 'uploads', t.authorityId, 'staged'));
+    } catch {}
+    expect(staged).toEqual([]);
     expect(await writtenState(callum)).toEqual(before);
   });
 
