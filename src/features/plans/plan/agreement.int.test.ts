@@ -327,6 +327,20 @@ describe('recording how someone agreed their plan', () => {
 
     const view = await plan(callum);
     expect(view.howAgreed).toBe(sentence);
+    // The person's side reads the same words on their own view of the plan, with the scan to download.
+    const [mother] = await rows<{ id: string }>(
+      t.database.db,
+      sql`select id from users where email = 'representative@demo.selfdirect.test'`,
+    );
+    const theirs = await t.app.inject({
+      url: `/my/${callum}/plan`,
+      headers: {
+        cookie: `selfdirect_session=${t.app.signCookie(await createSession(t.database.db, mother!.id))}`,
+      },
+    });
+    expect(theirs.statusCode).toBe(200);
+    expect(theirs.body).toContain(sentence);
+    expect(theirs.body).toContain(`/my/${callum}/plan/agreement/scan?version=${view.plan.version}`);
     // A second recording of the same version is refused: it is no longer waiting to be agreed.
     const again = await postAgreement(callum, {
       rowVersion: view.plan.rowVersion,
