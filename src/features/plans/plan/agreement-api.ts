@@ -112,7 +112,8 @@ export const agreementApi: FastifyPluginAsync<FeatureDeps> = async (plain, { ser
     },
     async (request, reply) => {
       const { scan } = uploadedScan(request);
-      if (request.body.scan !== undefined && !scan && !request.isMultipart())
+      // A scan is a file part; text in its place (a JSON string, a multipart text field) is refused.
+      if (request.body.scan !== undefined && !Buffer.isBuffer(request.body.scan))
         throw Problem.invalid([
           { field: 'scan', message: 'Send the scanned copy as a file part of a multipart/form-data request' },
         ]);
