@@ -75,6 +75,9 @@ describe('a plan agreed on paper by someone without an account', () => {
     await page.getByLabel('Witness’s role').fill('social worker');
     await page.getByRole('button', { name: 'Continue' }).click();
     expect(await textOf(page.getByRole('alert'))).toContain('must be today or in the past');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: '/tmp/plan-agreement-form-375.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
     expect(await page.getByLabel('Witness’s name').inputValue()).toBe('Sam Lee');
     await expectAccessible(page);
 
@@ -93,12 +96,14 @@ describe('a plan agreed on paper by someone without an account', () => {
     expect(answers).toContain('Signed on paper');
     expect(answers).toContain('Sam Lee, social worker');
     expect(answers).toContain('nessie-signed-plan.pdf (PDF');
+    await page.screenshot({ path: '/tmp/plan-agreement-check.png', fullPage: true });
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save the agreement' }).click();
 
     expect(await textOf(page.getByText('How the plan was agreed is recorded.'))).toBeTruthy();
     expect(await textOf(page.locator('#plan-state .govuk-tag'))).toBe('Signed');
     expect(await textOf(page.locator('#how-agreed'))).toBe(sentence);
+    await page.locator('#agreement-record').screenshot({ path: '/tmp/plan-agreement-recorded.png' });
     await expectAccessible(page);
     // The scan comes back through the audited download, byte for byte.
     const [download] = await Promise.all([
