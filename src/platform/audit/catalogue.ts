@@ -81,11 +81,11 @@ export const AUDIT_ACTIONS = {
   'plan.sign': { kind: 'change', words: 'signed your support plan' },
   'plan.agreement.record': { kind: 'change', words: 'wrote down how you agreed your support plan' },
   'plan.agreement.read': { kind: 'read', words: 'looked at how you agreed your support plan' },
-  'plan.agreement.form.open': {
+  'plan.agreement_form.open': {
     kind: 'read',
     words: 'looked at your support plan to write down how you agreed it',
   },
-  'plan.agreement.scan.read': {
+  'plan.agreement_scan.read': {
     kind: 'read',
     words: 'looked at the scanned copy of your agreement to your support plan',
   },

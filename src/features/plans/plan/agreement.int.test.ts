@@ -321,7 +321,7 @@ describe('recording how someone agreed their plan', () => {
     expect(download.rawPayload.equals(PDF)).toBe(true);
     const [audit] = await rows<{ n: number }>(
       t.database.db,
-      sql`select count(*)::int as n from audit_events where person_id = ${callum} and action = 'plan.agreement.scan.read'`,
+      sql`select count(*)::int as n from audit_events where person_id = ${callum} and action = 'plan.agreement_scan.read'`,
     );
     expect(audit!.n).toBe(1);
 

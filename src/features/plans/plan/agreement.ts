@@ -100,7 +100,7 @@ function versionErrors(plan: PlanRow, version: number, name: string): FieldError
 
 /** What the form offers: the shared version, its date, and who may agree it for the person. */
 export async function agreementForm(db: Db, access: PersonAccess) {
-  return audited(db, access, 'plan.agreement.form.open', async (tx) => {
+  return audited(db, access, 'plan.agreement_form.open', async (tx) => {
     const plan = requirePlan((await loadPlanContext(tx, access)).plan);
     const facts = await factsFor(tx, access, plan);
     return formView(plan, facts);
@@ -130,7 +130,7 @@ export async function checkAgreement(
   input: AgreementInput,
   scan: ScanInput,
 ) {
-  const checked = await audited(db, access, 'plan.agreement.form.open', async (tx) => {
+  const checked = await audited(db, access, 'plan.agreement_form.open', async (tx) => {
     const plan = requirePlan((await loadPlanContext(tx, access)).plan);
     if (plan.rowVersion !== input.rowVersion) throw Problem.conflict(STALE_TOKEN.message, [STALE_TOKEN]);
     const facts = await factsFor(tx, access, plan);
@@ -333,7 +333,7 @@ export async function readAgreement(db: Db, access: PersonAccess, version?: numb
 
 /** The kept scan of a version's recorded agreement, checked against the SHA-256 recorded with it. */
 export async function agreementScan(db: Db, dataDir: string, access: PersonAccess, version?: number) {
-  return audited(db, access, 'plan.agreement.scan.read', async (tx) => {
+  return audited(db, access, 'plan.agreement_scan.read', async (tx) => {
     const plan = await versionRow(tx, access, version);
     const row = await agreementForPlan(tx, plan.id);
     if (!row?.scanKey || !row.scanType) throw Problem.notFound('Scanned copy');
