@@ -27,7 +27,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
     conversations: conversationServices(db),
     eligibility: eligibilityServices(db),
     budgets: budgetServices(db),
-    plans: planServices(db),
+    plans: planServices(db, config),
     payments: paymentServices(db, config),
     reports: reportServices(db),
     providerView: providerViewServices(db),

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOME_AREAS, SAID_BY, SECTIONS } from '../../src/features/conversations/lists.ts';
 import { CLIENT_GROUPS } from '../../src/features/people/client-groups.ts';
+import { AGREEMENT_WAYS } from '../../src/features/plans/plan/agreement-rules.ts';
 import { PROVIDER_KINDS } from '../../src/features/plans/plan/costs.ts';
 import { REFERENCE_LISTS } from '../../src/features/reference-lists/lists.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
@@ -76,6 +77,7 @@ describe('fixed code lists', () => {
         ['content', 'costLines', '[]', 'fundingStream'],
         FUNDING_STREAMS,
       ],
+      ['/api/v1/people/{personId}/plan/agreement', 'post', ['way'], AGREEMENT_WAYS],
       [
         '/api/v1/people/{personId}/budget/indicative',
         'post',
@@ -100,6 +102,7 @@ describe('fixed code lists', () => {
         'fundingStream',
         'outcomeArea',
         'outcomeSaidBy',
+        'planAgreementWay',
         'providerKind',
       ].sort(),
     );
@@ -176,6 +179,11 @@ describe('fixed code lists', () => {
                 from support_plans, jsonb_array_elements(content->'costLines') as line`,
         ),
         FUNDING_STREAMS,
+      ],
+      [
+        'plan_agreements.way',
+        await distinct(sql`select distinct way as value from plan_agreements`),
+        AGREEMENT_WAYS,
       ],
       [
         'budget_funding_streams.stream',

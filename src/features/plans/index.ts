@@ -4,6 +4,7 @@
  * foreign keys). Add an export here only when another part of the code needs it.
  */
 export { PROVIDER_KINDS } from './plan/costs.ts';
+export { AGREEMENT_WAYS } from './plan/agreement-rules.ts';
 export type { CostLine } from './plan/costs.ts';
 export type { SupportPlanContent } from './plan/content.ts';
 export { agreedCostLines, latestAgreedPlan } from './plan/agreed.ts';

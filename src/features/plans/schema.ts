@@ -22,7 +22,8 @@ import {
   updatedAt,
 } from '../../platform/db/tenant-table.ts';
 import { personalOutcomes } from '../conversations/schema.ts';
-import { personReference } from '../people/schema.ts';
+import { users } from '../../platform/auth/schema.ts';
+import { personReference, representatives } from '../people/schema.ts';
 import type { SupportPlanContent } from './plan/content.ts';
 
 /**
@@ -50,6 +51,8 @@ export const supportPlans = pgTable(
     overBudgetException: text('over_budget_exception'),
     decidedBy: uuid('decided_by'),
     decidedOn: date('decided_on', { mode: 'string' }),
+    /** The day this version was shared with the person: no agreement to it can be older. */
+    sharedOn: date('shared_on', { mode: 'string' }),
     /** Optimistic concurrency for edits and for "exactly one agreement wins". */
     rowVersion: integer('row_version').notNull().default(1),
     createdBy: uuid('created_by'),
@@ -60,6 +63,45 @@ export const supportPlans = pgTable(
     personReference(t),
     uniqueIndex('support_plans_version_unique').on(t.authorityId, t.personId, t.version),
     index('support_plans_state_idx').on(t.authorityId, t.state),
+  ],
+);
+
+/**
+ * How the person agreed a plan version when they did not sign it from an account (plan/
+ * agreement-rules.ts): on paper, verbally, with an advocate present or through a
+ * representative; who, when, witnessed by whom. At most one per version: recording it moves
+ * the version from shared to signed. An optional scanned copy lives in a file under the data
+ * directory (`scan_key`, never under public/), with its SHA-256 and size kept here so the file
+ * served is the file recorded.
+ */
+export const planAgreements = pgTable(
+  'plan_agreements',
+  {
+    ...tenantColumns(),
+    planId: uuid('plan_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    planVersion: integer('plan_version').notNull(),
+    way: text('way', { enum: ['paper', 'verbal', 'advocate', 'representative'] }).notNull(),
+    agreedByName: text('agreed_by_name').notNull(),
+    representativeId: uuid('representative_id'),
+    agreedOn: date('agreed_on', { mode: 'string' }).notNull(),
+    witnessName: text('witness_name'),
+    witnessRole: text('witness_role'),
+    notes: text('notes'),
+    scanKey: text('scan_key'),
+    scanType: text('scan_type', { enum: ['pdf', 'png', 'jpeg'] }),
+    scanBytes: integer('scan_bytes'),
+    scanSha256: text('scan_sha256'),
+    recordedBy: uuid('recorded_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    tenantKey(t),
+    personReference(t),
+    tenantReference(t, t.planId, supportPlans),
+    tenantReference(t, t.representativeId, representatives),
+    tenantReference(t, t.recordedBy, users),
+    uniqueIndex('plan_agreements_plan_unique').on(t.authorityId, t.planId),
   ],
 );
 

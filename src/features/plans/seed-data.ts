@@ -259,6 +259,13 @@ export const CALLUM: DemoPlan = {
 
 export const NESSIE: DemoPlan = {
   signedBy: 'Agnes Thomson',
+  // Nessie has no account: her worker recorded that she agreed, with her advocate there.
+  recordedAgreement: {
+    way: 'advocate',
+    witnessName: 'Ruth Kerr',
+    witnessRole: 'independent advocate, Advocacy Highland',
+    notes: 'Read aloud to Nessie at home; she said yes to every part.',
+  },
   // Allied Home Care, the demo provider, gives the care the council arranges (option 3).
   demoProviderGives: (line) => line.providerKind === 'provider' && line.sdsOption === 3,
   aboutMe:

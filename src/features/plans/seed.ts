@@ -8,7 +8,14 @@ import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/index
 import type { PlanOutcome, SupportPlanContent } from './plan/content.ts';
 import { type CostLine, fundingStreamTotals, planTotals } from './plan/costs.ts';
 import type { SdsOption } from './options/rules.ts';
-import { insertOptionChoice, insertPlanVersion, updatePlanIfUnchanged, userNames } from './plan/store.ts';
+import type { AgreementWay } from './plan/agreement-rules.ts';
+import {
+  insertAgreement,
+  insertOptionChoice,
+  insertPlanVersion,
+  updatePlanIfUnchanged,
+  userNames,
+} from './plan/store.ts';
 import { supportPlanCostLines, supportPlans } from './schema.ts';
 
 /**
@@ -65,6 +72,13 @@ export interface DemoPlan {
   /** Unpaid help counted against the first outcome, so it is seen and valued. */
   unpaid?: { description: string; frequency: string };
   signedBy?: string;
+  /** Agreed without an account (plan/agreement-rules.ts): recorded by the worker, not signed. */
+  recordedAgreement?: {
+    way: AgreementWay;
+    witnessName: string;
+    witnessRole: string;
+    notes: string;
+  };
   contingency: string;
   outcomes: DemoOutcome[];
   risks: SupportPlanContent['risks'];
@@ -167,11 +181,31 @@ async function seedPlan(
     overBudgetException: overBudget
       ? 'Panel agreed the extra cost while the new support settles in; to be reviewed in three months.'
       : null,
-    signature: { role: 'person', name: demo.signedBy ?? 'the person', on: addDays(today, -28) },
+    signature: {
+      role: 'person',
+      name: demo.signedBy ?? 'the person',
+      on: addDays(today, -28),
+      ...(demo.recordedAgreement ? { way: demo.recordedAgreement.way, relationship: 'recorded' } : {}),
+    },
     decidedBy: manager,
     decidedOn,
     agreedBudgetWeekly: budget?.weeklyAmount ?? total,
   });
+  if (demo.recordedAgreement) {
+    await insertAgreement(tx, {
+      authorityId: context.authorityId,
+      planId: plan.id,
+      personId,
+      planVersion: 1,
+      way: demo.recordedAgreement.way,
+      agreedByName: demo.signedBy ?? 'the person',
+      agreedOn: addDays(today, -28),
+      witnessName: demo.recordedAgreement.witnessName,
+      witnessRole: demo.recordedAgreement.witnessRole,
+      notes: demo.recordedAgreement.notes,
+      recordedBy: worker,
+    });
+  }
   const source = 'Support plan version 1';
   const totals = planTotals(content.costLines, source, content.outcomes);
   // The same agreed budget a manager's agreement writes: the costed needs, line by line.

@@ -2,6 +2,15 @@ import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts'
 import type { AuditAction } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import {
+  type AgreementInput,
+  agreementForm,
+  agreementScan,
+  checkAgreement,
+  readAgreement,
+  recordAgreement,
+  type ScanInput,
+} from './plan/agreement.ts';
+import {
   chooseOption,
   configureOptions,
   type OptionChoiceInput,
@@ -17,7 +26,7 @@ import { compareVersions, editPlan, planOverview } from './plan/service.ts';
  * The plans feature's services, bound to the database once (src/features/services.ts): the
  * SDS options (options/) and the support plan (plan/). Pages and the API call these.
  */
-export const planServices = (db: Db) => ({
+export const planServices = (db: Db, { dataDir }: { dataDir: string }) => ({
   /** What the council offers, and each outcome's chosen option with its history. */
   options: (access: PersonAccess) => optionsOverview(db, access),
   chooseOption: (access: PersonAccess, input: OptionChoiceInput) => chooseOption(db, access, input),
@@ -40,4 +49,12 @@ export const planServices = (db: Db) => ({
   compareVersions: (access: PersonAccess, from?: number, to?: number) =>
     compareVersions(db, access, from, to),
   pdf: (access: PersonAccess) => planPdf(db, access),
+  /** Agreement recorded for someone without an account (plan/agreement.ts); scans live under dataDir. */
+  agreementForm: (access: PersonAccess) => agreementForm(db, access),
+  checkAgreement: (access: PersonAccess, input: AgreementInput, scan: ScanInput) =>
+    checkAgreement(db, dataDir, access, input, scan),
+  recordAgreement: (access: PersonAccess, input: AgreementInput, scan: ScanInput) =>
+    recordAgreement(db, dataDir, access, input, scan),
+  agreement: (access: PersonAccess, version?: number) => readAgreement(db, access, version),
+  agreementScan: (access: PersonAccess, version?: number) => agreementScan(db, dataDir, access, version),
 });

@@ -1,7 +1,7 @@
 import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
 import { OUTCOME_AREAS, SAID_BY, SECTIONS } from '../conversations/index.ts';
 import { CLIENT_GROUPS } from '../people/index.ts';
-import { PROVIDER_KINDS } from '../plans/index.ts';
+import { AGREEMENT_WAYS, PROVIDER_KINDS } from '../plans/index.ts';
 
 /**
  * Every fixed code list an API client sends a code from, by the name the API uses, with a
@@ -26,6 +26,11 @@ export const REFERENCE_LISTS = {
   providerKind: {
     description: 'Who gives the support on a plan’s cost line (costLines: providerKind).',
     values: PROVIDER_KINDS,
+  },
+  planAgreementWay: {
+    description:
+      'How a person without an account agreed their plan, as a worker records it (plan agreement: way).',
+    values: AGREEMENT_WAYS,
   },
   fundingStream: {
     description: 'Where money comes from (plan costLines: fundingStream; budget fundingStreams: stream).',

@@ -80,6 +80,16 @@ export const AUDIT_ACTIONS = {
   'plan.edit_own_words': { kind: 'change', words: 'changed your own words in your support plan' },
   'plan.share': { kind: 'change', words: 'shared your support plan with you' },
   'plan.sign': { kind: 'change', words: 'signed your support plan' },
+  'plan.agreement.record': { kind: 'change', words: 'wrote down how you agreed your support plan' },
+  'plan.agreement.read': { kind: 'read', words: 'looked at how you agreed your support plan' },
+  'plan.agreement_form.open': {
+    kind: 'read',
+    words: 'looked at your support plan to write down how you agreed it',
+  },
+  'plan.agreement_scan.read': {
+    kind: 'read',
+    words: 'looked at the scanned copy of your agreement to your support plan',
+  },
   'plan.submit': { kind: 'change', words: 'sent your support plan to be agreed' },
   'plan.return': { kind: 'change', words: 'sent your support plan back to be changed' },
   'plan.agree': { kind: 'change', words: 'agreed your support plan' },

@@ -60,6 +60,12 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { service
         response: {
           200: z.object({
             plan: planSummary.nullable(),
+            howAgreed: z
+              .string()
+              .nullable()
+              .describe(
+                'How the person agreed the current version, in plain words: signed from an account, or as a worker recorded it (on paper, verbally, …)',
+              ),
             content: z.unknown(),
             outcomeWords: z
               .record(z.string(), z.object({ own: z.boolean(), attribution: z.string() }))
@@ -85,6 +91,7 @@ export const plansApi: FastifyPluginAsync<FeatureDeps> = async (plain, { service
                 version: z.number().int(),
                 round: z.number().int(),
                 state: z.string(),
+                howAgreed: z.string().nullable(),
                 createdAt: z.date(),
                 createdBy: z.string(),
                 decidedBy: z.string(),

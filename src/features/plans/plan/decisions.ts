@@ -72,6 +72,8 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
           decision.type === 'agree' || decision.type === 'return' ? access.actor.userId : plan.decidedBy,
         decidedOn: decision.type === 'agree' || decision.type === 'return' ? on : plan.decidedOn,
         agreedBudgetWeekly: decision.type === 'agree' ? context.budgetWeekly : plan.agreedBudgetWeekly,
+        // The day the person was given these words: a recorded agreement cannot be older.
+        ...(decision.type === 'share' ? { sharedOn: on } : {}),
       });
       if (!updated) staleWrite();
       if (decision.type !== 'agree') return { plan: updated, budgetVersion: null, directPayment: null };

@@ -9,6 +9,7 @@ import { PROVIDER_KINDS } from './costs.ts';
 import { SDS_OPTION_NAMES } from '../options/rules.ts';
 import { type Base, BASES, fixFor, frame, formRowVersion } from './page-helpers.ts';
 import { RESTRICTION_REASON_KINDS } from './restrictions.ts';
+import { AGREEMENT_WAYS } from './agreement-rules.ts';
 
 export const PLAN_WORDS = {
   providerKinds: PROVIDER_KINDS,
@@ -16,6 +17,7 @@ export const PLAN_WORDS = {
   fundingStreams: FUNDING_STREAMS,
   reasonKinds: RESTRICTION_REASON_KINDS,
   states: STATE_LABELS,
+  agreementWays: AGREEMENT_WAYS,
 };
 
 /**
@@ -28,6 +30,8 @@ export function planPolicies(access: PersonAccess) {
   return {
     canSign: relationship === 'self' || relationship === 'representative',
     mayDecide: may(access, 'case.decide'),
+    /** Those holding the case record how someone without an account agreed (agreement-pages.ts). */
+    mayRecordAgreement: may(access, 'case.write'),
   };
 }
 

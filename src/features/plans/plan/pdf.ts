@@ -31,9 +31,8 @@ export function renderPlanPdf(
     letter.heading(`${view.personName}'s support plan`, 1);
     if (plan) {
       body(`Version ${plan.version}. ${STATE_LABELS[plan.state]?.text ?? plan.state}.`);
-      const signature = plan.signature as { name?: string; on?: string } | null;
-      if (signature?.name)
-        body(`Signed by ${signature.name}${signature.on ? ` on ${formatDate(signature.on)}` : ''}.`);
+      // How the person agreed: a recorded agreement (on paper, verbally, …) or a signature from an account.
+      if (view.howAgreed) body(view.howAgreed);
       if (plan.state === 'agreed' && plan.decidedOn)
         body(`Agreed by ${view.councilName} on ${formatDate(plan.decidedOn)}.`);
     } else body('This plan has not been started yet.');

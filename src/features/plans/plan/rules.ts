@@ -13,6 +13,9 @@
  * - Only a finished plan moves on (completeness.ts): sharing, signing, submitting and agreeing
  *   are each someone committing to the whole plan, so each is refused with the list of what
  *   is missing. Drafts may be unfinished.
+ * - Someone without an account agrees the shared version on paper, verbally, with an advocate
+ *   present or through a representative; a worker records it (`record_agreement`,
+ *   agreement-rules.ts) and it stands for the signature: shared → signed, as signing does.
  * - An agreed plan never changes. `new_version` starts a new draft with the next version
  *   number, a copy of the content and no signature; the agreed version stays as it was.
  */
@@ -21,6 +24,7 @@ import type { Role } from '../../../platform/auth/roles.ts';
 import type { IsoDate } from '../../../platform/dates.ts';
 import type { Pence } from '../../../platform/money/index.ts';
 import type { FieldError } from '../../../platform/http/problem.ts';
+import type { AgreementWay } from './agreement-rules.ts';
 import { missingFromPlan } from './completeness.ts';
 import type { SupportPlanContent } from './content.ts';
 import { checkAgainstBudget, planTotals } from './costs.ts';
@@ -47,6 +51,7 @@ export type PlanEvent = { actor: PlanActor; on?: IsoDate } & (
   | { type: 'share' }
   | { type: 'edit'; content: SupportPlanContent }
   | { type: 'sign' }
+  | { type: 'record_agreement'; way: AgreementWay }
   | { type: 'submit' }
   | { type: 'agree'; overBudgetException?: OverBudgetException }
   | { type: 'return'; reasons: readonly string[] }
@@ -59,6 +64,8 @@ export interface Signature {
   role: Extract<Role, 'person' | 'representative'>;
   actorId?: string;
   on?: IsoDate;
+  /** Set when a worker recorded how the person agreed (agreement-rules.ts), not signed from an account. */
+  way?: AgreementWay;
 }
 
 export interface SupportPlan {
@@ -208,6 +215,24 @@ export function transition(plan: SupportPlan, event: PlanEvent): TransitionResul
         role: actor.relationship.kind === 'self' ? 'person' : 'representative',
         actorId: actor.id,
         on: event.on,
+      };
+      return { ok: true, plan: { ...plan, state: 'signed', signature } };
+    }
+    case 'record_agreement': {
+      // For someone who has no account: a worker holding the case writes down how they agreed.
+      if (plan.state !== 'shared') return wrongState(plan, 'record an agreement to');
+      if (!actsAs(actor, 'worker') && !actsAs(actor, 'manager'))
+        return fail(
+          'not_permitted',
+          'Only a worker or manager holding the case can record how the person agreed the plan',
+        );
+      const missing = unfinished(plan, 'agreed by the person');
+      if (missing) return missing;
+      const signature: Signature = {
+        role: event.way === 'representative' ? 'representative' : 'person',
+        actorId: actor.id,
+        on: event.on,
+        way: event.way,
       };
       return { ok: true, plan: { ...plan, state: 'signed', signature } };
     }

@@ -21,7 +21,10 @@ import {
   withNewOutcomes,
 } from './context.ts';
 import { validateForSave } from './save-rules.ts';
+import { present } from './agreement.ts';
+import { signatureSentence } from './agreement-rules.ts';
 import {
+  agreementsForPerson,
   authorityName,
   insertPlanVersion,
   optionChoices,
@@ -52,10 +55,19 @@ async function loadPlanOverview(tx: Tx, access: PersonAccess) {
   const context = await loadPlanContext(tx, access);
   const versions = await planVersions(tx, access.personId);
   const choices = await optionChoices(tx, access.personId);
-  const names = await userNames(
-    tx,
-    versions.flatMap((v) => [v.createdBy ?? '', v.decidedBy ?? '']),
-  );
+  const agreements = await agreementsForPerson(tx, access.personId);
+  const names = await userNames(tx, [
+    ...versions.flatMap((v) => [v.createdBy ?? '', v.decidedBy ?? '']),
+    ...[...agreements.values()].map((a) => a.recordedBy),
+  ]);
+  const name = await personName(tx, access.personId);
+  // How each version was agreed by the person: a recorded agreement, or a signature from an account.
+  const agreed = (v: PlanRow) => {
+    const recorded = agreements.get(v.id);
+    return recorded ? present(recorded, name, names.get(recorded.recordedBy) ?? '') : null;
+  };
+  const howAgreed = (v: PlanRow) =>
+    agreed(v)?.sentence ?? signatureSentence(v.signature as { name?: string; on?: string } | null);
   const plan = context.plan;
   const deliveredBy = await userNames(tx, plan?.content.costLines.map((l) => l.deliveredBy ?? '') ?? []);
   const open = plan && plan.state !== 'agreed' && plan.state !== 'submitted';
@@ -74,7 +86,10 @@ async function loadPlanOverview(tx: Tx, access: PersonAccess) {
   const latestChoice = new Map<string, number>();
   for (const c of choices) if (!latestChoice.has(c.outcomeId)) latestChoice.set(c.outcomeId, c.sdsOption);
   return {
-    personName: await personName(tx, access.personId),
+    personName: name,
+    /** How the person agreed the current version, in one plain sentence; null until they have. */
+    howAgreed: plan ? howAgreed(plan) : null,
+    agreement: plan ? agreed(plan) : null,
     councilName: await authorityName(tx, access.authorityId),
     stageSupport: await stageSupport(tx, access, 'planning'),
     plan,
@@ -102,6 +117,7 @@ async function loadPlanOverview(tx: Tx, access: PersonAccess) {
       createdAt: v.createdAt,
       createdBy: names.get(v.createdBy ?? '') ?? '',
       signature: v.signature as { name?: string; on?: string; role?: string } | null,
+      howAgreed: howAgreed(v),
       decidedBy: names.get(v.decidedBy ?? '') ?? '',
       decidedOn: v.decidedOn,
       returnReasons: v.returnReasons ?? [],

@@ -4,7 +4,13 @@ import { rows } from '../../../platform/db/transaction.ts';
 import { authorities } from '../../../platform/db/schema.ts';
 import type { SupportPlanContent } from './content.ts';
 import { planTotals } from './costs.ts';
-import { sdsConfiguration, sdsOptionChoices, supportPlanCostLines, supportPlans } from '../schema.ts';
+import {
+  planAgreements,
+  sdsConfiguration,
+  sdsOptionChoices,
+  supportPlanCostLines,
+  supportPlans,
+} from '../schema.ts';
 
 /**
  * Queries on this feature's own tables. Every function runs in the caller's audited transaction.
@@ -120,6 +126,7 @@ export async function updatePlanIfUnchanged(
       | 'decidedBy'
       | 'decidedOn'
       | 'agreedBudgetWeekly'
+      | 'sharedOn'
     >
   >,
 ): Promise<PlanRow | null> {
@@ -230,4 +237,52 @@ export async function personName(tx: Tx, personId: string): Promise<string> {
     sql`select coalesce(preferred_name, legal_name) as name from people where id = ${personId}`,
   );
   return row?.name ?? 'this person';
+}
+
+export type AgreementRow = typeof planAgreements.$inferSelect;
+
+/** The recorded agreement to one plan version (none when it was signed from an account, or not yet agreed). */
+export async function agreementForPlan(tx: Tx, planId: string): Promise<AgreementRow | null> {
+  const [row] = await tx.select().from(planAgreements).where(eq(planAgreements.planId, planId));
+  return row ?? null;
+}
+
+/** Every recorded agreement for the person's plan versions, by plan id. */
+export async function agreementsForPerson(tx: Tx, personId: string): Promise<Map<string, AgreementRow>> {
+  const found = await tx.select().from(planAgreements).where(eq(planAgreements.personId, personId));
+  return new Map(found.map((a) => [a.planId, a]));
+}
+
+export async function insertAgreement(
+  tx: Tx,
+  input: Omit<typeof planAgreements.$inferInsert, 'id' | 'createdAt'>,
+): Promise<AgreementRow> {
+  const [row] = await tx.insert(planAgreements).values(input).returning();
+  return row!;
+}
+
+/**
+ * The person's representatives as the agreement form offers them (read-only use of the people
+ * feature's table, like `personName`): with their powers and dates, ended ones included so the
+ * rules can say why one may not agree.
+ */
+export async function representativesOf(tx: Tx, personId: string) {
+  const found = await rows<{
+    id: string;
+    name: string;
+    powers: string[];
+    start_date: string;
+    end_date: string | null;
+  }>(
+    tx,
+    sql`select id, name, powers, start_date::text as start_date, end_date::text as end_date
+        from representatives where person_id = ${personId} order by name, id`,
+  );
+  return found.map((r) => ({
+    id: r.id,
+    name: r.name,
+    powers: r.powers,
+    startDate: r.start_date,
+    endDate: r.end_date,
+  }));
 }
