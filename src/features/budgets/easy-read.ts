@@ -1,4 +1,4 @@
-import { easyMoney, easyNumber, type EasyReadLine, easyReadPdf } from '../../platform/easy-read/index.ts';
+import { easyMoney, easyNumber, type EasyReadLine, easyReadPdf, quoted } from '../../platform/easy-read/index.ts';
 import { formatDate } from '../../platform/dates.ts';
 import type { ExplanationLine } from '../../platform/money/index.ts';
 import type { BudgetRecord } from './service.ts';
@@ -39,7 +39,7 @@ function explainedLine(line: ExplanationLine): EasyReadLine {
     const units = NEED_LABEL.exec(line.label)?.[1] ?? 'times';
     return {
       picture: 'help',
-      text: `${easyNumber(line.quantity)} ${units} a week of “${rate[1]}”. That costs ${easyMoney(line.amount)} a week.`,
+      text: `${easyNumber(line.quantity)} ${units} a week of ${quoted(rate[1]!)}. That costs ${easyMoney(line.amount)} a week.`,
     };
   }
   if (line.rule.startsWith('Contingency'))
@@ -47,7 +47,7 @@ function explainedLine(line: ExplanationLine): EasyReadLine {
       picture: 'question',
       text: `We add ${easyMoney(line.amount)} a week for things you do not expect.`,
     };
-  return { picture: 'money', text: `“${line.label}”. That is ${easyMoney(line.amount)} a week.` };
+  return { picture: 'money', text: `${quoted(line.label)}. That is ${easyMoney(line.amount)} a week.` };
 }
 
 export function budgetEasyRead(input: BudgetEasyReadInput): EasyReadLine[] {
@@ -80,23 +80,23 @@ export function budgetEasyRead(input: BudgetEasyReadInput): EasyReadLine[] {
   });
   const versions = [...new Set(budget.explanation.lines.map((l) => l.policyVersion))];
   for (const version of versions)
-    lines.push({ picture: 'document', text: `We used the same rules for everyone: “${version}”.` });
+    lines.push({ picture: 'document', text: `We used the same rules for everyone: ${quoted(version)}.` });
   for (const oneOff of budget.explanation.oneOffLines ?? [])
     lines.push({
       picture: 'money',
-      text: `We also pay for “${oneOff.label}” one time. It costs ${easyMoney(oneOff.amount)}.`,
+      text: `We also pay for ${quoted(oneOff.label)} one time. It costs ${easyMoney(oneOff.amount)}.`,
     });
   if (budget.fundingStreams.length > 1)
     for (const stream of budget.fundingStreams)
       lines.push({
         picture: 'council',
-        text: `“${stream.source}” pays ${easyMoney(stream.weeklyAmount)} a week.`,
+        text: `${quoted(stream.source)} pays ${easyMoney(stream.weeklyAmount)} a week.`,
       });
   else if (budget.fundingStreams.length === 1)
-    lines.push({ picture: 'council', text: `“${budget.fundingStreams[0]!.source}” pays for all of it.` });
+    lines.push({ picture: 'council', text: `${quoted(budget.fundingStreams[0]!.source)} pays for all of it.` });
   lines.push({
     picture: 'worker',
-    text: `“${budget.decidedByName}” worked this out on ${formatDate(budget.createdAt.toISOString().slice(0, 10))}.`,
+    text: `${quoted(budget.decidedByName)} worked this out on ${formatDate(budget.createdAt.toISOString().slice(0, 10))}.`,
   });
   lines.push({ picture: 'question', text: 'Do you think your budget is wrong?' });
   lines.push({ picture: 'talk', text: 'Tell your social worker. You can ask us to look at it again.' });
@@ -112,7 +112,7 @@ export function budgetEasyReadLetter(
     { title: `Your budget (Easy Read) – ${record.person.legalName}` },
     'Your budget',
     [
-      { picture: 'person', text: `This letter is for “${record.person.legalName}”.` },
+      { picture: 'person', text: `This letter is for ${quoted(record.person.legalName)}.` },
       { picture: 'calendar', text: `We wrote it on ${formatDate(today)}.` },
       ...budgetEasyRead(easyReadInput(record)),
     ],

@@ -1,5 +1,5 @@
 import { formatDate } from '../../platform/dates.ts';
-import type { EasyReadLine, PictureName } from '../../platform/easy-read/index.ts';
+import { type EasyReadLine, type PictureName, quoted } from '../../platform/easy-read/index.ts';
 import {
   CARE_ACT_OUTCOMES,
   type CareActOutcome,
@@ -76,7 +76,7 @@ export function eligibilityEasyRead(input: EligibilityEasyReadInput): EasyReadLi
       ? [{ picture: 'money', text: 'Next we will work out your budget with you.' } as const]
       : [{ picture: 'help', text: 'Other groups can help you. Your social worker can tell you about them.' } as const]),
     { picture: 'calendar', text: `We decided this on ${formatDate(decision.decidedOn)}.` },
-    { picture: 'worker', text: `“${decision.decidedByName}” made this decision.` },
+    { picture: 'worker', text: `${quoted(decision.decidedByName)} made this decision.` },
     { picture: 'question', text: 'Do you think this is wrong?' },
     { picture: 'talk', text: 'Tell your social worker. You can ask us to look at it again.' },
   ];

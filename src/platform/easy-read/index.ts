@@ -21,8 +21,10 @@ export {
   easyReadProblems,
   easyReadTextProblems,
   MAX_SENTENCE_WORDS,
+  mayOpenInEasyRead,
   opensInEasyRead,
   type PresentedEasyReadLine,
   presentEasyRead,
+  quoted,
 } from './rules.ts';
 export { drawPicture, easyReadPdf } from './pdf.ts';

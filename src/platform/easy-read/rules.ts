@@ -162,12 +162,16 @@ export function opensInEasyRead(
   relationshipKind: string,
   query: unknown,
 ): boolean {
-  const asked = (query as { version?: unknown } | undefined)?.version;
-  if (asked === 'standard') return false;
-  return (
-    communicationNeeds.includes(EASY_READ_NEED) &&
-    (relationshipKind === 'self' || relationshipKind === 'representative')
-  );
+  return communicationNeeds.includes(EASY_READ_NEED) && mayOpenInEasyRead(relationshipKind, query);
+}
+
+/**
+ * Whether this viewer and address could open in Easy Read at all (before reading the person's
+ * needs): the person or someone who acts for them, not asking for the standard version.
+ */
+export function mayOpenInEasyRead(relationshipKind: string, query: unknown): boolean {
+  if ((query as { version?: unknown } | undefined)?.version === 'standard') return false;
+  return relationshipKind === 'self' || relationshipKind === 'representative';
 }
 
 /** Money for Easy Read: pounds with £, pence only when there are any ("£12", "£12.50"). */
@@ -182,3 +186,13 @@ export function easyMoney(pence: number): string {
 /** A number for Easy Read: digits, at most 2 decimal places, no trailing zeros. */
 export const easyNumber = (value: number) =>
   Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
+
+/**
+ * Someone's own words, or a name, inside Easy Read quotes: kept as written (one line, any
+ * quote marks of its own made plain so the quotes still pair up).
+ */
+export const quoted = (text: string) =>
+  `“${text
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()}”`;
