@@ -1,4 +1,10 @@
-import { easyMoney, easyNumber, type EasyReadLine, easyReadPdf, quoted } from '../../platform/easy-read/index.ts';
+import {
+  easyMoney,
+  easyNumber,
+  type EasyReadLine,
+  easyReadPdf,
+  quoted,
+} from '../../platform/easy-read/index.ts';
 import { formatDate } from '../../platform/dates.ts';
 import type { ExplanationLine } from '../../platform/money/index.ts';
 import type { BudgetRecord } from './service.ts';
@@ -93,7 +99,10 @@ export function budgetEasyRead(input: BudgetEasyReadInput): EasyReadLine[] {
         text: `${quoted(stream.source)} pays ${easyMoney(stream.weeklyAmount)} a week.`,
       });
   else if (budget.fundingStreams.length === 1)
-    lines.push({ picture: 'council', text: `${quoted(budget.fundingStreams[0]!.source)} pays for all of it.` });
+    lines.push({
+      picture: 'council',
+      text: `${quoted(budget.fundingStreams[0]!.source)} pays for all of it.`,
+    });
   lines.push({
     picture: 'worker',
     text: `${quoted(budget.decidedByName)} worked this out on ${formatDate(budget.createdAt.toISOString().slice(0, 10))}.`,
@@ -108,13 +117,9 @@ export function budgetEasyReadLetter(
   record: Pick<BudgetRecord, 'current' | 'interim' | 'person'>,
   today: string,
 ): Promise<Buffer> {
-  return easyReadPdf(
-    { title: `Your budget (Easy Read) – ${record.person.legalName}` },
-    'Your budget',
-    [
-      { picture: 'person', text: `This letter is for ${quoted(record.person.legalName)}.` },
-      { picture: 'calendar', text: `We wrote it on ${formatDate(today)}.` },
-      ...budgetEasyRead(easyReadInput(record)),
-    ],
-  );
+  return easyReadPdf({ title: `Your budget (Easy Read) – ${record.person.legalName}` }, 'Your budget', [
+    { picture: 'person', text: `This letter is for ${quoted(record.person.legalName)}.` },
+    { picture: 'calendar', text: `We wrote it on ${formatDate(today)}.` },
+    ...budgetEasyRead(easyReadInput(record)),
+  ]);
 }

@@ -10,7 +10,14 @@ import type { BudgetRecord } from './service.ts';
 const PERSON_ID = '11111111-1111-4111-8111-111111111111';
 
 const record = (crisis: boolean): BudgetRecord => ({
-  person: { id: PERSON_ID, name: 'Ailsa Fakename', legalName: 'Ailsa Fakename', crisis, crisisReason: null, communicationNeeds: [] },
+  person: {
+    id: PERSON_ID,
+    name: 'Ailsa Fakename',
+    legalName: 'Ailsa Fakename',
+    crisis,
+    crisisReason: null,
+    communicationNeeds: [],
+  },
   current: null,
   interim: null,
   versions: [],

@@ -193,10 +193,7 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { servic
       const pdf = await budgetEasyReadLetter(record, todayInLondon());
       return reply
         .type('application/pdf')
-        .header(
-          'content-disposition',
-          `inline; filename="budget-easy-read-${request.params.personId}.pdf"`,
-        )
+        .header('content-disposition', `inline; filename="budget-easy-read-${request.params.personId}.pdf"`)
         .send(pdf);
     },
   );

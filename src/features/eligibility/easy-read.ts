@@ -74,7 +74,12 @@ export function eligibilityEasyRead(input: EligibilityEasyReadInput): EasyReadLi
       : { picture: 'cross', text: 'The council will not pay for your support.' },
     ...(decision.eligible
       ? [{ picture: 'money', text: 'Next we will work out your budget with you.' } as const]
-      : [{ picture: 'help', text: 'Other groups can help you. Your social worker can tell you about them.' } as const]),
+      : [
+          {
+            picture: 'help',
+            text: 'Other groups can help you. Your social worker can tell you about them.',
+          } as const,
+        ]),
     { picture: 'calendar', text: `We decided this on ${formatDate(decision.decidedOn)}.` },
     { picture: 'worker', text: `${quoted(decision.decidedByName)} made this decision.` },
     { picture: 'question', text: 'Do you think this is wrong?' },

@@ -14,7 +14,11 @@ export function drawPicture(doc: Pdf, picture: Picture, x: number, y: number, si
   doc.translate(x, y).scale(size / 64);
   for (const shape of picture.shapes) {
     doc.path(shape.d);
-    if (shape.stroke) doc.lineWidth(shape.width ?? 3).lineJoin('round').lineCap('round');
+    if (shape.stroke)
+      doc
+        .lineWidth(shape.width ?? 3)
+        .lineJoin('round')
+        .lineCap('round');
     if (shape.fill !== 'none' && shape.stroke) doc.fillAndStroke(shape.fill, shape.stroke);
     else if (shape.fill !== 'none') doc.fill(shape.fill);
     else if (shape.stroke) doc.stroke(shape.stroke);

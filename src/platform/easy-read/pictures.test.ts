@@ -26,7 +26,14 @@ describe('the Easy Read pictures', () => {
   });
 
   it('draw in a PDF beside their words', async () => {
-    const pdf = await easyReadPdf({ title: 'Pictures' }, 'Every picture', PICTURE_NAMES.map((name) => ({ picture: name, text: `This is ${EASY_READ_PICTURES[name].alt.toLowerCase()}.` })));
+    const pdf = await easyReadPdf(
+      { title: 'Pictures' },
+      'Every picture',
+      PICTURE_NAMES.map((name) => ({
+        picture: name,
+        text: `This is ${EASY_READ_PICTURES[name].alt.toLowerCase()}.`,
+      })),
+    );
     const text = pdfText(pdf);
     expect(text).toContain('Every picture');
     expect(text).toContain('This is a house.');

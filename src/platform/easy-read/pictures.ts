@@ -118,17 +118,20 @@ export const EASY_READ_PICTURES = {
   help: {
     alt: 'A hand holding a heart',
     shapes: [
+      outlined('M32 30C26 24 14 22 14 12C14 6 22 3 27 8L32 13L37 8C42 3 50 6 50 12C50 22 38 24 32 30Z', RED),
       outlined(
-        'M32 30C26 24 14 22 14 12C14 6 22 3 27 8L32 13L37 8C42 3 50 6 50 12C50 22 38 24 32 30Z',
-        RED,
+        'M4 40H20C26 40 30 44 38 44H46C50 44 50 50 46 50H30M4 58H40L60 44C62 40 58 37 54 39L46 44',
+        SKIN,
       ),
-      outlined('M4 40H20C26 40 30 44 38 44H46C50 44 50 50 46 50H30M4 58H40L60 44C62 40 58 37 54 39L46 44', SKIN),
     ],
   },
   heart: {
     alt: 'A heart',
     shapes: [
-      outlined('M32 56C22 46 6 38 6 22C6 12 14 6 22 8C27 9 30 13 32 17C34 13 37 9 42 8C50 6 58 12 58 22C58 38 42 46 32 56Z', RED),
+      outlined(
+        'M32 56C22 46 6 38 6 22C6 12 14 6 22 8C27 9 30 13 32 17C34 13 37 9 42 8C50 6 58 12 58 22C58 38 42 46 32 56Z',
+        RED,
+      ),
     ],
   },
   talk: {

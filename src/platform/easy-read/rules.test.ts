@@ -37,11 +37,15 @@ describe('the Easy Read rules check', () => {
       '“indicative” is jargon: say “first idea of” instead: Your indicative allocation is ready.',
     ]);
     expect(easyReadTextProblems('You pay a contribution.')[0]).toMatch(/“contribution” is jargon/);
-    expect(easyReadTextProblems('You get three hours.')).toEqual(['Write “three” as digits: You get three hours.']);
+    expect(easyReadTextProblems('You get three hours.')).toEqual([
+      'Write “three” as digits: You get three hours.',
+    ]);
     expect(easyReadTextProblems('It costs 250p.')).toEqual(['Write money with £: It costs 250p.']);
     expect(easyReadTextProblems('We used “Budget policy 2026/27 v1”.')).toEqual([]);
     expect(
-      easyReadTextProblems(`You said: ${quoted('I want the eligibility criteria explained to me, all twenty of them, in full detail please.')}.`),
+      easyReadTextProblems(
+        `You said: ${quoted('I want the eligibility criteria explained to me, all twenty of them, in full detail please.')}.`,
+      ),
     ).toEqual([]);
   });
 

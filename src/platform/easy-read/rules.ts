@@ -108,7 +108,9 @@ export function easyReadTextProblems(text: string): string[] {
       problems.push(`A sentence of ${count} words (at most ${MAX_SENTENCE_WORDS}): ${sentence}`);
     if (!/[.!?]$/.test(sentence)) problems.push(`A sentence without a full stop: ${sentence}`);
   }
-  const plain = ` ${unquoted(text).toLowerCase().replace(/[,;:()!?]/g, ' ')} `;
+  const plain = ` ${unquoted(text)
+    .toLowerCase()
+    .replace(/[,;:()!?]/g, ' ')} `;
   for (const word of Object.keys(BANNED_WORDS)) {
     const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     if (new RegExp(`[\\s“]${escaped}(?=[\\s.,])`, 'u').test(plain))
@@ -191,8 +193,4 @@ export const easyNumber = (value: number) =>
  * Someone's own words, or a name, inside Easy Read quotes: kept as written (one line, any
  * quote marks of its own made plain so the quotes still pair up).
  */
-export const quoted = (text: string) =>
-  `“${text
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()}”`;
+export const quoted = (text: string) => `“${text.replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim()}”`;

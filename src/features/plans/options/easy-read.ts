@@ -34,7 +34,10 @@ export function optionsEasyRead(input: OptionsEasyReadInput): EasyReadLine[] {
   const chosen = input.outcomes.map(
     (outcome): EasyReadLine =>
       outcome.current
-        ? { picture: 'tick', text: `For ${quoted(outcome.personWords)}, you chose option ${outcome.current.sdsOption}.` }
+        ? {
+            picture: 'tick',
+            text: `For ${quoted(outcome.personWords)}, you chose option ${outcome.current.sdsOption}.`,
+          }
         : { picture: 'question', text: `For ${quoted(outcome.personWords)}, you have not chosen yet.` },
   );
   return [
