@@ -93,7 +93,8 @@ describe('when a page opens in Easy Read by itself', () => {
     expect(opensInEasyRead(['bsl'], 'self', {})).toBe(false);
     expect(opensInEasyRead(['easy_read'], 'allocated_worker', {})).toBe(false);
     expect(opensInEasyRead(['easy_read'], 'circle_member', {})).toBe(false);
-    expect(mayOpenInEasyRead('self', { version: ['standard'] })).toBe(true);
+    expect(opensInEasyRead(['easy_read'], 'representative', { saved: 'sign' })).toBe(false);
+    expect(mayOpenInEasyRead('self', {})).toBe(true);
   });
 
   it('gives each line its picture file and alt text', () => {

@@ -156,8 +156,8 @@ export const EASY_READ_NEED = 'easy_read';
 /**
  * Whether a page opens in its Easy Read version by itself: when the person's recorded
  * communication needs include Easy Read and the viewer is the person or someone who acts for
- * them (staff and others get the standard page, one click from Easy Read), unless they asked
- * for the standard version (`?version=standard`, the Easy Read page's link back).
+ * them (staff and others get the standard page, one click from Easy Read), at the page's
+ * plain address (see `mayOpenInEasyRead`).
  */
 export function opensInEasyRead(
   communicationNeeds: readonly string[],
@@ -169,10 +169,12 @@ export function opensInEasyRead(
 
 /**
  * Whether this viewer and address could open in Easy Read at all (before reading the person's
- * needs): the person or someone who acts for them, not asking for the standard version.
+ * needs): the person or someone who acts for them, at the page's plain address. An address
+ * with a query is the standard page's own flow: `?version=standard` (the Easy Read page's link
+ * back) or `?saved=…` (back from a change on the standard page, whose banner says it was saved).
  */
 export function mayOpenInEasyRead(relationshipKind: string, query: unknown): boolean {
-  if ((query as { version?: unknown } | undefined)?.version === 'standard') return false;
+  if (query && typeof query === 'object' && Object.keys(query).length > 0) return false;
   return relationshipKind === 'self' || relationshipKind === 'representative';
 }
 

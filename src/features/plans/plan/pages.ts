@@ -74,6 +74,10 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
       lines: presentEasyRead(planEasyRead(view)),
       standardHref: `${f.base}/plan?version=standard`,
       links: [
+        // Signing is on the standard page, with the whole plan: one form, read in full before signing.
+        ...(view.plan?.state === 'shared' && planPolicies(access).canSign
+          ? [{ text: 'Read the whole plan and sign it', href: `${f.base}/plan?version=standard` }]
+          : []),
         { text: 'Get your plan in Easy Read to print (PDF)', href: `${f.base}/plan-easy-read.pdf` },
         { text: 'See the 4 ways to get your support', href: `${f.base}/options/easy-read` },
       ],
