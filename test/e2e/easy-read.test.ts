@@ -36,16 +36,23 @@ function watchMissing(page: Page): string[] {
 /** An Easy Read page: lines beside pictures, each with alt text and loaded; axe passes. */
 async function expectEasyRead(page: Page, missing: string[]) {
   expect(await countOf(page.locator('.selfdirect-easy-read__line'))).toBeGreaterThan(2);
-  const pictures = await page.evaluate(async () => {
-    const images = [...document.querySelectorAll<HTMLImageElement>('.selfdirect-easy-read img')];
-    // Wait for each picture to load or fail before asking whether it loaded.
+  // Each picture, once it has loaded or failed (the test has no DOM types: a narrow shape).
+  type Img = {
+    complete: boolean;
+    naturalWidth: number;
+    alt: string;
+    getAttribute(name: string): string | null;
+    addEventListener(event: string, listener: () => void): void;
+  };
+  const pictures = await page.locator('.selfdirect-easy-read img').evaluateAll(async (elements) => {
+    const images = elements as unknown as Img[];
     await Promise.all(
       images.map((img) =>
         img.complete
           ? null
-          : new Promise((settled) => {
-              img.addEventListener('load', settled);
-              img.addEventListener('error', settled);
+          : new Promise<void>((settled) => {
+              img.addEventListener('load', () => settled());
+              img.addEventListener('error', () => settled());
             }),
       ),
     );
@@ -90,6 +97,12 @@ describe('Easy Read', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // On a 375 px phone the lines and pictures fit without scrolling sideways.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: '/tmp/easy-read-budget-375.png', fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: '/tmp/easy-read-budget.png', fullPage: true });
     await page.getByRole('link', { name: 'Standard version' }).click();
     expect(await isStandard(page)).toBe(true);
     expect(await heading(page)).toBe('Your budget');
@@ -122,7 +135,7 @@ describe('Easy Read', () => {
     expect(await isStandard(page)).toBe(true);
     await expectAccessible(page);
     await context.close();
-  });
+  }, 240_000);
 
   it('is one click from each standard page for someone whose record does not ask for it', async () => {
     const { context, page } = await newPage(site);
@@ -141,7 +154,7 @@ describe('Easy Read', () => {
       await expectEasyRead(page, missing);
     }
     await context.close();
-  });
+  }, 240_000);
 
   it('is one click away for the worker too, who sees the standard case pages first', async () => {
     const { context, page } = await newPage(site);
@@ -157,5 +170,5 @@ describe('Easy Read', () => {
     await page.getByRole('link', { name: 'Easy Read version' }).click();
     await expectEasyRead(page, missing);
     await context.close();
-  });
+  }, 120_000);
 });
