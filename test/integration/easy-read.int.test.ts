@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetEasyRead, easyReadInput } from '../../src/features/budgets/easy-read.ts';
+import { contributionEasyRead } from '../../src/features/charging/easy-read.ts';
 import { eligibilityEasyRead } from '../../src/features/eligibility/easy-read.ts';
 import { optionsEasyRead } from '../../src/features/plans/options/easy-read.ts';
 import { planEasyRead } from '../../src/features/plans/plan/easy-read.ts';
@@ -20,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('Easy Read for every demo person', () => {
-  it('keeps its rules on the budget, eligibility, options and plan pages of everyone in the demo council', async () => {
+  it('keeps its rules on the budget, eligibility, options and plan pages and the contribution letter of everyone in the demo council', async () => {
     const services = buildServices({ db: t.database.db, config: t.config });
     const [worker] = await rows<{ id: string; team_id: string | null; display_name: string; email: string }>(
       t.database.db,
@@ -32,6 +33,7 @@ describe('Easy Read for every demo person', () => {
     );
     expect(people.length).toBeGreaterThan(20);
     let pages = 0;
+    let letters = 0;
     for (const person of people) {
       const access: PersonAccess = {
         kind: 'person',
@@ -56,6 +58,23 @@ describe('Easy Read for every demo person', () => {
       const eligibility = await services.eligibility.record(access);
       const options = await services.plans.options(access);
       const plan = await services.plans.overview(access);
+      const charging = await services.charging.record(access);
+      const contribution =
+        charging.assessment && charging.policy
+          ? contributionEasyRead({
+              personName: person.legal_name,
+              today: '2026-12-02',
+              effectiveFrom: charging.assessment.effectiveFrom,
+              weeklyContribution: charging.assessment.weeklyContribution,
+              lines: charging.assessment.result.explanation.lines,
+              policyVersion: charging.assessment.result.policyVersion,
+              contributionMethod: charging.policy.contributionMethod,
+            })
+          : null;
+      if (contribution) {
+        expect(easyReadProblems(contribution), `${person.legal_name}: contribution`).toEqual([]);
+        letters += 1;
+      }
       for (const [what, lines] of [
         ['budget', budgetEasyRead(easyReadInput(budget))],
         ['eligibility', eligibilityEasyRead({ decision: eligibility.decisions[0] ?? null })],
@@ -67,5 +86,6 @@ describe('Easy Read for every demo person', () => {
       }
     }
     expect(pages).toBe(people.length * 4);
+    expect(letters).toBeGreaterThan(0);
   }, 240_000);
 });

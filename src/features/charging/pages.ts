@@ -15,6 +15,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
+import { contributionEasyReadLetter } from './easy-read.ts';
 import { contributionLetter } from './letter.ts';
 import type { AssessmentInput, AssessmentRow } from './service.ts';
 
@@ -224,6 +225,29 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { serv
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="contribution-letter.pdf"')
+        .send(pdf);
+    },
+  );
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/charging/letter-easy-read.pdf',
+    read,
+    async (request, reply) => {
+      const record = await services.charging.record(personAccess(request));
+      if (!record.assessment || !record.policy) throw Problem.notFound('Financial assessment');
+      const pdf = await contributionEasyReadLetter({
+        councilName: record.council?.name ?? 'Your council',
+        personName: record.person?.preferredName ?? record.person?.name ?? '',
+        today: todayInLondon(),
+        effectiveFrom: record.assessment.effectiveFrom,
+        weeklyContribution: record.assessment.weeklyContribution,
+        lines: record.assessment.result.explanation.lines,
+        policyVersion: record.assessment.result.policyVersion,
+        contributionMethod: record.policy.contributionMethod,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="contribution-letter-easy-read.pdf"')
         .send(pdf);
     },
   );
