@@ -41,6 +41,8 @@ describe('the person’s own plan', () => {
     const { context, page } = await newPage(site);
     await signIn(page, 'representative');
     await page.goto(`/my/${callum}/plan`);
+    // Callum's record asks for Easy Read: his plan opens in it, the whole plan one click away.
+    await page.getByRole('link', { name: 'Read the whole plan and sign it' }).click();
     expect(await heading(page)).toBe('Your support plan');
     expect(await textOf(page.locator('#plan-state .govuk-tag'))).toBe('Ready for you to sign');
     await expectAccessible(page);
@@ -76,6 +78,7 @@ describe('the person’s own plan', () => {
 
     // The plan is not finished (nobody has said how Callum is supported to take the bus): it cannot be shared.
     await page.goto(`/my/${callum}/plan`);
+    await page.getByRole('link', { name: 'Standard version' }).click();
     await page.getByRole('button', { name: 'Share the plan to be signed' }).click();
     const summary = page.getByRole('alert');
     expect(await textOf(summary)).toContain(
@@ -98,6 +101,7 @@ describe('the person’s own plan', () => {
     await page.getByRole('button', { name: 'Save' }).click();
 
     await page.goto(`/my/${callum}/plan`);
+    await page.getByRole('link', { name: 'Standard version' }).click();
     expect(await textOf(page.locator('#own-words'))).toBe('In Callum’s own words');
     expect(await textOf(page.locator('#others-words'))).toBe('What others said Callum wants');
     const hers = page.locator('#others-words ~ h4', { hasText: 'climbing wall' });

@@ -1,27 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { pdfTagging, pdfText } from '../../../test/support/pdf-text.ts';
-import type { LetterAddressing } from '../../platform/pdf/index.ts';
+import { TEST_ADDRESSING } from '../../platform/pdf/pdf.fixtures.ts';
 import { budgetLetter } from './letter.ts';
 import type { BudgetLetterRecord } from './service.ts';
 
 // The letter on its own, without a database: before any budget is worked out it still says who
 // it is from and to, when, its reference (with no version yet) and who to contact.
-const ADDRESSING: LetterAddressing = {
-  council: {
-    name: 'Fake Council',
-    addressLines: ['2 Nowhere Row', 'Faketown', 'ZZ9 9ZZ'],
-    phone: '0131 496 0999',
-    email: 'care@fake-council.example',
-    website: null,
-    howToContact: 'Phone us on weekdays.',
-  },
-  to: { name: 'Ailsa Fakename', addressLines: ['3 Test Lane', 'Faketown', 'ZZ9 9ZY'] },
-  contact: 'Adult Community Care South',
-  recordReference: 'SD-11111111',
-};
+const ADDRESSING = TEST_ADDRESSING;
 
 const record: BudgetLetterRecord = {
-  person: { id: 'p', name: 'Ailsa Fakename', legalName: 'Ailsa Fakename', crisis: false, crisisReason: null },
+  person: {
+    id: 'p',
+    name: 'Ailsa Fakename',
+    legalName: 'Ailsa Fakename',
+    crisis: false,
+    crisisReason: null,
+    communicationNeeds: [],
+  },
   current: null,
   interim: null,
   versions: [],

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeApp, fakeServices } from '../../../test/support/fake-app.ts';
+import { TEST_ADDRESSING } from '../../platform/pdf/pdf.fixtures.ts';
 import type { App } from '../../app.ts';
 import type { PersonAccess } from '../../platform/auth/access.ts';
 import type { BudgetRecord } from './service.ts';
@@ -10,7 +11,14 @@ import type { BudgetRecord } from './service.ts';
 const PERSON_ID = '11111111-1111-4111-8111-111111111111';
 
 const record = (crisis: boolean): BudgetRecord => ({
-  person: { id: PERSON_ID, name: 'Ailsa Fakename', legalName: 'Ailsa Fakename', crisis, crisisReason: null },
+  person: {
+    id: PERSON_ID,
+    name: 'Ailsa Fakename',
+    legalName: 'Ailsa Fakename',
+    crisis,
+    crisisReason: null,
+    communicationNeeds: [],
+  },
   current: null,
   interim: null,
   versions: [],
@@ -85,6 +93,56 @@ describe('budget page with fake services', () => {
     });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe(`/my/${PERSON_ID}/budget`);
+  });
+
+  it('opens the person’s own page in Easy Read when their record asks for it, the standard page one click away', async () => {
+    const easyRead = (): BudgetRecord => {
+      const base = record(false);
+      return { ...base, person: { ...base.person, communicationNeeds: ['bsl', 'easy_read'] } };
+    };
+    app = await fakeApp({
+      services: fakeServices({ budgets: { record: async () => easyRead() } }),
+      relationship: () => ({ kind: 'self', powers: [] }),
+    });
+    const own = await app.inject({ url: `/my/${PERSON_ID}/budget`, headers: { 'x-fake-actor': 'person' } });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('class="selfdirect-easy-read"');
+    expect(own.body).toContain('We have not worked out your budget yet.');
+    expect(own.body).toContain('src="/public/easy-read/money.svg" alt="A pile of coins and a bank note"');
+    expect(own.body).toContain(`href="/my/${PERSON_ID}/budget?version=standard">Standard version</a>`);
+    const standard = await app.inject({
+      url: `/my/${PERSON_ID}/budget?version=standard`,
+      headers: { 'x-fake-actor': 'person' },
+    });
+    expect(standard.statusCode).toBe(200);
+    expect(standard.body).not.toContain('class="selfdirect-easy-read"');
+    expect(standard.body).toContain(`href="/people/${PERSON_ID}/budget/easy-read">Easy Read version</a>`);
+  });
+
+  it('shows the worker the standard case page, with Easy Read one click away', async () => {
+    app = await fakeApp({
+      services: fakeServices({
+        budgets: {
+          record: async () => record(false),
+          letter: async () => ({ record: record(false), addressing: TEST_ADDRESSING }),
+        },
+      }),
+      relationship: allocated,
+    });
+    const easy = await app.inject({
+      url: `/people/${PERSON_ID}/budget/easy-read`,
+      headers: { 'x-fake-actor': 'worker' },
+    });
+    expect(easy.statusCode).toBe(200);
+    expect(easy.body).toContain('class="selfdirect-easy-read"');
+    expect(easy.body).toContain(`href="/people/${PERSON_ID}/budget">Standard version</a>`);
+    const letter = await app.inject({
+      url: `/people/${PERSON_ID}/budget/letter-easy-read.pdf`,
+      headers: { 'x-fake-actor': 'worker' },
+    });
+    expect(letter.statusCode).toBe(200);
+    expect(letter.headers['content-type']).toBe('application/pdf');
+    expect(letter.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('refuses before any service runs: signed out, and a role the route does not allow', async () => {

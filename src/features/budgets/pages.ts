@@ -2,6 +2,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { may, type PersonAccess } from '../../platform/auth/access.ts';
 import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
+import { opensInEasyRead, presentEasyRead } from '../../platform/easy-read/index.ts';
 import { dateField, field, submitForm } from '../../platform/http/forms.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import { poundsOrError } from '../../platform/money/index.ts';
@@ -9,6 +10,7 @@ import type { FeatureDeps } from '../index.ts';
 import { formValues, indicativeFromForm, NEED_ROWS_SPARE, needsFromForm, remapErrors } from './forms.ts';
 import { FUNDING_STREAMS } from './funding.ts';
 import { MAX_INTERIM_DAYS } from './interim-service.ts';
+import { budgetEasyRead, budgetEasyReadLetter, easyReadInput } from './easy-read.ts';
 import { budgetLetter } from './letter.ts';
 import type { BudgetRecord } from './service.ts';
 
@@ -64,8 +66,39 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { servic
     });
   });
 
+  /** The budget in Easy Read (platform/easy-read), from the same record the standard page shows. */
+  const easyReadPage = (reply: FastifyReply, access: PersonAccess, record: BudgetRecord) =>
+    reply.render('easy-read-page.njk', {
+      title: 'Your budget (Easy Read)',
+      heading: 'Your budget',
+      lines: presentEasyRead(budgetEasyRead(easyReadInput(record))),
+      standardHref: may(access, 'caselist.read')
+        ? `/people/${access.personId}/budget`
+        : `/my/${access.personId}/budget?version=standard`,
+      links: [
+        {
+          text: 'Get your budget letter in Easy Read to print (PDF)',
+          href: `/people/${access.personId}/budget/letter-easy-read.pdf`,
+        },
+      ],
+      backLink: may(access, 'caselist.read') ? `/people/${access.personId}` : '/my',
+    });
+
+  app.get<PersonRoute>(
+    '/people/:personId/budget/easy-read',
+    personRoute('record.read'),
+    async (request, reply) => {
+      const access = personAccess(request);
+      return easyReadPage(reply, access, await services.budgets.record(access));
+    },
+  );
+
   app.get<PersonRoute>('/my/:personId/budget', personRoute('record.read'), async (request, reply) => {
-    const record = await services.budgets.record(personAccess(request));
+    const access = personAccess(request);
+    const record = await services.budgets.record(access);
+    // The person's recorded need for Easy Read opens it here; the standard version is one click away.
+    if (opensInEasyRead(record.person.communicationNeeds, access.relationship.kind, request.query))
+      return easyReadPage(reply, access, record);
     return reply.render('budgets/views/my-budget.njk', {
       title: 'Your budget',
       ...record,
@@ -148,6 +181,19 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { servic
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="budget-${request.params.personId}.pdf"`)
+        .send(pdf);
+    },
+  );
+
+  app.get<PersonRoute>(
+    '/people/:personId/budget/letter-easy-read.pdf',
+    personRoute('record.read'),
+    async (request, reply) => {
+      const { record, addressing } = await services.budgets.letter(personAccess(request));
+      const pdf = await budgetEasyReadLetter(record, addressing, todayInLondon());
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="budget-easy-read-${request.params.personId}.pdf"`)
         .send(pdf);
     },
   );

@@ -15,6 +15,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
 import { INCOME_KINDS } from './income-kinds.ts';
+import { contributionEasyReadLetter } from './easy-read.ts';
 import { contributionLetter } from './letter.ts';
 import type { AssessmentInput, AssessmentRow } from './service.ts';
 
@@ -227,6 +228,31 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { serv
       return reply
         .type('application/pdf')
         .header('content-disposition', 'inline; filename="contribution-letter.pdf"')
+        .send(pdf);
+    },
+  );
+
+  app.get<{ Params: { personId: string } }>(
+    '/people/:personId/charging/letter-easy-read.pdf',
+    read,
+    async (request, reply) => {
+      const { record, addressing } = await services.charging.letter(personAccess(request));
+      if (!record.assessment || !record.policy) throw Problem.notFound('Financial assessment');
+      const assessmentId = record.assessment.id;
+      const pdf = await contributionEasyReadLetter({
+        addressing,
+        assessmentNumber: record.history.length - record.history.findIndex((h) => h.id === assessmentId),
+        personName: record.person?.preferredName ?? record.person?.name ?? '',
+        today: todayInLondon(),
+        effectiveFrom: record.assessment.effectiveFrom,
+        weeklyContribution: record.assessment.weeklyContribution,
+        lines: record.assessment.result.explanation.lines,
+        policyVersion: record.assessment.result.policyVersion,
+        contributionMethod: record.policy.contributionMethod,
+      });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="contribution-letter-easy-read.pdf"')
         .send(pdf);
     },
   );

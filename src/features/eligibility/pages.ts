@@ -1,7 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { may, type PersonAccess } from '../../platform/auth/access.ts';
 import { personAccess, personRoute } from '../../platform/auth/routes.ts';
+import { opensInEasyRead, presentEasyRead } from '../../platform/easy-read/index.ts';
 import { submitForm } from '../../platform/http/forms.ts';
+import { eligibilityEasyRead } from './easy-read.ts';
 import type { FeatureDeps } from '../index.ts';
 import { assessmentFromForm, formValues, signpostingFromForm, signpostingLinksText } from './forms.ts';
 import {
@@ -77,12 +79,41 @@ export function eligibilityPolicies(access: PersonAccess) {
 const REFERENCE_AREAS = Object.keys(SCOTLAND_RISK_AREAS) as ScotlandRiskArea[];
 
 export const eligibilityPages: FastifyPluginAsync<FeatureDeps> = async (app, { services }) => {
+  /** The latest decision in Easy Read (platform/easy-read), from the record the standard page shows. */
+  const easyReadPage = (
+    reply: FastifyReply,
+    access: PersonAccess,
+    record: Awaited<ReturnType<typeof services.eligibility.record>>,
+  ) => {
+    const latest = record.decisions[0] ?? null;
+    return reply.render('easy-read-page.njk', {
+      title: 'Can the council pay for your support? (Easy Read)',
+      heading: 'Can the council pay for your support?',
+      lines: presentEasyRead(eligibilityEasyRead({ decision: latest })),
+      standardHref: `/people/${access.personId}/eligibility?version=standard`,
+      links: latest?.signposting?.links ?? [],
+      backLink: may(access, 'caselist.read') ? `/people/${access.personId}` : '/my',
+    });
+  };
+
+  app.get<PersonRoute>(
+    '/people/:personId/eligibility/easy-read',
+    personRoute('record.read'),
+    async (request, reply) => {
+      const access = personAccess(request);
+      return easyReadPage(reply, access, await services.eligibility.record(access));
+    },
+  );
+
   app.get<PersonRoute>(
     '/people/:personId/eligibility',
     personRoute('record.read'),
     async (request, reply) => {
       const access = personAccess(request);
       const record = await services.eligibility.record(access);
+      // The person's recorded need for Easy Read opens it here; the standard version is one click away.
+      if (opensInEasyRead(record.person.communicationNeeds, access.relationship.kind, request.query))
+        return easyReadPage(reply, access, record);
       const { staff, mayDecide } = eligibilityPolicies(access);
       return reply.render('eligibility/views/record.njk', {
         title: staff ? `Eligibility: ${record.person.name}` : 'Can the council pay for your support?',

@@ -23,7 +23,8 @@ export const DEMO_SIGNPOSTING = {
 };
 
 /** Realistic evidence for each demo assessment, in the person's and worker's words. */
-const ASSESSMENTS: ScotlandAssessment[] = [
+/** The demo decisions' assessments, in turn (the Easy Read tests read them too). */
+export const ASSESSMENTS: ScotlandAssessment[] = [
   {
     framework: 'scotland',
     areas: {

@@ -13,6 +13,8 @@ export interface PersonHeading {
   legalName: string;
   crisis: boolean;
   crisisReason: string | null;
+  /** Codes from COMMUNICATION_NEEDS: a page opens in Easy Read when they include 'easy_read'. */
+  communicationNeeds: string[];
 }
 
 export async function personHeading(tx: Executor, personId: string): Promise<PersonHeading> {
@@ -23,6 +25,7 @@ export async function personHeading(tx: Executor, personId: string): Promise<Per
       preferredName: people.preferredName,
       crisis: people.crisis,
       crisisReason: people.crisisReason,
+      communicationNeeds: people.communicationNeeds,
     })
     .from(people)
     .where(and(eq(people.id, personId)))
@@ -34,5 +37,6 @@ export async function personHeading(tx: Executor, personId: string): Promise<Per
     legalName: row.legalName,
     crisis: row.crisis,
     crisisReason: row.crisisReason,
+    communicationNeeds: row.communicationNeeds,
   };
 }

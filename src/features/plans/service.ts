@@ -20,7 +20,7 @@ import {
 import type { SupportPlanContent } from './plan/content.ts';
 import { decide, type PlanDecision, startNewVersion } from './plan/decisions.ts';
 import { planPdf } from './plan/pdf.ts';
-import { compareVersions, editPlan, planOverview } from './plan/service.ts';
+import { compareVersions, editPlan, planLetterRecord, planOverview } from './plan/service.ts';
 
 /**
  * The plans feature's services, bound to the database once (src/features/services.ts): the
@@ -37,6 +37,8 @@ export const planServices = (db: Db, { dataDir }: { dataDir: string }) => ({
   ) => configureOptions(db, access, input),
   /** The current plan with its costs, budget check and versions. */
   overview: (access: PersonAccess) => planOverview(db, access),
+  /** The plan and who it is from and to, for the printed plans (standard and Easy Read). */
+  letterRecord: (access: PersonAccess) => planLetterRecord(db, access),
   edit: (
     access: PersonAccess,
     rowVersion: number | null,

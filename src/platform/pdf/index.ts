@@ -79,8 +79,19 @@ export interface LetterWriter {
    * given, is a last row in bold (a sum or the figure the rows come to).
    */
   table(columns: TableColumn[], rows: string[][], options?: { size?: number; total?: string[] }): void;
+  /**
+   * A picture beside its words (Easy Read): the picture tagged as a Figure with its alt text,
+   * the words as a paragraph beside it, in `size`-point print.
+   */
+  picturedLine(picture: PdfPicture, text: string, options?: { size?: number; pictureSize?: number }): void;
   /** Space between blocks, in lines (untagged: space is not content). */
   space(lines?: number): void;
+}
+
+/** A picture a letter draws itself (vector paths), with the words a screen reader says for it. */
+export interface PdfPicture {
+  alt: string;
+  draw(doc: Pdf, x: number, y: number, size: number): void;
 }
 
 const BODY = 12;
@@ -178,6 +189,30 @@ function letterWriter(doc: Pdf, root: PDFKit.PDFStructureElement): LetterWriter 
       );
       doc.fillColor('black');
       doc.x = left;
+    },
+    picturedLine(picture, text, options = {}) {
+      const pictureSize = options.pictureSize ?? 56;
+      const gap = 16;
+      doc
+        .font('Helvetica')
+        .fontSize(options.size ?? BODY)
+        .fillColor('black');
+      const textX = left + pictureSize + gap;
+      const textWidth = width - pictureSize - gap;
+      const textHeight = doc.heightOfString(text, { width: textWidth });
+      const rowHeight = Math.max(pictureSize, textHeight);
+      if (doc.y + rowHeight > doc.page.maxY()) doc.addPage();
+      const top = doc.y;
+      root.add(doc.struct('Figure', { alt: picture.alt }, () => picture.draw(doc, left, top, pictureSize)));
+      root.add(
+        doc.struct('P', {}, () => {
+          doc
+            .fillColor('black')
+            .text(text, textX, top + Math.max(0, (pictureSize - textHeight) / 2), { width: textWidth });
+        }),
+      );
+      doc.x = left;
+      doc.y = top + rowHeight + gap;
     },
     pair(key, value, style) {
       set(style);

@@ -1,8 +1,16 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { may, type PersonAccess } from '../../../platform/auth/access.ts';
 import { personAccess, personRoute } from '../../../platform/auth/routes.ts';
+import {
+  easyReadPdf,
+  mayOpenInEasyRead,
+  opensInEasyRead,
+  presentEasyRead,
+} from '../../../platform/easy-read/index.ts';
 import { field, submitForm, wholeNumber } from '../../../platform/http/forms.ts';
 import { Problem } from '../../../platform/http/problem.ts';
+import { letterHeading } from '../../../platform/pdf/index.ts';
+import { todayInLondon } from '../../../platform/dates.ts';
 import type { FeatureDeps } from '../../index.ts';
 import { FUNDING_STREAMS, fundingStreamLabel, STATE_LABELS } from './catalogue.ts';
 import { PROVIDER_KINDS } from './costs.ts';
@@ -10,6 +18,7 @@ import { SDS_OPTION_NAMES } from '../options/rules.ts';
 import { type Base, BASES, fixFor, frame, formRowVersion } from './page-helpers.ts';
 import { RESTRICTION_REASON_KINDS } from './restrictions.ts';
 import { AGREEMENT_WAYS } from './agreement-rules.ts';
+import { planEasyRead } from './easy-read.ts';
 
 export const PLAN_WORDS = {
   providerKinds: PROVIDER_KINDS,
@@ -60,10 +69,61 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
     };
   };
 
+  /** The plan's summary in Easy Read (platform/easy-read), from the overview the plan page shows. */
+  const easyReadPage = async (request: FastifyRequest, reply: FastifyReply, base: Base) => {
+    const access = personAccess(request);
+    const f = frame(access, base);
+    const view = await services.plans.overview(access);
+    return reply.render('easy-read-page.njk', {
+      title: 'Your support plan (Easy Read)',
+      heading: 'Your support plan',
+      lines: presentEasyRead(planEasyRead(view)),
+      standardHref: `${f.base}/plan?version=standard`,
+      links: [
+        // Signing is on the standard page, with the whole plan: one form, read in full before signing.
+        ...(view.plan?.state === 'shared' && planPolicies(access).canSign
+          ? [{ text: 'Read the whole plan and sign it', href: `${f.base}/plan?version=standard` }]
+          : []),
+        { text: 'Get your plan in Easy Read to print (PDF)', href: `${f.base}/plan-easy-read.pdf` },
+        { text: 'See the 4 ways to get your support', href: `${f.base}/options/easy-read` },
+      ],
+      backLink: f.staff ? `/people/${f.personId}` : '/my',
+    });
+  };
+
   for (const base of BASES) {
     app.get(`${base}/:personId/plan`, personRoute('record.read'), async (request, reply) => {
+      const access = personAccess(request);
+      // The person's recorded need for Easy Read opens it here; the standard version is one click away.
+      if (mayOpenInEasyRead(access.relationship.kind, request.query)) {
+        const { person } = await services.people.header(access);
+        if (opensInEasyRead(person.communicationNeeds, access.relationship.kind, request.query))
+          return easyReadPage(request, reply, base);
+      }
       const page = await planPage(request, base);
       return reply.render(page.template, page.context);
+    });
+
+    app.get(`${base}/:personId/plan/easy-read`, personRoute('record.read'), (request, reply) =>
+      easyReadPage(request, reply, base),
+    );
+
+    app.get(`${base}/:personId/plan-easy-read.pdf`, personRoute('record.read'), async (request, reply) => {
+      const { view, addressing } = await services.plans.letterRecord(personAccess(request));
+      const heading = letterHeading(addressing, {
+        date: todayInLondon(),
+        kind: 'plan-easy-read',
+        version: view.plan?.version,
+      });
+      const pdf = await easyReadPdf(
+        { title: `Your support plan (Easy Read) – ${view.personName}`, heading },
+        'Your support plan',
+        planEasyRead(view),
+      );
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'inline; filename="support-plan-easy-read.pdf"')
+        .send(pdf);
     });
 
     const step = (path: 'share' | 'sign' | 'submit', permission: 'own_words.write' | 'plan.sign') =>
