@@ -4,6 +4,7 @@ import { addDays, todayInLondon } from '../../platform/dates.ts';
 import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
 import { rows } from '../../platform/db/transaction.ts';
 import { addAgreedBudgetVersion, currentBudget } from '../budgets/index.ts';
+import { DEMO_DAYS_AGO } from '../people/index.ts';
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/index.ts';
 import type { PlanOutcome, SupportPlanContent } from './plan/content.ts';
 import { type CostLine, fundingStreamTotals, planTotals } from './plan/costs.ts';
@@ -140,7 +141,7 @@ async function seedPlan(
       sdsOption: o.demo.option,
       deploymentRoute: null,
       helpedBy: o.demo.helpedBy,
-      chosenOn: addDays(today, -40),
+      chosenOn: addDays(today, -DEMO_DAYS_AGO.optionsChosen),
       recordedBy: worker,
     });
   }
@@ -160,14 +161,18 @@ async function seedPlan(
     return;
   }
   const total = planTotals(content.costLines).weekly.total;
-  const decidedOn = addDays(today, -21);
+  const decidedOn = addDays(today, -DEMO_DAYS_AGO.planAgreed);
   const overBudget = budget !== null && total > budget.weeklyAmount;
   const agreed = await updatePlanIfUnchanged(tx, plan.id, plan.rowVersion, {
     state: 'agreed',
     overBudgetException: overBudget
       ? 'Panel agreed the extra cost while the new support settles in; to be reviewed in three months.'
       : null,
-    signature: { role: 'person', name: demo.signedBy ?? 'the person', on: addDays(today, -28) },
+    signature: {
+      role: 'person',
+      name: demo.signedBy ?? 'the person',
+      on: addDays(today, -DEMO_DAYS_AGO.planSigned),
+    },
     decidedBy: manager,
     decidedOn,
     agreedBudgetWeekly: budget?.weeklyAmount ?? total,
@@ -224,7 +229,7 @@ export async function ensureDemoPlan(tx: Tx, context: DemoContext, personId: str
       totalWeekly: 48_000,
       agreedBudgetWeekly: 48_000,
       decidedBy: context.users.manager!,
-      decidedOn: addDays(todayInLondon(), -60),
+      decidedOn: addDays(todayInLondon(), -DEMO_DAYS_AGO.planAgreed),
       createdBy: context.users.worker!,
     })
     .returning();
