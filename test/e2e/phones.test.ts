@@ -165,6 +165,15 @@ describe('on a 375 px phone', () => {
     await context.close();
   });
 
+  it('the sign-in page, with its table of demo accounts, fits', async () => {
+    const context = await site.browser.newContext({ baseURL: site.url, viewport: PHONE });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    expect(await overflows(page)).toEqual([]);
+    await expectAccessible(page);
+    await context.close();
+  });
+
   it('the person reaches every part of their record and each fits', async () => {
     const my = `/my/${morag}`;
     await walk(
