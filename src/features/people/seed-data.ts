@@ -575,7 +575,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     'male',
     'north',
     'Homelessness team',
-    { crisis: 'Evicted from temporary accommodation today; mental health deteriorating.' },
+    { crisis: 'Evicted from temporary accommodation this week; mental health deteriorating.' },
   ),
   P('Moira Baird', '1942-05-09', 'older_people', 'West', 'white_scottish', 'female', 'north', 'Self', {
     communication: ['other'],

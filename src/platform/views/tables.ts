@@ -36,7 +36,7 @@ const isEmpty = (html: string) =>
 
 const span = (attributes: string) => Number(/\bcolspan="(\d+)"/.exec(attributes)?.[1] ?? 1);
 
-/** Adds an attribute to an opening tag attributes unless the tag already names that attribute. */
+/** Adds an attribute to an opening tag, unless the tag already has it. */
 function withAttribute(tag: string, name: string, value: string): string {
   if (new RegExp(`\\s${name}=`).test(tag)) return tag;
   return tag.replace(/\s*>$/, ` ${name}="${value}">`);
