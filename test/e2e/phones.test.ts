@@ -138,6 +138,8 @@ async function walk(role: DemoRole, steps: Step[], axeOn: string[]) {
     const path = step;
     const visit = await follow(page, path);
     if (visit.typed) typed.push(path);
+    // Measured once the page and its stylesheets have loaded, never mid-navigation.
+    await page.waitForLoadState('load');
     for (const problem of await overflows(page)) problems.push(`${role} ${path}: ${problem}`);
     if (axeOn.includes(path)) {
       await expectAccessible(page);
