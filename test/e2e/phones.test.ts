@@ -105,6 +105,11 @@ async function follow(page: Page, path: string): Promise<Visit> {
     }
     return null;
   };
+  // The service menu folds away once govuk-frontend's script has started: wait for that, or a
+  // menu link seen before it folds is gone when clicked.
+  await page.waitForLoadState('load');
+  const toggle = page.locator('.govuk-service-navigation__toggle');
+  if (await toggle.count()) await toggle.waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
   let link = await visibleLink();
   const menu = page.getByRole('button', { name: 'Menu' });
   if (!link && (await page.locator(`.govuk-service-navigation a[href="${path}"]`).count())) {
