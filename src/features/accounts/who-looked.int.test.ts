@@ -29,7 +29,9 @@ describe('who has looked', () => {
     const person = await cookieOf('person@demo.selfdirect.test');
     const page = await t.app.inject({ url: `/people/${morag}/who-looked`, headers: { cookie: person } });
     expect(page.statusCode).toBe(200);
-    const cells = [...page.body.matchAll(/<td class="govuk-table__cell">([^<]*(?:<br>)?)/g)].map((m) => m[1]);
+    const cells = [...page.body.matchAll(/<td class="govuk-table__cell"[^>]*>([^<]*(?:<br>)?)/g)].map(
+      (m) => m[1],
+    );
     const said = cells.join('\n');
     // Newest first: the form, then the record page with its outcomes folded into the same row.
     expect(said).toContain('looked at your record to change it');

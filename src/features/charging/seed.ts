@@ -1,6 +1,7 @@
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { assessEnglishContribution, assessScottishContribution, type ChargingPolicy } from './rules.ts';
+import { DEMO_DAYS_AGO } from '../people/index.ts';
 import { ensureDemoPlan } from '../plans/index.ts';
 import { planServices } from './service.ts';
 import { chargingPolicyVersions, financialAssessments } from './schema.ts';
@@ -78,7 +79,7 @@ export const seedDemoCharging: DemoSeeder = async (tx, context) => {
   const capital = [{ label: 'Savings account', amount: 420_000, evidence: 'Bank statement, seen 3 March' }];
   await ensureDemoPlan(tx, context, morag);
   const services = await planServices(tx, morag);
-  const effectiveFrom = addDays(today, -70);
+  const effectiveFrom = addDays(today, -DEMO_DAYS_AGO.contributionFrom);
   const result =
     policy.nation === 'scotland'
       ? assessScottishContribution(policy, {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { addDays, todayInLondon } from '../../platform/dates.ts';
+import { ageOn, todayInLondon } from '../../platform/dates.ts';
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
-import { CHILD_SAID, DEMO_PEOPLE, SAID, transitionStatus } from '../people/index.ts';
+import { childSaidFor, conversationDate, DEMO_PEOPLE, saidFor, transitionStatus } from '../people/index.ts';
 import { conversationEntries, conversations, personalOutcomeChanges, personalOutcomes } from './schema.ts';
 
 /**
@@ -28,7 +28,7 @@ export const seedDemoConversations: DemoSeeder = async (tx, context) => {
   const workerNames = { north: 'Sam Okafor', south: 'Ewan Fraser', children: 'Aisha Rahman' };
   DEMO_PEOPLE.forEach((p, i) => {
     const personId = ids[i] as string;
-    const heldOn = addDays(today, -((i * 7) % 90) - 3);
+    const heldOn = conversationDate(i, today);
     const child = transitionStatus(p.dob, heldOn) !== 'adult';
     const conversationId = randomUUID();
     const worker = workerFor[p.team];
@@ -42,7 +42,8 @@ export const seedDemoConversations: DemoSeeder = async (tx, context) => {
       transition: transitionStatus(p.dob, heldOn) === 'transition',
       createdBy: worker,
     });
-    const said = SAID[p.group]![i % SAID[p.group]!.length]!;
+    const said = saidFor(p, i, heldOn);
+    const childSaid = childSaidFor(p, heldOn);
     const entry = (
       section: string,
       text: string,
@@ -65,8 +66,8 @@ export const seedDemoConversations: DemoSeeder = async (tx, context) => {
         typedByRole: 'worker',
       });
     if (child) {
-      entry('child_views', CHILD_SAID.child, 'person', true);
-      entry('parent_views', CHILD_SAID.parent, 'family', false, 'Mum');
+      entry('child_views', childSaid.child, 'person', true);
+      entry('parent_views', childSaid.parent, 'family', false, 'Mum');
     } else {
       entry('what_matters', said.matters, 'person', true);
       entry('working', said.working, 'person', true);
@@ -76,11 +77,12 @@ export const seedDemoConversations: DemoSeeder = async (tx, context) => {
         said.change,
         i % 4 === 0 ? 'family' : 'person',
         i % 4 !== 0,
-        i % 4 === 0 ? 'Daughter' : null,
+        // Said by family: a daughter for someone old enough to have a grown-up one, else their mum.
+        i % 4 === 0 ? (ageOn(p.dob, heldOn) >= 40 ? 'Daughter' : 'Mum') : null,
       );
       entry('strengths', said.worker, 'worker', false, workerNames[p.team]);
     }
-    const outcomes = child ? [CHILD_SAID.outcome] : said.outcomes;
+    const outcomes = child ? [childSaid.outcome] : said.outcomes;
     outcomes.forEach((o, n) => {
       const outcomeId = randomUUID();
       const fields = {

@@ -1,7 +1,8 @@
 import { asc, eq } from 'drizzle-orm';
 import { users } from '../../platform/auth/schema.ts';
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
-import { people } from '../people/index.ts';
+import { addDays, todayInLondon } from '../../platform/dates.ts';
+import { DEMO_DAYS_AGO, people } from '../people/index.ts';
 import { decideEligibility, type EligibilityPolicy, type ScotlandAssessment } from './rules.ts';
 import { eligibilityDecisions, eligibilityPolicyVersions } from './schema.ts';
 
@@ -115,7 +116,7 @@ export const seedDemoEligibility: DemoSeeder = async (tx, context) => {
         signposting: decision.eligible ? null : DEMO_SIGNPOSTING,
         decidedBy: worker!.id,
         decidedByName: worker!.name,
-        decidedOn: '2026-10-01',
+        decidedOn: addDays(todayInLondon(), -DEMO_DAYS_AGO.eligibilityDecided),
       };
     }),
   );

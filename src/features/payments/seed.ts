@@ -4,6 +4,7 @@ import { addDays, todayInLondon } from '../../platform/dates.ts';
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
 import { convertAmount } from '../../platform/money/periods.ts';
 import { currentContribution } from '../charging/index.ts';
+import { DEMO_DAYS_AGO } from '../people/index.ts';
 import { agreedCostLines } from '../plans/index.ts';
 import { bankKey, encryptBankDetails } from './bank/crypto.ts';
 import { planRun } from './runs/planning.ts';
@@ -47,7 +48,7 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
   if (!lines.length) return;
 
   const today = todayInLondon();
-  const start = addDays(today, -56);
+  const start = addDays(today, -DEMO_DAYS_AGO.paymentsStart);
   const weekly = lines.reduce((sum, l) => sum + l.weeklyCost, 0);
   const contribution = await currentContribution(tx, morag);
   const [agreement] = await tx

@@ -18,7 +18,16 @@ export type { InterimStatus, PeopleDeps } from './deps.ts';
 export { CLIENT_GROUPS } from './client-groups.ts';
 export { seedDemoPeople } from './seed.ts';
 /** The demo caseload and what each person said, for the conversations seeder. */
-export { CHILD_SAID, DEMO_PEOPLE, SAID } from './seed-data.ts';
+export {
+  CHILD_SAID,
+  childSaidFor,
+  conversationDate,
+  DEMO_DAYS_AGO,
+  DEMO_PEOPLE,
+  referralDate,
+  SAID,
+  saidFor,
+} from './seed-data.ts';
 export { peopleServices } from './service.ts';
 /** Advocacy and support offered at each stage: the stage pages' inset and the advocacy report. */
 export { stageSupport } from './safeguards.ts';

@@ -1,3 +1,5 @@
+import { addDays, ageOn } from '../../platform/dates.ts';
+
 /**
  * The demo council's people: made up, but varied the way a real caseload is — ages from
  * 8 to 97, every client group, the council's four localities, and the ethnic mix of a
@@ -573,7 +575,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     'male',
     'north',
     'Homelessness team',
-    { crisis: 'Evicted from temporary accommodation today; mental health deteriorating.' },
+    { crisis: 'Evicted from temporary accommodation this week; mental health deteriorating.' },
   ),
   P('Moira Baird', '1942-05-09', 'older_people', 'West', 'white_scottish', 'female', 'north', 'Self', {
     communication: ['other'],
@@ -581,7 +583,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   }),
 ];
 
-interface Said {
+export interface Said {
+  /** Who these words can be from: the words name a sex, an age or years lived (a husband, "sixty year"). */
+  who?: { sex?: DemoPerson['sex']; minAge?: number; maxAge?: number };
   matters: string;
   working: string;
   notWorking: string;
@@ -594,12 +598,13 @@ interface Said {
 export const SAID: Record<string, Said[]> = {
   older_people: [
     {
-      matters: 'I want to stay in my own house. I’ve been here fifty-two year and I’m no’ moving now.',
+      who: { minAge: 76 },
+      matters: 'I want to stay in my own house. I’ve been here sixty year and I’m no’ moving now.',
       working: 'My neighbour Jean pops in most mornings and we have a cup of tea.',
       notWorking: 'The stairs. I’ve not been up to my bed in a month, I sleep in the chair.',
       change: 'I’d like a wee bit of help in the mornings so I’m not struggling with my stockings.',
       worker:
-        'Falls risk is real but she is clear about staying home; a stairlift assessment and morning support would make that safe.',
+        'Falls risk is real, but staying at home is what matters; a stairlift assessment and morning support would make that safe.',
       outcomes: [
         {
           area: 'where_i_live',
@@ -609,11 +614,12 @@ export const SAID: Record<string, Said[]> = {
         {
           area: 'people_i_see',
           words: 'I’d like to get back to the lunch club on a Thursday.',
-          view: 'Transport is the barrier, not her health.',
+          view: 'Transport is the barrier, not health.',
         },
       ],
     },
     {
+      who: { minAge: 60 },
       matters: 'Seeing the grandweans. And my garden, I cannae let it go to rack and ruin.',
       working: 'My son does my shopping on a Saturday.',
       notWorking: 'I get that lonely in the evenings. The telly’s no company.',
@@ -623,7 +629,7 @@ export const SAID: Record<string, Said[]> = {
         {
           area: 'people_i_see',
           words: 'I don’t want to be stuck in the house every night on my own.',
-          view: 'Befriending plus a community group would help; he is keen.',
+          view: 'Befriending plus a community group would help; keen to try both.',
         },
         {
           area: 'things_i_do',
@@ -635,16 +641,17 @@ export const SAID: Record<string, Said[]> = {
   ],
   dementia: [
     {
+      who: { sex: 'male', minAge: 80 },
       matters: 'My wife. We’ve been married sixty year. I want to be where she is.',
       working: 'The day centre on a Wednesday, I like the singing.',
       notWorking: 'I get muddled with my tablets. I took them twice on Tuesday.',
-      change: 'He needs someone there at teatime – his daughter said it, and he nodded.',
+      change: 'Somebody there at teatime. My daughter says so too.',
       worker: 'Medication support needed; keeping the couple together is what matters most to both of them.',
       outcomes: [
         {
           area: 'people_i_see',
           words: 'I want to stay with my wife.',
-          view: 'Support at home for both of them is the priority; respite when she needs it.',
+          view: 'Support at home for both of them is the priority; respite whenever his wife, the main carer, needs a break.',
         },
         {
           area: 'health',
@@ -717,9 +724,9 @@ export const SAID: Record<string, Said[]> = {
     {
       matters: 'Getting out of the house when I want, not when the carers come.',
       working: 'My wheelchair is great now it’s been fixed.',
-      notWorking: 'Carers come at half seven at night to put me to bed. I’m thirty, not ninety.',
+      notWorking: 'Carers come at half seven at night to put me to bed, like a wean.',
       change: 'Pick my own PAs and my own times.',
-      worker: 'A direct payment would give the control she is asking for; she has managed staff before.',
+      worker: 'A direct payment would give the control being asked for; has managed staff before.',
       outcomes: [
         {
           area: 'daily_living',
@@ -734,11 +741,12 @@ export const SAID: Record<string, Said[]> = {
       ],
     },
     {
+      who: { sex: 'male', maxAge: 60 },
       matters: 'Being a dad. Taking the kids to school.',
       working: 'The adapted car.',
       notWorking: 'The bathroom. I can’t get in the bath and I won’t let my wife help me, it’s not right.',
       change: 'A wet room. And some help so my wife is my wife, not my carer.',
-      worker: 'Housing adaptation and personal care from someone other than his wife.',
+      worker: 'Housing adaptation, and personal care from someone other than a wife who wants to be a wife.',
       outcomes: [
         {
           area: 'where_i_live',
@@ -752,9 +760,31 @@ export const SAID: Record<string, Said[]> = {
         },
       ],
     },
+    {
+      who: { minAge: 55 },
+      matters: 'Getting out to see my family and my friends, like I used to.',
+      working: 'My family help me with the forms and the shopping.',
+      notWorking: 'Since I took ill I cannae manage the bath or the stairs on my own.',
+      change: 'Help in the mornings, and a way to get out again.',
+      worker:
+        'Rehabilitation is going well; morning personal care and a community group would rebuild confidence.',
+      outcomes: [
+        {
+          area: 'daily_living',
+          words: 'I want to wash and dress myself again.',
+          view: 'Six weeks of reablement, then a review.',
+        },
+        {
+          area: 'people_i_see',
+          words: 'I want to get out to see my friends again.',
+          view: 'Accessible transport and a community group.',
+        },
+      ],
+    },
   ],
   mental_health: [
     {
+      who: { sex: 'female', maxAge: 70 },
       matters: 'Feeling like myself again. Being a good mum.',
       working: 'My CPN, she listens.',
       notWorking: 'Mornings. I can’t get out of bed some days and the house gets on top of me.',
@@ -778,7 +808,7 @@ export const SAID: Record<string, Said[]> = {
       working: 'The peer support group on a Monday night.',
       notWorking: 'Being in the flat all day. My head goes.',
       change: 'Get back into music, maybe teach it.',
-      worker: 'Structure and purpose are protective for him.',
+      worker: 'Structure and purpose are protective.',
       outcomes: [
         {
           area: 'things_i_do',
@@ -788,13 +818,14 @@ export const SAID: Record<string, Said[]> = {
         {
           area: 'feeling_safe',
           words: 'I want to know who to phone when it gets bad.',
-          view: 'Crisis plan agreed with him and the CMHT.',
+          view: 'Crisis plan agreed together with the CMHT.',
         },
       ],
     },
   ],
   substance_use: [
     {
+      who: { maxAge: 65 },
       matters: 'Staying off it. Getting my boys back at the weekends.',
       working: 'The recovery café. I go every day.',
       notWorking: 'My flat’s damp and there’s folk round the stair still using.',
@@ -832,13 +863,83 @@ export const SAID: Record<string, Said[]> = {
   ],
 };
 
-/** A child's conversation: their own views, and their parents’ views, kept apart. */
+/** A child's conversation: their own views, and their parents’ views, kept apart; the words suit their age. */
 export const CHILD_SAID = {
-  child: 'I want to go to the big school with my friends. And I want to do swimming on my own.',
-  parent: 'We’re worried about the move to secondary. He needs someone with him at lunchtimes.',
-  outcome: {
-    area: 'things_i_do',
-    words: 'I want to go swimming with my friends, not just with Mum.',
-    view: 'Buddy support at the leisure centre on Saturdays.',
+  /** Under 12: the move to secondary school ahead. */
+  younger: {
+    child: 'I want to go to the big school with my friends. And I want to do swimming on my own.',
+    parent: (they: string) =>
+      `We’re worried about the move to secondary. ${they} needs someone there at lunchtimes.`,
+    outcome: {
+      area: 'things_i_do',
+      words: 'I want to go swimming with my friends, not just with Mum.',
+      view: 'Buddy support at the leisure centre on Saturdays.',
+    },
+  },
+  /** 12 to 17: secondary school now, leaving it ahead. */
+  older: {
+    child: 'I want to go to college when I leave school. And I want to do swimming on my own.',
+    parent: (they: string) =>
+      `We’re worried about leaving school. ${they} needs someone there to start with.`,
+    outcome: {
+      area: 'things_i_do',
+      words: 'I want to go swimming with my friends, not just with Mum.',
+      view: 'Buddy support at the leisure centre on Saturdays.',
+    },
   },
 };
+
+/** "She", "He" or "They": what the person is called, from their pronouns, else their sex. */
+export function subjectPronoun(p: DemoPerson): 'She' | 'He' | 'They' {
+  const given = p.pronouns?.split('/')[0];
+  if (given === 'she' || (!given && p.sex === 'female')) return 'She';
+  if (given === 'he' || (!given && p.sex === 'male')) return 'He';
+  return 'They';
+}
+
+const fits = (said: Said, p: DemoPerson, age: number) =>
+  (!said.who?.sex || said.who.sex === p.sex) &&
+  (said.who?.minAge === undefined || age >= said.who.minAge) &&
+  (said.who?.maxAge === undefined || age <= said.who.maxAge);
+
+/**
+ * What the i-th demo person said: their client group's words in turn, skipping any that could
+ * not be theirs (a wife of sixty years for a woman of seventy). Both the people and the
+ * conversations seeders ask here, so the referral reason and the conversation agree.
+ */
+export function saidFor(p: DemoPerson, i: number, on: string): Said {
+  const all = SAID[p.group] ?? SAID.other!;
+  const age = ageOn(p.dob, on);
+  for (let n = 0; n < all.length; n++) {
+    const said = all[(i + n) % all.length]!;
+    if (fits(said, p, age)) return said;
+  }
+  throw new Error(`No demo words fit ${p.name} (${p.group}, ${p.sex}, ${age})`);
+}
+
+/** A child's words and their parent's, for their age. */
+export function childSaidFor(p: DemoPerson, on: string) {
+  const said = ageOn(p.dob, on) < 12 ? CHILD_SAID.younger : CHILD_SAID.older;
+  return { child: said.child, parent: said.parent(subjectPronoun(p)), outcome: said.outcome };
+}
+
+/**
+ * When things happened in the demo, in days before the day it is seeded, so they come in the
+ * order they do in life: referral, good conversation, eligibility, options, the plan signed
+ * and agreed, then the contribution and direct payments from the plan's start.
+ */
+export const DEMO_DAYS_AGO = {
+  eligibilityDecided: 100,
+  optionsChosen: 90,
+  planSigned: 84,
+  planAgreed: 80,
+  contributionFrom: 70,
+  paymentsStart: 56,
+} as const;
+
+/** The i-th demo person's referral: between 130 and 429 days ago. */
+export const referralDate = (i: number, today: string) => addDays(today, -((i * 11) % 300) - 130);
+
+/** Their good conversation: one to four weeks after the referral, before eligibility is decided. */
+export const conversationDate = (i: number, today: string) =>
+  addDays(referralDate(i, today), 7 + ((i * 7) % 21));

@@ -12,7 +12,7 @@ import {
   representatives,
   supportOffers,
 } from './schema.ts';
-import { DEMO_PEOPLE, type DemoPerson, SAID } from './seed-data.ts';
+import { DEMO_PEOPLE, type DemoPerson, referralDate, saidFor } from './seed-data.ts';
 
 /** A valid CHI number for a date of birth: the date, a serial, the sex digit, the check digit. */
 function chiFor(dob: string, serial: number, sex: DemoPerson['sex']): string {
@@ -108,14 +108,13 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
       crisisReason: p.crisis ?? null,
       status: p.status ?? (p.crisis ? 'open' : i % 5 === 4 ? 'referred' : 'open'),
       referredBy: p.referredBy,
-      referralReason:
-        SAID[p.group]?.[i % (SAID[p.group]?.length ?? 1)]?.notWorking ?? 'Asked for an assessment',
+      referralReason: saidFor(p, i, today).notWorking,
       referralUrgency: p.crisis
         ? ('urgent' as const)
         : i % 3 === 0
           ? ('soon' as const)
           : ('routine' as const),
-      referredOn: addDays(today, -((i * 11) % 400) - 7),
+      referredOn: referralDate(i, today),
       // Agnes is held by the team, with no named worker: the team and its manager see her.
       allocatedTeamId: teams[p.team],
       allocatedWorkerId: i === 2 || i % 11 === 10 ? null : workerFor[p.team],

@@ -1,4 +1,5 @@
 import { addDays } from '../../platform/dates.ts';
+import { DEMO_DAYS_AGO } from '../people/index.ts';
 import type { CostLine } from './plan/costs.ts';
 import type { SdsOption } from './options/rules.ts';
 import type { DemoOutcome, DemoPlan } from './seed.ts';
@@ -202,15 +203,16 @@ export const MORAG: DemoPlan = {
       reasonKind: 'policy_clause',
       reasonDetail: 'Direct payments policy 2026/27, clause 6.3: paying a close relative who lives with you',
       decidedBy: 'Priya Nair, team manager',
-      decidedOn: addDays(today, -21),
-      reviewOn: addDays(today, 344),
+      decidedOn: addDays(today, -DEMO_DAYS_AGO.planAgreed),
+      // Reviewed a year after it was decided, with the plan.
+      reviewOn: addDays(today, 365 - DEMO_DAYS_AGO.planAgreed),
     },
   ],
 };
 
 export const CALLUM: DemoPlan = {
   aboutMe:
-    'I am Callum. I am 15. I love football and computer games. New places are hard for me at first, so I like to visit before I go.',
+    'I am Callum. I go to the high school. I love football and computer games. New places are hard for me at first, so I like to visit before I go.',
   contingency: 'If my assistant cannot come on Friday, Mum takes me to the youth club that week.',
   outcomes: [
     {

@@ -4,6 +4,7 @@ import { addDays, todayInLondon } from '../../platform/dates.ts';
 import type { DemoContext, DemoSeeder } from '../../platform/db/seeding.ts';
 import { rows } from '../../platform/db/transaction.ts';
 import { addAgreedBudgetVersion, currentBudget } from '../budgets/index.ts';
+import { DEMO_DAYS_AGO } from '../people/index.ts';
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/index.ts';
 import type { PlanOutcome, SupportPlanContent } from './plan/content.ts';
 import { type CostLine, fundingStreamTotals, planTotals } from './plan/costs.ts';
@@ -154,7 +155,7 @@ async function seedPlan(
       sdsOption: o.demo.option,
       deploymentRoute: null,
       helpedBy: o.demo.helpedBy,
-      chosenOn: addDays(today, -40),
+      chosenOn: addDays(today, -DEMO_DAYS_AGO.optionsChosen),
       recordedBy: worker,
     });
   }
@@ -174,7 +175,7 @@ async function seedPlan(
     return;
   }
   const total = planTotals(content.costLines).weekly.total;
-  const decidedOn = addDays(today, -21);
+  const decidedOn = addDays(today, -DEMO_DAYS_AGO.planAgreed);
   const overBudget = budget !== null && total > budget.weeklyAmount;
   const agreed = await updatePlanIfUnchanged(tx, plan.id, plan.rowVersion, {
     state: 'agreed',
@@ -184,7 +185,7 @@ async function seedPlan(
     signature: {
       role: 'person',
       name: demo.signedBy ?? 'the person',
-      on: addDays(today, -28),
+      on: addDays(today, -DEMO_DAYS_AGO.planSigned),
       ...(demo.recordedAgreement ? { way: demo.recordedAgreement.way, relationship: 'recorded' } : {}),
     },
     decidedBy: manager,
@@ -199,7 +200,7 @@ async function seedPlan(
       planVersion: 1,
       way: demo.recordedAgreement.way,
       agreedByName: demo.signedBy ?? 'the person',
-      agreedOn: addDays(today, -28),
+      agreedOn: addDays(today, -DEMO_DAYS_AGO.planSigned),
       witnessName: demo.recordedAgreement.witnessName,
       witnessRole: demo.recordedAgreement.witnessRole,
       notes: demo.recordedAgreement.notes,
@@ -258,7 +259,7 @@ export async function ensureDemoPlan(tx: Tx, context: DemoContext, personId: str
       totalWeekly: 48_000,
       agreedBudgetWeekly: 48_000,
       decidedBy: context.users.manager!,
-      decidedOn: addDays(todayInLondon(), -60),
+      decidedOn: addDays(todayInLondon(), -DEMO_DAYS_AGO.planAgreed),
       createdBy: context.users.worker!,
     })
     .returning();

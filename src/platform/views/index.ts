@@ -10,6 +10,7 @@ import { ROLE_LABELS } from '../auth/roles.ts';
 import type { Db } from '../db/client.ts';
 import type { FieldError } from '../http/problem.ts';
 import { COUNCIL_PARAM, councilByCode, councilPath, soleCouncil } from './council.ts';
+import { labelTableCells } from './tables.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -106,22 +107,25 @@ export const views = fp(
       if (code !== undefined) request.council = await councilByCode(db, code);
       else if (!request.actor) request.council = await soleCouncil(db);
     });
+    // Every page's tables are labelled for a phone here, once, rather than in each template (tables.ts).
     app.decorate('renderView', (template: string, context: Record<string, unknown> = {}) =>
-      env.render(template, context),
+      labelTableCells(env.render(template, context)),
     );
     app.decorateReply('render', function render(this: FastifyReply, template: string, context = {}) {
       const request = this.request;
       const council = request.council ?? request.actor?.council ?? null;
-      const html = env.render(template, {
-        councilName: council?.name ?? null,
-        // Where the council's public pages live (the layout's links); '' when no council is known.
-        councilBase: council ? councilPath(council.code, '') : '',
-        ...context,
-        mySupport: mySupportContext(request.access),
-        actor: request.actor,
-        csrfToken: this.generateCsrf(),
-        currentPath: request.url.split('?')[0],
-      });
+      const html = labelTableCells(
+        env.render(template, {
+          councilName: council?.name ?? null,
+          // Where the council's public pages live (the layout's links); '' when no council is known.
+          councilBase: council ? councilPath(council.code, '') : '',
+          ...context,
+          mySupport: mySupportContext(request.access),
+          actor: request.actor,
+          csrfToken: this.generateCsrf(),
+          currentPath: request.url.split('?')[0],
+        }),
+      );
       return this.type('text/html; charset=utf-8').send(html);
     });
   },
