@@ -332,15 +332,17 @@ describe('recording how someone agreed their plan', () => {
       t.database.db,
       sql`select id from users where email = 'representative@demo.selfdirect.test'`,
     );
-    const theirs = await t.app.inject({
-      url: `/my/${callum}/plan`,
-      headers: {
-        cookie: `selfdirect_session=${t.app.signCookie(await createSession(t.database.db, mother!.id))}`,
-      },
-    });
+    const cookie = `selfdirect_session=${t.app.signCookie(await createSession(t.database.db, mother!.id))}`;
+    const theirs = await t.app.inject({ url: `/my/${callum}/plan`, headers: { cookie } });
+    // Callum reads Easy Read, so his side opens in Easy Read: it says how he agreed, in its own words.
     expect(theirs.statusCode).toBe(200);
-    expect(theirs.body).toContain(sentence);
-    expect(theirs.body).toContain(`/my/${callum}/plan/agreement/scan?version=${view.plan.version}`);
+    expect(theirs.body).toContain('You signed your plan on paper on ');
+    const standard = await t.app.inject({
+      url: `/my/${callum}/plan?version=standard`,
+      headers: { cookie },
+    });
+    expect(standard.body).toContain(sentence);
+    expect(standard.body).toContain(`/my/${callum}/plan/agreement/scan?version=${view.plan.version}`);
     // A second recording of the same version is refused: it is no longer waiting to be agreed.
     const again = await postAgreement(callum, {
       rowVersion: view.plan.rowVersion,

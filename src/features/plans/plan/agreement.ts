@@ -120,6 +120,31 @@ function formView(plan: PlanRow, facts: AgreementFacts) {
 }
 
 /**
+ * The checks the check page and the save both make, in the caller's transaction: the plan
+ * version the form started from is still current, and the answers and the scanned copy pass.
+ */
+async function validAgreement(
+  tx: Tx,
+  dataDir: string,
+  access: PersonAccess,
+  input: AgreementInput,
+  scan: ScanInput,
+) {
+  const context = await loadPlanContext(tx, access);
+  const plan = requirePlan(context.plan);
+  if (plan.rowVersion !== input.rowVersion) throw Problem.conflict(STALE_TOKEN.message, [STALE_TOKEN]);
+  const facts = await factsFor(tx, access, plan);
+  const found = await scanBytes(dataDir, access.authorityId, scan);
+  const errors = [
+    ...versionErrors(plan, input.version, facts.personName),
+    ...agreementErrors(input, facts),
+    ...found.errors,
+  ];
+  if (errors.length) throw Problem.invalid(errors);
+  return { context, plan, facts, bytes: found.bytes };
+}
+
+/**
  * The check page's step: every answer and the scan checked as saving would check them, and
  * the scan kept aside (staged) so the check page can carry it by id. Nothing is recorded.
  */
@@ -131,17 +156,8 @@ export async function checkAgreement(
   scan: ScanInput,
 ) {
   const checked = await audited(db, access, 'plan.agreement_form.open', async (tx) => {
-    const plan = requirePlan((await loadPlanContext(tx, access)).plan);
-    if (plan.rowVersion !== input.rowVersion) throw Problem.conflict(STALE_TOKEN.message, [STALE_TOKEN]);
-    const facts = await factsFor(tx, access, plan);
-    const found = await scanBytes(dataDir, access.authorityId, scan);
-    const errors = [
-      ...versionErrors(plan, input.version, facts.personName),
-      ...agreementErrors(input, facts),
-      ...found.errors,
-    ];
-    if (errors.length) throw Problem.invalid(errors);
-    return { form: formView(plan, facts), facts, bytes: found.bytes };
+    const { plan, facts, bytes } = await validAgreement(tx, dataDir, access, input, scan);
+    return { form: formView(plan, facts), facts, bytes };
   });
   let staged: { id: string; sha256: string; bytes: number; type: ScanType } | null = null;
   if (checked.bytes && scan?.kind === 'upload') {
@@ -203,17 +219,7 @@ export async function recordAgreement(
       access,
       'plan.agreement.record',
       async (tx) => {
-        const context = await loadPlanContext(tx, access);
-        const plan = requirePlan(context.plan);
-        if (plan.rowVersion !== input.rowVersion) throw Problem.conflict(STALE_TOKEN.message, [STALE_TOKEN]);
-        const facts = await factsFor(tx, access, plan);
-        const found = await scanBytes(dataDir, access.authorityId, scan);
-        const errors = [
-          ...versionErrors(plan, input.version, facts.personName),
-          ...agreementErrors(input, facts),
-          ...found.errors,
-        ];
-        if (errors.length) throw Problem.invalid(errors);
+        const { context, plan, facts, bytes: found } = await validAgreement(tx, dataDir, access, input, scan);
         const way = input.way.trim();
         if (!isAgreementWay(way))
           throw Problem.invalid([{ field: 'way', message: 'Select how they agreed' }]);
@@ -240,7 +246,7 @@ export async function recordAgreement(
           },
         });
         if (!updated) staleWrite();
-        const bytes = found.bytes;
+        const bytes = found;
         if (bytes) written = await keepScan(dataDir, access.authorityId, bytes);
         const agreement = await insertAgreement(tx, {
           authorityId: access.authorityId,

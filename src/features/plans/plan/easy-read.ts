@@ -1,3 +1,4 @@
+import { formatDate } from '../../../platform/dates.ts';
 import { easyMoney, type EasyReadLine, quoted } from '../../../platform/easy-read/index.ts';
 
 /**
@@ -11,7 +12,17 @@ export interface PlanEasyReadInput {
   totals: { weekly: { total: number } };
   budget: { weekly: number } | null;
   optionByOutcome: Record<string, number>;
+  /** How the person agreed it, when a worker recorded it (on paper, verbally, …). */
+  agreement?: { way: string; agreedOn: string } | null;
 }
+
+/** How a recorded agreement reads in Easy Read, by its way of agreeing. */
+const AGREED_LINES: Record<string, string> = {
+  paper: 'You signed your plan on paper',
+  verbal: 'You told us you agree with your plan',
+  advocate: 'You agreed your plan with your advocate there',
+  representative: 'The person who acts for you agreed your plan',
+};
 
 const STATE_LINES: Record<string, EasyReadLine[]> = {
   draft: [{ picture: 'worker', text: 'Your social worker is still writing your plan with you.' }],
@@ -32,7 +43,14 @@ export function planEasyRead(input: PlanEasyReadInput): EasyReadLine[] {
   const lines: EasyReadLine[] = [{ picture: 'plan', text: 'This is your support plan.' }];
   if (!input.plan)
     lines.push({ picture: 'worker', text: 'We have not written your plan yet. We will write it with you.' });
-  else lines.push(...(STATE_LINES[input.plan.state] ?? []));
+  else {
+    const recorded = input.agreement ? AGREED_LINES[input.agreement.way] : undefined;
+    if (recorded && input.agreement)
+      lines.push({ picture: 'sign', text: `${recorded} on ${formatDate(input.agreement.agreedOn)}.` });
+    const stateLines = STATE_LINES[input.plan.state] ?? [];
+    // A recorded agreement says who signed; the state's own "You signed" would say it twice.
+    lines.push(...(recorded ? stateLines.filter((line) => line.picture !== 'sign') : stateLines));
+  }
   const outcomes = input.content.outcomes;
   if (outcomes.length) {
     lines.push({ picture: 'heart', text: 'Here is what matters to you.' });
