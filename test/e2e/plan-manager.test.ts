@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTenant, rows } from '../../src/platform/db/transaction.ts';
-import { addBudgetVersion } from '../../src/features/budgets/versions.ts';
+import { rows } from '../../src/platform/db/transaction.ts';
+import { generousBudget } from '../../src/features/budgets/budgets.fixtures.ts';
 import { apiToken, bearer } from '../support/app.ts';
 import { expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
 
@@ -47,22 +47,7 @@ beforeAll(async () => {
   await step('representative', 'sign');
   await step('worker', 'submit');
   // A budget comfortably above the plan, so the decision is about the plan itself.
-  const [manager] = await rows<{ id: string }>(
-    db,
-    sql`select id from users where email = 'manager@demo.selfdirect.test'`,
-  );
-  await inTenant(db, site.authorityId, (tx) =>
-    addBudgetVersion(tx, {
-      authorityId: site.authorityId,
-      personId: callum,
-      kind: 'indicative',
-      weeklyAmount: 100_000,
-      annualAmount: 5_200_000,
-      explanation: { total: 100_000, lines: [], notes: [] },
-      reason: 'Indicative budget for the browser test',
-      decidedBy: manager!.id,
-    }),
-  );
+  await generousBudget(site, callum);
 });
 afterAll(() => site.stop());
 

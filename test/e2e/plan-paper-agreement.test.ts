@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTenant, rows } from '../../src/platform/db/transaction.ts';
+import { rows } from '../../src/platform/db/transaction.ts';
 import { formatDate, todayInLondon } from '../../src/platform/dates.ts';
-import { addBudgetVersion } from '../../src/features/budgets/versions.ts';
+import { generousBudget } from '../../src/features/budgets/budgets.fixtures.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { expectAccessible, heading, newPage, type Site, signIn, startSite, textOf } from './support.ts';
 
@@ -24,22 +24,7 @@ beforeAll(async () => {
   nessie = (await rows<{ id: string }>(db, sql`select id from people where preferred_name = 'Nessie'`))[0]!
     .id;
   // A budget comfortably above the plan, so the decision is about how it was agreed.
-  const [manager] = await rows<{ id: string }>(
-    db,
-    sql`select id from users where email = 'manager@demo.selfdirect.test'`,
-  );
-  await inTenant(db, site.authorityId, (tx) =>
-    addBudgetVersion(tx, {
-      authorityId: site.authorityId,
-      personId: nessie,
-      kind: 'indicative',
-      weeklyAmount: 100_000,
-      annualAmount: 5_200_000,
-      explanation: { total: 100_000, lines: [], notes: [] },
-      reason: 'Indicative budget for the browser test',
-      decidedBy: manager!.id,
-    }),
-  );
+  await generousBudget(site, nessie);
 });
 afterAll(() => site.stop());
 

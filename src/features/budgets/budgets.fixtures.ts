@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { asSystem, rows } from '../../platform/db/transaction.ts';
+import { asSystem, inTenant, rows } from '../../platform/db/transaction.ts';
+import { addBudgetVersion } from './versions.ts';
 import type { TestApp } from '../../../test/support/app.ts';
 
 /** Test arrangement: a demo person's id and their current outcome ids, read straight from the database. */
@@ -30,4 +31,27 @@ export async function budgetCount(t: TestApp, personId: string): Promise<number>
     sql`select count(*)::int as n from person_budgets where person_id = ${personId}`,
   );
   return row!.n;
+}
+
+/**
+ * Test arrangement: a budget comfortably above any demo plan (£1,000 a week, decided by the demo
+ * manager), so a test about a plan's decision is not about its cost.
+ */
+export async function generousBudget(t: TestApp, personId: string) {
+  const [manager] = await rows<{ id: string }>(
+    t.database.db,
+    sql`select id from users where email = 'manager@demo.selfdirect.test'`,
+  );
+  await inTenant(t.database.db, t.authorityId, (tx) =>
+    addBudgetVersion(tx, {
+      authorityId: t.authorityId,
+      personId,
+      kind: 'indicative',
+      weeklyAmount: 100_000,
+      annualAmount: 5_200_000,
+      explanation: { total: 100_000, lines: [], notes: [] },
+      reason: 'Indicative budget for the browser test',
+      decidedBy: manager!.id,
+    }),
+  );
 }
