@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { asSystem, inTenant, rows } from '../../platform/db/transaction.ts';
+import type { BudgetLetterRecord } from './service.ts';
 import { addBudgetVersion } from './versions.ts';
 import type { TestApp } from '../../../test/support/app.ts';
 
@@ -34,10 +35,11 @@ export async function budgetCount(t: TestApp, personId: string): Promise<number>
 }
 
 /**
- * Test arrangement: a budget comfortably above any demo plan (£1,000 a week, decided by the demo
- * manager), so a test about a plan's decision is not about its cost.
+ * Test arrangement: an indicative budget of `weekly` pence a week, decided by the demo manager,
+ * written straight through the budget versions (no explanation lines: the tests using it are
+ * about a plan against its budget, not the budget's working).
  */
-export async function generousBudget(t: TestApp, personId: string) {
+export async function setBudget(t: TestApp, personId: string, weekly: number, reason = 'Set by the test') {
   const [manager] = await rows<{ id: string }>(
     t.database.db,
     sql`select id from users where email = 'manager@demo.selfdirect.test'`,
@@ -47,11 +49,33 @@ export async function generousBudget(t: TestApp, personId: string) {
       authorityId: t.authorityId,
       personId,
       kind: 'indicative',
-      weeklyAmount: 100_000,
-      annualAmount: 5_200_000,
-      explanation: { total: 100_000, lines: [], notes: [] },
-      reason: 'Indicative budget for the browser test',
+      weeklyAmount: weekly,
+      annualAmount: weekly * 52,
+      explanation: { total: weekly, lines: [], notes: [] },
+      reason,
       decidedBy: manager!.id,
     }),
   );
 }
+
+/** A budget comfortably above any demo plan (£1,000 a week), so a test about a plan's decision is not about its cost. */
+export const generousBudget = (t: TestApp, personId: string) =>
+  setBudget(t, personId, 100_000, 'Indicative budget for the browser test');
+
+/** Test arrangement: a made-up person's budget record before any budget is worked out. */
+export const emptyBudgetRecord = (personId: string, crisis = false): BudgetLetterRecord => ({
+  person: {
+    id: personId,
+    name: 'Ailsa Fakename',
+    legalName: 'Ailsa Fakename',
+    crisis,
+    crisisReason: null,
+    communicationNeeds: [],
+  },
+  current: null,
+  interim: null,
+  versions: [],
+  policy: null,
+  outcomes: [],
+  eligibility: null,
+});

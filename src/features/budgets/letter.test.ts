@@ -2,28 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { pdfTagging, pdfText } from '../../../test/support/pdf-text.ts';
 import { TEST_ADDRESSING } from '../../platform/pdf/pdf.fixtures.ts';
 import { budgetLetter } from './letter.ts';
-import type { BudgetLetterRecord } from './service.ts';
+import { emptyBudgetRecord } from './budgets.fixtures.ts';
 
 // The letter on its own, without a database: before any budget is worked out it still says who
 // it is from and to, when, its reference (with no version yet) and who to contact.
 const ADDRESSING = TEST_ADDRESSING;
 
-const record: BudgetLetterRecord = {
-  person: {
-    id: 'p',
-    name: 'Ailsa Fakename',
-    legalName: 'Ailsa Fakename',
-    crisis: false,
-    crisisReason: null,
-    communicationNeeds: [],
-  },
-  current: null,
-  interim: null,
-  versions: [],
-  policy: null,
-  outcomes: [],
-  eligibility: null,
-};
+const record = emptyBudgetRecord('p');
 
 describe('the budget letter before there is a budget', () => {
   it('carries the heading, says there is no budget yet, and is tagged', async () => {

@@ -3,6 +3,7 @@ import { fakeApp, fakeServices } from '../../../test/support/fake-app.ts';
 import { TEST_ADDRESSING } from '../../platform/pdf/pdf.fixtures.ts';
 import type { App } from '../../app.ts';
 import type { PersonAccess } from '../../platform/auth/access.ts';
+import { emptyBudgetRecord } from './budgets.fixtures.ts';
 import type { BudgetRecord } from './service.ts';
 
 // Route tests with fake services and no database (test/support/fake-app.ts): the page renders
@@ -11,20 +12,7 @@ import type { BudgetRecord } from './service.ts';
 const PERSON_ID = '11111111-1111-4111-8111-111111111111';
 
 const record = (crisis: boolean): BudgetRecord => ({
-  person: {
-    id: PERSON_ID,
-    name: 'Ailsa Fakename',
-    legalName: 'Ailsa Fakename',
-    crisis,
-    crisisReason: null,
-    communicationNeeds: [],
-  },
-  current: null,
-  interim: null,
-  versions: [],
-  policy: null,
-  outcomes: [],
-  eligibility: null,
+  ...emptyBudgetRecord(PERSON_ID, crisis),
   stageSupport: {
     stage: 'budget',
     stageLabel: 'Budget',

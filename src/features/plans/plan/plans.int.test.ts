@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, rows } from '../../../platform/db/transaction.ts';
-import { addBudgetVersion } from '../../budgets/index.ts';
+import { setBudget as setBudgetFor } from '../../budgets/budgets.fixtures.ts';
 import { updatePlanIfUnchanged } from './store.ts';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../../../../test/support/app.ts';
 
@@ -13,24 +13,8 @@ const tokens: Record<string, string> = {};
 const api = (role: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: bearer(tokens[role]!), payload: payload as object });
 
-async function setBudget(personId: string, weekly: number) {
-  const [manager] = await rows<{ id: string }>(
-    t.database.db,
-    sql`select id from users where email = 'manager@demo.selfdirect.test'`,
-  );
-  await inTenant(t.database.db, t.authorityId, (tx) =>
-    addBudgetVersion(tx, {
-      authorityId: t.authorityId,
-      personId,
-      kind: 'indicative',
-      weeklyAmount: weekly,
-      annualAmount: weekly * 52,
-      explanation: { total: weekly, lines: [], notes: [] },
-      reason: 'Set by the plans test',
-      decidedBy: manager!.id,
-    }),
-  );
-}
+const setBudget = (personId: string, weekly: number) =>
+  setBudgetFor(t, personId, weekly, 'Set by the plans test');
 
 const plan = async (personId: string, role = 'worker') =>
   (await api(role, 'GET', `/people/${personId}/plan`)).json();
