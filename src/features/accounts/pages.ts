@@ -8,7 +8,7 @@ import { safeRedirectPath } from '../../platform/http/redirect.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
 import { DEMO_ROLES, demoEmail } from './demo-users.ts';
-import type { CouncilAccess } from '../../platform/auth/access.ts';
+import { type CouncilAccess, may } from '../../platform/auth/access.ts';
 import {
   councilAccess,
   councilRoute,
@@ -17,9 +17,10 @@ import {
   signedInRoute,
 } from '../../platform/auth/routes.ts';
 import { type InvitationLookup, invitationGone, SignInRefused } from './service.ts';
+import { COUNCIL_SETUP_PAGES } from './council-setup.ts';
 
 export function homeFor(role: Role): string {
-  if (role === 'admin') return '/admin/users';
+  if (role === 'admin') return '/admin';
   if (role === 'analyst') return '/account';
   return roleAllows('caselist.read', role) ? '/people' : '/my';
 }
@@ -139,6 +140,14 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
       (r) => !['person', 'representative', 'circle_member', 'advocate', 'national_admin'].includes(r),
     ),
     ...extra,
+  });
+  // The administrator's home: every set-up page the viewer may use, each a link.
+  app.get('/admin', councilRoute('policy.preview'), async (request, reply) => {
+    const access = councilAccess(request);
+    return reply.render('accounts/views/council-setup.njk', {
+      title: 'Council set-up',
+      pages: COUNCIL_SETUP_PAGES.filter((page) => may(access, page.permission)),
+    });
   });
   app.get('/admin/users', councilRoute('users.manage'), async (request, reply) =>
     reply.render('accounts/views/staff.njk', await staffPage(request)),

@@ -1,0 +1,30 @@
+import type { AuthorityPermission } from '../../platform/auth/policy.ts';
+
+/**
+ * Everything a council's administrator configures, one line each: the "Council set-up" page
+ * (`/admin`) lists those the viewer may use, so every set-up page is reached by a link. A feature
+ * that adds a set-up page adds its line here.
+ */
+export interface CouncilSetupPage {
+  href: string;
+  text: string;
+  description: string;
+  /** Shown to whoever holds this council-wide permission. */
+  permission: AuthorityPermission;
+}
+
+export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
+  {
+    href: '/admin/users',
+    text: 'Staff accounts',
+    description: 'Invite staff with a one-time link, and deactivate accounts.',
+    permission: 'users.manage',
+  },
+  {
+    href: '/admin/policies',
+    text: 'Budget policies',
+    description:
+      'Support units and published rates: draft, check the re-pricing report, publish from a date.',
+    permission: 'policy.preview',
+  },
+];
