@@ -9,7 +9,7 @@ import { convertAmount } from '../../../platform/money/periods.ts';
 import { currentContribution } from '../../charging/index.ts';
 import { agreedCostLines } from '../../plans/index.ts';
 import { currentChanges, netPerPeriod } from '../corrections/rules.ts';
-import { type BankDetails, encryptBankDetails } from '../bank/crypto.ts';
+import { type BankDetails, type BankKeys, encryptBankDetails } from '../bank/crypto.ts';
 import {
   type DirectPaymentAgreement,
   type PaymentFrequency,
@@ -193,7 +193,7 @@ function checkOrThrow(input: AgreementInput) {
   if (errors.length) throw Problem.invalid(errors);
 }
 
-export async function createAgreement(db: Db, access: PersonAccess, key: Buffer, input: AgreementInput) {
+export async function createAgreement(db: Db, access: PersonAccess, keys: BankKeys, input: AgreementInput) {
   checkOrThrow(input);
   return audited(db, access, 'payments.agreement.create', async (tx) => {
     const { bank, terms, effect } = await planAgreement(tx, access, input);
@@ -212,7 +212,7 @@ export async function createAgreement(db: Db, access: PersonAccess, key: Buffer,
         contributionMethod: terms.contributionMethod,
         holderKind: effect.holderKind,
         holderName: bank.accountName,
-        bankDetails: encryptBankDetails(bank, key),
+        bankDetails: encryptBankDetails(bank, keys),
         accountLast4: bank.accountNumber.slice(-4),
         createdBy: access.actor.userId,
       })

@@ -14,9 +14,8 @@ import { formatDate, isIsoDate } from '../../../platform/dates.ts';
 import { formatPence } from '../../../platform/money/index.ts';
 import type { FeatureDeps } from '../../index.ts';
 import { type AgreementSetUpEffect, FREQUENCY_WORDS, HOLDER_KINDS } from '../agreements/service.ts';
-import { bankKey } from '../bank/crypto.ts';
 import { type ContributionEffect, currentChanges } from '../corrections/rules.ts';
-import { decryptBankDetails, encryptBankDetails } from '../bank/crypto.ts';
+import { bankKeys, decryptBankDetails, encryptBankDetails } from '../bank/crypto.ts';
 import { acceptMultipart } from '../returns/multipart.ts';
 import { MONEY_FIELDS, RETURN_CSV_COLUMNS } from '../returns/service.ts';
 import { recoveryOptions } from '../surplus/rules.ts';
@@ -102,7 +101,7 @@ export function paymentPolicies(access: PersonAccess) {
 /** The person's direct payment: the staff page, the agreement, returns, surplus reviews, statement. */
 export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, { config, services }) => {
   // Seals the bank details carried through the check page (the service stores them with its own).
-  const key = bankKey(config.sessionSecret);
+  const key = bankKeys(config);
   acceptMultipart(app);
   const read = personRoute('money.read');
   const manage = personRoute('money.manage');
