@@ -13,3 +13,5 @@ export { seedDemoPayments } from './seed.ts';
 export { contributionPayments } from './corrections/service.ts';
 export { paymentsFeature } from './routes.ts';
 export { paymentServices } from './service.ts';
+export { resealBankDetails } from './bank/rotation.ts';
+export type { CouncilReseal } from './bank/rotation.ts';

@@ -7,6 +7,13 @@ import { bankKeys } from './bank/crypto.ts';
 import { bankFile, remittances } from './bank/service.ts';
 import { type ManualTransfer, ledgerBalances, postAdjustment, reverseTransfer } from './ledger/service.ts';
 import { personPayments, statement } from './person/service.ts';
+import {
+  draftSettings,
+  type PaymentSettingsDraft,
+  publishSettings,
+  settingsCheck,
+  settingsOverview,
+} from './policy/service.ts';
 import { giveView, type ReturnFigures, readReview, submitReturns } from './returns/service.ts';
 import { approveAndPost, createRun, listRuns, type PostOptions, runDetail } from './runs/service.ts';
 import { decideSurplus } from './surplus/service.ts';
@@ -23,7 +30,8 @@ export const paymentServices = (db: Db, config: Config) => {
     forPerson: (access: PersonAccess) => personPayments(db, access),
     statement: (access: PersonAccess) => statement(db, access),
     previewAgreement: (access: PersonAccess, input: AgreementInput) => previewAgreement(db, access, input),
-    createAgreement: (access: PersonAccess, input: AgreementInput) => createAgreement(db, access, keys, input),
+    createAgreement: (access: PersonAccess, input: AgreementInput) =>
+      createAgreement(db, access, keys, input),
     previewChange: (access: PersonAccess, input: AgreementChangeInput) =>
       previewAgreementChange(db, access, input),
     changeAgreement: (access: PersonAccess, input: AgreementChangeInput) =>
@@ -43,6 +51,11 @@ export const paymentServices = (db: Db, config: Config) => {
     bankFile: (access: CouncilAccess, runId: string, format: 'csv' | 'bacs') =>
       bankFile(db, access, keys, runId, format),
     remittances: (access: CouncilAccess, runId: string) => remittances(db, access, runId),
+    // The council's direct-payment settings, versioned (policy/).
+    settings: (access: CouncilAccess) => settingsOverview(db, access),
+    draftSettings: (access: CouncilAccess, draft: PaymentSettingsDraft) => draftSettings(db, access, draft),
+    settingsCheck: (access: CouncilAccess, versionId: string) => settingsCheck(db, access, versionId),
+    publishSettings: (access: CouncilAccess, versionId: string) => publishSettings(db, access, versionId),
     // The ledger (ledger/).
     postAdjustment: (access: CouncilAccess, input: ManualTransfer) => postAdjustment(db, access, input),
     reverseTransfer: (

@@ -16,6 +16,8 @@ import {
   paymentsDue,
   validateAgreement,
 } from './rules.ts';
+import { frequencyErrors } from '../policy/rules.ts';
+import { offeredFrequencies } from '../policy/service.ts';
 import { maskAccountNumber, validateAccountNumber, validateSortCode } from '../bank/rules.ts';
 import { dpAgreementChanges, dpAgreements, dpPayments } from '../schema.ts';
 
@@ -153,6 +155,9 @@ async function planAgreement(tx: Tx, access: PersonAccess, input: AgreementInput
       'There is already an agreement',
     );
   }
+  // Only the frequencies the council's direct-payment settings offer today.
+  const notOffered = frequencyErrors(frequency, await offeredFrequencies(tx));
+  if (notOffered.length) throw Problem.invalid(notOffered);
   const terms = await termsFromPlan(tx, access.personId, frequency);
   const ruleErrors = validateAgreement({
     id: 'new',
