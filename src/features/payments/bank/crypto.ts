@@ -65,7 +65,7 @@ export function encryptBankDetails(details: BankDetails, keys: BankKeys): string
  */
 export function sealedWith(stored: string): string | null {
   const parts = stored.split(':');
-  if (parts[0] === 'v2' && parts.length === 6 && parts[1]) return parts[1];
+  if (parts[0] === 'v2' && parts.length === 5 && parts[1]) return parts[1];
   if (parts[0] === 'v1' && parts.length === 4) return 'v1';
   return null;
 }
