@@ -13,6 +13,7 @@ import { Problem } from '../../../platform/http/problem.ts';
 import { formatDate, isIsoDate } from '../../../platform/dates.ts';
 import { formatPence } from '../../../platform/money/index.ts';
 import type { FeatureDeps } from '../../index.ts';
+import type { PaymentFrequency } from '../agreements/rules.ts';
 import { type AgreementSetUpEffect, FREQUENCY_WORDS, HOLDER_KINDS } from '../agreements/service.ts';
 import { type ContributionEffect, currentChanges } from '../corrections/rules.ts';
 import { bankKeys, decryptBankDetails, encryptBankDetails } from '../bank/crypto.ts';
@@ -134,7 +135,12 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
         agreement: view.agreement,
         personName: view.person.preferredName ?? view.person.legalName,
         holderKinds: HOLDER_KINDS,
-        frequencies: FREQUENCY_WORDS,
+        // A new agreement offers only the council's frequencies; a change keeps the agreement's.
+        frequencies: Object.fromEntries(
+          Object.entries(FREQUENCY_WORDS).filter(
+            ([f]) => !view.offeredFrequencies || view.offeredFrequencies.includes(f as PaymentFrequency),
+          ),
+        ),
         // A correction's date is fixed: the date of the change it corrects.
         correctingFrom:
           field(request.body, 'supersedes') && isIsoDate(dateField(request.body, 'effectiveFrom'))
