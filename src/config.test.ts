@@ -2,7 +2,14 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, newDataKey } from './config.ts';
+
+const production = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: 'x'.repeat(40),
+  DATA_DIR: '/tmp/sd-unused',
+  DATA_KEYS: `test:${Buffer.alloc(32, 3).toString('base64')}`,
+};
 
 describe('configuration', () => {
   it('starts in demo mode with defaults that just work', () => {
@@ -20,6 +27,61 @@ describe('configuration', () => {
     expect(readFileSync(join(dir, 'session-secret'), 'utf8')).toBe(config.sessionSecret);
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(config.sessionSecret);
   });
+
+  it('keeps a generated data key under DATA_DIR in demo mode, the same after a restart', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sd-config-'));
+    const config = loadConfig({ DATA_DIR: dir });
+    expect(config.dataKeys).toHaveLength(1);
+    expect(config.dataKeys[0]!.key).toHaveLength(32);
+    expect(readFileSync(join(dir, 'data-keys'), 'utf8')).toMatch(/^demo-[\w-]+:[A-Za-z0-9+/]{43}=$/);
+    expect(loadConfig({ DATA_DIR: dir }).dataKeys).toEqual(config.dataKeys);
+  });
+
+  it('reads DATA_KEYS in order (the first seals), each id:base64-of-32-bytes', () => {
+    const [a, b] = [newDataKey('2027-a'), newDataKey('2026_b')];
+    const keys = loadConfig({ ...production, DATA_KEYS: ` ${a} , ${b} ` }).dataKeys;
+    expect(keys.map((k) => k.id)).toEqual(['2027-a', '2026_b']);
+    expect(keys[1]!.key.toString('base64')).toBe(b.split(':')[1]);
+  });
+
+  it('refuses to start in production without DATA_KEYS, naming it in one line', () => {
+    const { DATA_KEYS: _keys, ...withoutKeys } = production;
+    expect(() => loadConfig(withoutKeys)).toThrow(
+      /^Configuration error: DATA_KEYS is required in production/,
+    );
+    expect(() => loadConfig({ ...withoutKeys, DATA_KEYS: ' ' })).toThrow(/^Configuration error: DATA_KEYS/);
+  });
+
+  it.each([
+    ['no id', `:${Buffer.alloc(32).toString('base64')}`, /key 1 must be written id:base64/],
+    ['no colon', Buffer.alloc(32).toString('base64'), /key 1 must be written id:base64/],
+    ['short key', `k1:${Buffer.alloc(16).toString('base64')}`, /key “k1” must be 32 bytes/],
+    ['long key', `k1:${Buffer.alloc(33).toString('base64')}`, /key “k1” must be 32 bytes/],
+    ['not base64', 'k1:not*base64*at*all*not*base64*at*all*not*bas', /key “k1” must be 32 bytes/],
+    ['odd id', `k 1:${Buffer.alloc(32).toString('base64')}`, /key 1 must be written/],
+    [
+      'same id twice',
+      `k1:${Buffer.alloc(32).toString('base64')},k1:${Buffer.alloc(32, 1).toString('base64')}`,
+      /names the key id “k1” twice/,
+    ],
+    ['only commas', ',,', /at least one key/],
+  ])(
+    'refuses malformed DATA_KEYS (%s) in one line that names the variable, never the key',
+    (_, value, message) => {
+      let error: unknown;
+      try {
+        loadConfig({ ...production, DATA_KEYS: value });
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as Error).message;
+      expect(text).toMatch(/^Configuration error: DATA_KEYS /);
+      expect(text).toMatch(message);
+      expect(text).not.toContain('\n');
+      expect(text).not.toContain(Buffer.alloc(32).toString('base64'));
+    },
+  );
 
   it('refuses to start in production without a secret, naming the variable in one line', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigError);
@@ -44,14 +106,13 @@ describe('configuration', () => {
     const config = loadConfig({
       NODE_ENV: 'production',
       SESSION_SECRET: 'x'.repeat(40),
+      DATA_KEYS: production.DATA_KEYS,
       DATABASE_URL: 'postgres://db.example/selfdirect',
       PORT: '8080',
       HOST: '0.0.0.0',
     });
     expect(config).toMatchObject({ mode: 'production', port: 8080, host: '0.0.0.0' });
   });
-
-  const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATA_DIR: '/tmp/sd-unused' };
 
   it('production means Secure cookies and HSTS, with or without a proxy', () => {
     expect(loadConfig(production).secureTransport).toBe(true);

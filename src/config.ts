@@ -17,6 +17,11 @@ const environment = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /**
+   * The keys bank details are sealed with: `id:base64-of-32-bytes`, comma-separated. The first
+   * seals new values; all are tried by id for reading (so an old one stays until rotated away).
+   */
+  DATA_KEYS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SELFDIRECT_DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('demo-password-1'),
   /** 'true' (one proxy), a number of proxy hops, or 'false'. Only those hops' X-Forwarded-For is believed. */
@@ -35,6 +40,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   sessionSecret: string;
+  /** DATA_KEYS: the first seals bank details, all open them (see payments/bank/crypto.ts). */
+  dataKeys: readonly DataKey[];
   logLevel: z.infer<typeof environment>['LOG_LEVEL'];
   demoPassword: string;
   /**
@@ -51,6 +58,46 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** One data key: its id (named in every value it seals) and its 32 bytes. */
+export interface DataKey {
+  id: string;
+  key: Buffer;
+}
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * Parse DATA_KEYS (`id:base64,id:base64`); the message names what is wrong, never a key.
+ * Exported for the tests and the rotation command's help.
+ */
+export function parseDataKeys(text: string): DataKey[] {
+  const bad = (why: string) => new ConfigError(`Configuration error: DATA_KEYS ${why}`);
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (!entries.length) throw bad('must hold at least one key written id:base64-of-32-bytes');
+  const keys: DataKey[] = [];
+  entries.forEach((entry, index) => {
+    const at = entry.indexOf(':');
+    const id = at < 0 ? '' : entry.slice(0, at);
+    const encoded = at < 0 ? '' : entry.slice(at + 1);
+    if (!KEY_ID.test(id))
+      throw bad(`key ${index + 1} must be written id:base64-of-32-bytes, the id of letters, digits, - or _`);
+    const key = BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
+    if (key.length !== 32) throw bad(`key “${id}” must be 32 bytes written in base64 (44 characters)`);
+    if (keys.some((k) => k.id === id)) throw bad(`names the key id “${id}” twice`);
+    keys.push({ id, key });
+  });
+  return keys;
+}
+
+/** A new DATA_KEYS entry: `id:base64` with 32 random bytes. */
+export function newDataKey(id: string): string {
+  return `${id}:${randomBytes(32).toString('base64')}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = environment.safeParse(env);
   if (!parsed.success) {
@@ -63,6 +110,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (mode === 'production' && !e.SESSION_SECRET) {
     throw new ConfigError('Configuration error: SESSION_SECRET is required in production (32+ characters)');
   }
+  if (mode === 'production' && !e.DATA_KEYS?.trim()) {
+    throw new ConfigError(
+      'Configuration error: DATA_KEYS is required in production (one or more id:base64-of-32-bytes, comma-separated)',
+    );
+  }
+  const dataKeys = e.DATA_KEYS?.trim() ? parseDataKeys(e.DATA_KEYS) : demoDataKeys(dataDir, mode);
   const proxyHops = e.TRUST_PROXY === 'true' ? 1 : e.TRUST_PROXY === 'false' ? 0 : Number(e.TRUST_PROXY);
   const allowInsecure = e.ALLOW_INSECURE_HTTP === 'true';
   if (allowInsecure && proxyHops > 0) {
@@ -77,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? demoSecret(dataDir, mode),
+    dataKeys,
     logLevel: e.LOG_LEVEL,
     demoPassword: e.SELFDIRECT_DEMO_PASSWORD,
     proxyHops,
@@ -95,5 +149,20 @@ function demoSecret(dataDir: string, mode: Config['mode']): string {
     const secret = randomBytes(32).toString('hex');
     writeFileSync(file, secret, { mode: 0o600 });
     return secret;
+  }
+}
+
+/** Demo mode keeps one generated data key under DATA_DIR, as it keeps the session secret. */
+function demoDataKeys(dataDir: string, mode: Config['mode']): DataKey[] {
+  if (mode === 'test') return parseDataKeys(newDataKey('test'));
+  const file = join(dataDir, 'data-keys');
+  try {
+    return parseDataKeys(readFileSync(file, 'utf8').trim());
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ConfigError(`${error.message} (in ${file})`);
+    mkdirSync(dataDir, { recursive: true });
+    const keys = newDataKey(`demo-${new Date().toISOString().slice(0, 10)}`);
+    writeFileSync(file, keys, { mode: 0o600 });
+    return parseDataKeys(keys);
   }
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { bankKey } from '../features/payments/index.ts';
+import { bankKeys } from '../features/payments/index.ts';
 import { loadConfig } from '../config.ts';
 import { isIsoDate } from '../platform/dates.ts';
 import { openDatabase } from '../platform/db/client.ts';
@@ -78,7 +78,7 @@ export async function runGenerate(args: string[]): Promise<void> {
       seed: parsed.seed,
       people: parsed.people,
       asOf: parsed.asOf,
-      bankKey: bankKey(config.sessionSecret),
+      bankKeys: bankKeys(config),
       onProgress: (done, rows) => progress.update(done, rows),
     });
     if (!result.created) {

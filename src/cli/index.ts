@@ -43,6 +43,40 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
         if (broken) process.exitCode = 1;
       }),
   },
+  'rotate-data-key': {
+    summary: 're-seal every stored bank detail under the first DATA_KEYS key (safe while the app runs)',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { 'batch-size': { type: 'string' } }, strict: true });
+      const batchSize = values['batch-size'] ? Number(values['batch-size']) : 500;
+      if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
+        console.error('selfdirect: --batch-size must be a whole number from 1 to 10000');
+        process.exitCode = 2;
+        return;
+      }
+      await withDatabase(async (database, config) => {
+        const { bankKeys, resealBankDetails } = await import('../features/payments/index.ts');
+        const keys = bankKeys(config);
+        console.log(`Re-sealing bank details under data key “${keys.current.id}” (batches of ${batchSize}).`);
+        const councils = await resealBankDetails(database.db, keys, { batchSize });
+        let unreadable = 0;
+        for (const c of councils) {
+          unreadable += c.unreadable;
+          console.log(
+            `${c.name}: ${c.resealed} re-sealed, ${c.alreadyCurrent} already under “${keys.current.id}”, ` +
+              `${c.changedMeanwhile} changed by someone else meanwhile (left as written), ${c.unreadable} unreadable`,
+          );
+        }
+        const total = councils.reduce((sum, c) => sum + c.resealed, 0);
+        console.log(
+          `Done: ${total} re-sealed in ${councils.length} ${councils.length === 1 ? 'council' : 'councils'}.`,
+        );
+        if (unreadable)
+          console.log(
+            `${unreadable} could not be read with the configured keys (a removed key, or never sealed): they keep their text; keep any old key until they are entered again.`,
+          );
+      });
+    },
+  },
   generate: {
     summary: 'fill the database with synthetic data: --scale tiny|council|nation --seed N',
     run: async (args) => {

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { DEMO_SEEDERS } from '../features/seeders.ts';
+import { bankKeys } from '../features/payments/index.ts';
 import { DEMO_ROLES, demoEmail } from '../features/accounts/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Role } from '../platform/auth/roles.ts';
@@ -89,7 +90,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ created: boole
       nation: 'scotland',
       users: Object.fromEntries(created.map((u) => [u.role, u.id])) as DemoContext['users'],
       teams: { north: north!.id, south: south!.id, children: children!.id },
-      shared: { passwordHash, sessionSecret: config.sessionSecret },
+      shared: { passwordHash, sessionSecret: config.sessionSecret, bankKeys: bankKeys(config) },
     };
     for (const seeder of DEMO_SEEDERS) await seeder(tx, context);
     return { created: true, authorityId };

@@ -261,6 +261,10 @@ describe('on a 375 px phone', () => {
       ['/payments/runs'],
     );
     // Staff accounts: a table of long e-mail addresses, which must wrap.
-    await walk('admin', ['/admin', '/admin/users', '/admin/policies'], ['/admin/users']);
+    await walk(
+      'admin',
+      ['/admin', '/admin/users', '/admin', '/admin/policies', '/admin', '/admin/direct-payments'],
+      ['/admin/users', '/admin/direct-payments'],
+    );
   }, 240_000);
 });

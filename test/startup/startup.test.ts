@@ -27,6 +27,19 @@ describe('start-up faults end with one clear line and a non-zero exit', () => {
     );
   });
 
+  it('production without DATA_KEYS, or with a malformed one', async () => {
+    const production = { NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), DATA_DIR: freshDir() };
+    const missing = await start(production);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toMatch(/^Configuration error: DATA_KEYS is required in production/);
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1);
+    const malformed = await start({ ...production, DATA_KEYS: 'k1:c2hvcnQ=' });
+    expect(malformed.code).toBe(1);
+    expect(malformed.stderr.trim()).toBe(
+      'Configuration error: DATA_KEYS key “k1” must be 32 bytes written in base64 (44 characters)',
+    );
+  });
+
   it('an unreachable database', async () => {
     const result = await start({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', DATA_DIR: freshDir() });
     expect(result.code).toBe(1);

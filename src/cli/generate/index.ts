@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { asSystem, rows } from '../../platform/db/transaction.ts';
 import { todayInLondon, type IsoDate } from '../../platform/dates.ts';
+import type { BankKeys } from '../../features/payments/index.ts';
 import { BulkLoader } from './bulk.ts';
 import { buildCouncil, COUNCIL_TABLES } from './council.ts';
 import { generateDirectPayment, MONEY_TABLES, PaymentRuns } from './money.ts';
@@ -16,8 +17,8 @@ export interface GenerateOptions {
   people?: number;
   /** The day the synthetic history runs up to; fixed in tests so runs compare exactly. */
   asOf?: IsoDate;
-  /** Bank-details key (from the session secret) so synthetic agreements read like real ones. */
-  bankKey?: Buffer | null;
+  /** The bank-details keys (DATA_KEYS) so synthetic agreements read like real ones. */
+  bankKeys?: BankKeys | null;
   /** Called after each batch: people done, rows written so far. */
   onProgress?: (peopleDone: number, rowsWritten: number) => void;
 }
@@ -92,7 +93,7 @@ export async function generateSynthetic(db: Db, options: GenerateOptions): Promi
         const personRandom = new Random(`${code}:${asOf}:person:${done + i}`);
         const candidate = generatePerson(loader, personRandom, council);
         if (candidate)
-          generateDirectPayment(loader, personRandom, council, runs, candidate, options.bankKey ?? null);
+          generateDirectPayment(loader, personRandom, council, runs, candidate, options.bankKeys ?? null);
       }
       await loader.flush(order);
       done += batch;

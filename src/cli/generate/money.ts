@@ -1,4 +1,4 @@
-import { encryptBankDetails } from '../../features/payments/index.ts';
+import { type BankKeys, encryptBankDetails } from '../../features/payments/index.ts';
 import { paymentKey, paymentTransfer } from '../../features/payments/index.ts';
 import {
   type DirectPaymentAgreement,
@@ -66,7 +66,7 @@ export function generateDirectPayment(
   council: Council,
   runs: PaymentRuns,
   candidate: DirectPaymentCandidate,
-  bankKey: Buffer | null,
+  bankKeys: BankKeys | null,
 ): void {
   if (!loader.has('dp_agreements')) return;
   const { authorityId, asOf } = council;
@@ -103,10 +103,10 @@ export function generateDirectPayment(
     holder_name: candidate.name,
     // Encrypted like real details when a key is given; otherwise unreadable on purpose, so a
     // synthetic agreement can never produce a real bank payment.
-    bank_details: bankKey
+    bank_details: bankKeys
       ? encryptBankDetails(
           { sortCode: '000000', accountNumber: digits, accountName: candidate.name },
-          bankKey,
+          bankKeys,
         )
       : 'synthetic:no-bank-details',
     account_last4: digits.slice(-4),

@@ -27,4 +27,11 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
       'Support units and published rates: draft, check the re-pricing report, publish from a date.',
     permission: 'policy.preview',
   },
+  {
+    href: '/admin/direct-payments',
+    text: 'Direct-payment settings',
+    description:
+      'Surplus threshold, the council’s paying account, two-person approval of payment runs and the payment frequencies offered.',
+    permission: 'payments.settings.read',
+  },
 ];

@@ -3,7 +3,8 @@
  * feature list import only this file (a `schema.ts` may import another feature's `schema.ts` for
  * foreign keys). Add an export here only when another part of the code needs it.
  */
-export { bankKey, encryptBankDetails } from './bank/crypto.ts';
+export { bankKeys, decryptBankDetails, encryptBankDetails } from './bank/crypto.ts';
+export type { BankDetails, BankKeys } from './bank/crypto.ts';
 export { paymentKey, paymentTransfer } from './runs/rules.ts';
 export { paymentsDue } from './agreements/rules.ts';
 export type { DirectPaymentAgreement, PaymentFrequency } from './agreements/rules.ts';
@@ -12,3 +13,5 @@ export { seedDemoPayments } from './seed.ts';
 export { contributionPayments } from './corrections/service.ts';
 export { paymentsFeature } from './routes.ts';
 export { paymentServices } from './service.ts';
+export { resealBankDetails } from './bank/rotation.ts';
+export type { CouncilReseal } from './bank/rotation.ts';

@@ -82,7 +82,7 @@ describe('agreements', () => {
         rows: { bank_details: string }[];
       }
     ).rows;
-    expect(stored!.bank_details).toMatch(/^v1:/);
+    expect(stored!.bank_details).toMatch(/^v2:test-1:/);
     expect(stored!.bank_details).not.toContain('55779911');
   });
 

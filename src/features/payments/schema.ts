@@ -80,24 +80,55 @@ export const ledgerTransfers = pgTable(
   ],
 );
 
-/** Published, versioned direct-payment policy: surplus threshold and the council's paying account. */
+/** How often a direct payment may be paid: the dp_agreements frequencies a council may offer. */
+export const PAYMENT_FREQUENCIES = ['weekly', 'four_weekly', 'monthly'] as const;
+
+/**
+ * The council's direct-payment settings, versioned: surplus threshold, the council's paying
+ * account, two-person approval of runs and the payment frequencies it offers. Append-only (the
+ * database refuses any edit): a draft is a row with status 'draft'; publishing it adds the
+ * published row, naming the draft it came from, so a published version is never changed.
+ */
 export const paymentPolicyVersions = pgTable(
   'payment_policy_versions',
   {
     ...tenantColumns(),
     versionLabel: text('version_label').notNull(),
     effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** Existing rows (and inserts that do not say) were published versions. */
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('published'),
     surplusThresholdWeeks: integer('surplus_threshold_weeks').notNull(),
     originatorName: text('originator_name').notNull(),
     originatorSortCode: text('originator_sort_code').notNull(),
     originatorAccountNumber: text('originator_account_number').notNull(),
     /** Two people for a payment run: whoever created a run may not approve it. On by default. */
     twoPersonApproval: boolean('two_person_approval').notNull().default(true),
+    /** The frequencies new agreements may use; every one unless a version says otherwise. */
+    offeredFrequencies: text('offered_frequencies', { enum: PAYMENT_FREQUENCIES })
+      .array()
+      .notNull()
+      .default(sql`'{weekly,four_weekly,monthly}'::text[]`),
+    /** On a published row made from a draft: that draft. */
+    draftId: uuid('draft_id'),
+    createdBy: uuid('created_by'),
+    publishedBy: uuid('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
     tenantKey(t),
-    uniqueIndex('payment_policy_versions_label_unique').on(t.authorityId, t.versionLabel),
+    uniqueIndex('payment_policy_versions_label_unique').on(t.authorityId, t.status, t.versionLabel),
+    // A draft is published once.
+    uniqueIndex('payment_policy_versions_draft_unique')
+      .on(t.authorityId, t.draftId)
+      .where(sql`draft_id is not null`),
+    tenantReference(t, t.draftId, t),
+    check(
+      'payment_policy_versions_frequencies_offered',
+      sql`cardinality(offered_frequencies) > 0 and offered_frequencies <@ '{weekly,four_weekly,monthly}'::text[]`,
+    ),
   ],
 );
 
@@ -113,7 +144,7 @@ export const dpAgreements = pgTable(
     planId: uuid('plan_id').notNull(),
     amountPerPeriod: bigint('amount_per_period', { mode: 'number' }).notNull(),
     weeklyAmount: bigint('weekly_amount', { mode: 'number' }).notNull(),
-    frequency: text('frequency', { enum: ['weekly', 'four_weekly', 'monthly'] }).notNull(),
+    frequency: text('frequency', { enum: PAYMENT_FREQUENCIES }).notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
     contributionPerPeriod: bigint('contribution_per_period', { mode: 'number' }).notNull().default(0),

@@ -6,7 +6,7 @@ import { convertAmount } from '../../platform/money/periods.ts';
 import { currentContribution } from '../charging/index.ts';
 import { DEMO_DAYS_AGO } from '../people/index.ts';
 import { agreedCostLines } from '../plans/index.ts';
-import { bankKey, encryptBankDetails } from './bank/crypto.ts';
+import { type BankKeys, encryptBankDetails } from './bank/crypto.ts';
 import { planRun } from './runs/planning.ts';
 import { postRunIn } from './runs/posting.ts';
 import { dpAgreements, dpReturns, paymentPolicyVersions, paymentRuns } from './schema.ts';
@@ -42,8 +42,8 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
     .returning({ id: users.id });
   context.users.financeApprover = approver!.id;
   const morag = context.shared.demoPersonId as string | undefined;
-  const secret = context.shared.sessionSecret as string | undefined;
-  if (!morag || !secret) return;
+  const keys = context.shared.bankKeys as BankKeys | undefined;
+  if (!morag || !keys) return;
   const lines = await agreedCostLines(tx, morag, 1);
   if (!lines.length) return;
 
@@ -67,7 +67,7 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
       holderName: 'Morag Campbell',
       bankDetails: encryptBankDetails(
         { sortCode: '608371', accountNumber: '31926819', accountName: 'Morag Campbell' },
-        bankKey(secret),
+        keys,
       ),
       accountLast4: '6819',
       createdBy: context.users.finance!,

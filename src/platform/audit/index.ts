@@ -7,7 +7,7 @@ import { currentAuditUnit } from './request.ts';
 import { type AuditEntry, recordAudit } from './record.ts';
 import { auditEvents } from './schema.ts';
 
-export { type AuditEntry, recordAudit } from './record.ts';
+export { type AuditEntry, COMMAND_ACTOR, recordAudit } from './record.ts';
 
 export { type AuditAction, describeAction, describeEvent } from './catalogue.ts';
 export { auditPerRequest } from './request.ts';

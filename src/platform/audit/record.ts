@@ -3,8 +3,15 @@ import type { Db, Tx } from '../db/client.ts';
 import type { AuditAction } from './catalogue.ts';
 import { auditEvents } from './schema.ts';
 
+/** Work done by a command the service's operators ran (`selfdirect …`), not by a signed-in person. */
+export const COMMAND_ACTOR = {
+  userId: null,
+  role: 'system',
+  displayName: 'The service’s operators (a maintenance command)',
+} as const;
+
 export interface AuditEntry {
-  actor: Pick<Actor, 'userId' | 'role' | 'displayName'>;
+  actor: Pick<Actor, 'userId' | 'role' | 'displayName'> | typeof COMMAND_ACTOR;
   authorityId: string;
   personId: string | null;
   action: AuditAction;

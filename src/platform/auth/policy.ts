@@ -159,6 +159,8 @@ export const AUTHORITY_PERMISSIONS = {
   'policy.preview': ['admin', 'manager'],
   'reports.aggregate': ['analyst', 'manager', 'admin'],
   'payments.run': ['finance'],
+  /** The council's direct-payment settings: drafted and published by an administrator (policy.manage). */
+  'payments.settings.read': ['admin', 'finance'],
   'ledger.manage': ['finance'],
   'crisis.approve': ['manager'],
   'break_glass.request': ['worker', 'manager'],

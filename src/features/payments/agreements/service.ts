@@ -9,13 +9,15 @@ import { convertAmount } from '../../../platform/money/periods.ts';
 import { currentContribution } from '../../charging/index.ts';
 import { agreedCostLines } from '../../plans/index.ts';
 import { currentChanges, netPerPeriod } from '../corrections/rules.ts';
-import { type BankDetails, encryptBankDetails } from '../bank/crypto.ts';
+import { type BankDetails, type BankKeys, encryptBankDetails } from '../bank/crypto.ts';
 import {
   type DirectPaymentAgreement,
   type PaymentFrequency,
   paymentsDue,
   validateAgreement,
 } from './rules.ts';
+import { frequencyErrors } from '../policy/rules.ts';
+import { offeredFrequencies } from '../policy/service.ts';
 import { maskAccountNumber, validateAccountNumber, validateSortCode } from '../bank/rules.ts';
 import { dpAgreementChanges, dpAgreements, dpPayments } from '../schema.ts';
 
@@ -153,6 +155,9 @@ async function planAgreement(tx: Tx, access: PersonAccess, input: AgreementInput
       'There is already an agreement',
     );
   }
+  // Only the frequencies the council's direct-payment settings offer today.
+  const notOffered = frequencyErrors(frequency, await offeredFrequencies(tx));
+  if (notOffered.length) throw Problem.invalid(notOffered);
   const terms = await termsFromPlan(tx, access.personId, frequency);
   const ruleErrors = validateAgreement({
     id: 'new',
@@ -193,7 +198,7 @@ function checkOrThrow(input: AgreementInput) {
   if (errors.length) throw Problem.invalid(errors);
 }
 
-export async function createAgreement(db: Db, access: PersonAccess, key: Buffer, input: AgreementInput) {
+export async function createAgreement(db: Db, access: PersonAccess, keys: BankKeys, input: AgreementInput) {
   checkOrThrow(input);
   return audited(db, access, 'payments.agreement.create', async (tx) => {
     const { bank, terms, effect } = await planAgreement(tx, access, input);
@@ -212,7 +217,7 @@ export async function createAgreement(db: Db, access: PersonAccess, key: Buffer,
         contributionMethod: terms.contributionMethod,
         holderKind: effect.holderKind,
         holderName: bank.accountName,
-        bankDetails: encryptBankDetails(bank, key),
+        bankDetails: encryptBankDetails(bank, keys),
         accountLast4: bank.accountNumber.slice(-4),
         createdBy: access.actor.userId,
       })

@@ -4,7 +4,7 @@ import { audited } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { type BankFileProblem, bacsStandard18Lines, type BankPayment, paymentCsvRows } from './rules.ts';
-import { bankKey, decryptBankDetails } from './crypto.ts';
+import { type BankKeys, decryptBankDetails } from './crypto.ts';
 import { getRun, postedPayments } from '../runs/service.ts';
 import { paymentPolicyOn } from '../policy/store.ts';
 
@@ -29,7 +29,7 @@ function refuse(problems: BankFileProblem[]): never {
 export async function bankFile(
   db: Db,
   access: CouncilAccess,
-  secret: string,
+  keys: BankKeys,
   runId: string,
   format: 'csv' | 'bacs',
 ): Promise<{ filename: string; body: string; count: number; total: number }> {
@@ -45,7 +45,6 @@ export async function bankFile(
       const policy = await paymentPolicyOn(tx, run.runDate);
       if (!policy)
         throw Problem.conflict('There is no direct-payment policy with the council’s bank account.');
-      const key = bankKey(secret);
       const byAgreement = new Map<string, BankPayment>();
       for (const p of await postedPayments(tx, runId)) {
         const sent = p.amount - p.reduction;
@@ -55,7 +54,7 @@ export async function bankFile(
           existing.amount += sent;
           continue;
         }
-        const bank = decryptBankDetails(p.bankDetails, key);
+        const bank = decryptBankDetails(p.bankDetails, keys);
         byAgreement.set(p.agreementId, {
           sortCode: bank.sortCode,
           accountNumber: bank.accountNumber,

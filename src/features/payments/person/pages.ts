@@ -13,10 +13,10 @@ import { Problem } from '../../../platform/http/problem.ts';
 import { formatDate, isIsoDate } from '../../../platform/dates.ts';
 import { formatPence } from '../../../platform/money/index.ts';
 import type { FeatureDeps } from '../../index.ts';
+import type { PaymentFrequency } from '../agreements/rules.ts';
 import { type AgreementSetUpEffect, FREQUENCY_WORDS, HOLDER_KINDS } from '../agreements/service.ts';
-import { bankKey } from '../bank/crypto.ts';
 import { type ContributionEffect, currentChanges } from '../corrections/rules.ts';
-import { decryptBankDetails, encryptBankDetails } from '../bank/crypto.ts';
+import { bankKeys, decryptBankDetails, encryptBankDetails } from '../bank/crypto.ts';
 import { acceptMultipart } from '../returns/multipart.ts';
 import { MONEY_FIELDS, RETURN_CSV_COLUMNS } from '../returns/service.ts';
 import { recoveryOptions } from '../surplus/rules.ts';
@@ -102,7 +102,7 @@ export function paymentPolicies(access: PersonAccess) {
 /** The person's direct payment: the staff page, the agreement, returns, surplus reviews, statement. */
 export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, { config, services }) => {
   // Seals the bank details carried through the check page (the service stores them with its own).
-  const key = bankKey(config.sessionSecret);
+  const key = bankKeys(config);
   acceptMultipart(app);
   const read = personRoute('money.read');
   const manage = personRoute('money.manage');
@@ -135,7 +135,12 @@ export const personPaymentPages: FastifyPluginAsync<FeatureDeps> = async (app, {
         agreement: view.agreement,
         personName: view.person.preferredName ?? view.person.legalName,
         holderKinds: HOLDER_KINDS,
-        frequencies: FREQUENCY_WORDS,
+        // A new agreement offers only the council's frequencies; a change keeps the agreement's.
+        frequencies: Object.fromEntries(
+          Object.entries(FREQUENCY_WORDS).filter(
+            ([f]) => !view.offeredFrequencies || view.offeredFrequencies.includes(f as PaymentFrequency),
+          ),
+        ),
         // A correction's date is fixed: the date of the change it corrects.
         correctingFrom:
           field(request.body, 'supersedes') && isIsoDate(dateField(request.body, 'effectiveFrom'))

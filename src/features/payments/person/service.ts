@@ -1,6 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { PersonAccess } from '../../../platform/auth/access.ts';
 import { audited } from '../../../platform/audit/index.ts';
+import { offeredFrequencies } from '../policy/service.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { Problem } from '../../../platform/http/problem.ts';
 import { people } from '../../people/index.ts';
@@ -26,7 +27,9 @@ export async function personPayments(db: Db, access: PersonAccess) {
       .orderBy(desc(dpPayments.periodStart));
     const balance = await accountBalance(tx, accountId('person_dp_account', access.personId));
     const { returns, reviews } = await returnsAndReviews(tx, access.personId);
-    return { person, agreement, payments, balance, returns, reviews };
+    // The frequencies a new agreement may use (the settings in force); null: no settings yet.
+    const frequencies = await offeredFrequencies(tx);
+    return { person, agreement, payments, balance, returns, reviews, offeredFrequencies: frequencies };
   });
 }
 

@@ -4,7 +4,7 @@ import type { CouncilAccess } from '../../../platform/auth/access.ts';
 import { asSystem, inTenant, rows } from '../../../platform/db/transaction.ts';
 import { type TestApp, testApp, testConfig } from '../../../../test/support/app.ts';
 import { toRuleAgreement } from '../agreements/service.ts';
-import { bankKey, encryptBankDetails } from '../bank/crypto.ts';
+import { bankKeys, encryptBankDetails } from '../bank/crypto.ts';
 import { checkLedger } from '../ledger/store.ts';
 import { planPaymentRun } from './rules.ts';
 import { approveAndPost, createRun } from './service.ts';
@@ -30,7 +30,7 @@ beforeAll(async () => {
   access = await financeAccess(db, 'finance@demo.selfdirect.test', 'run-batches test');
   approver = await financeAccess(db, SECOND_FINANCE_EMAIL, 'run-batches test');
   authorityId = access.authorityId;
-  const key = bankKey(testConfig().sessionSecret);
+  const key = bankKeys(testConfig());
   // Seven agreements: every frequency, a contribution above the payment (nil periods), an
   // end date, a change of amounts part-way through a period.
   for (let i = 0; i < 7; i++) {

@@ -13,7 +13,7 @@ import { asSystem, inTenant, rows } from '../../../platform/db/transaction.ts';
 import { testConfig } from '../../../../test/support/app.ts';
 import { testDbKind } from '../../../../test/support/db.ts';
 import { type AgreementRow, toRuleAgreement } from '../agreements/service.ts';
-import { bankKey, encryptBankDetails } from '../bank/crypto.ts';
+import { bankKeys, encryptBankDetails } from '../bank/crypto.ts';
 import { checkLedger } from '../ledger/store.ts';
 import { planPaymentRun } from './rules.ts';
 import { approveAndPost, createRun } from './service.ts';
@@ -89,7 +89,7 @@ beforeAll(async () => {
         values (${authorityId}, 'Fault test: one person approves', '2024-04-02', 8, 'Demo Council',
           '80-22-60', '10203040', false)`),
   );
-  const key = bankKey(config.sessionSecret);
+  const key = bankKeys(config);
   // Thirty agreements: weekly, four-weekly and monthly, some with contributions, some ending,
   // some changing part-way through a period (pro rata).
   for (let i = 0; i < 30; i++) {
