@@ -66,8 +66,18 @@ export async function seedDemo(db: Db, config: Config): Promise<{ created: boole
       .insert(teams)
       .values([
         // The localities (codes) are the people seeder's: features/people/seed.ts.
-        { authorityId, name: 'Adult Community Care North', serves: 'adults', localityCodes: ['north', 'east'] },
-        { authorityId, name: 'Adult Community Care South', serves: 'adults', localityCodes: ['south', 'west'] },
+        {
+          authorityId,
+          name: 'Adult Community Care North',
+          serves: 'adults',
+          localityCodes: ['north', 'east'],
+        },
+        {
+          authorityId,
+          name: 'Adult Community Care South',
+          serves: 'adults',
+          localityCodes: ['south', 'west'],
+        },
         { authorityId, name: 'Children and Families', serves: 'children_and_families' },
       ])
       .returning();

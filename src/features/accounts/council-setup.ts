@@ -17,7 +17,8 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
   {
     href: '/admin/users',
     text: 'Staff accounts',
-    description: 'Invite staff into a team with a one-time link, move them between teams, and deactivate accounts.',
+    description:
+      'Invite staff into a team with a one-time link, move them between teams, and deactivate accounts.',
     permission: 'users.manage',
   },
   {

@@ -192,7 +192,10 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
 
   // Moving an account to another team: choose, check, then save (audited).
   const movePage = async (request: FastifyRequest<{ Params: { userId: string } }>) => {
-    const { user, teams } = await services.accounts.staffMember(signedInActor(request), request.params.userId);
+    const { user, teams } = await services.accounts.staffMember(
+      signedInActor(request),
+      request.params.userId,
+    );
     return {
       template: 'accounts/views/staff-team.njk',
       context: {

@@ -176,7 +176,9 @@ async function teamError(tx: Tx, role: string, teamId: string | null): Promise<F
   if (!teamId)
     return TEAM_REQUIRED_ROLES.includes(role) ? { field: 'teamId', message: 'Select their team' } : null;
   const open = await openTeams(tx);
-  return open.some((t) => t.id === teamId) ? null : { field: 'teamId', message: 'Select a team from the list' };
+  return open.some((t) => t.id === teamId)
+    ? null
+    : { field: 'teamId', message: 'Select a team from the list' };
 }
 
 export const INVITABLE: readonly Role[] = [

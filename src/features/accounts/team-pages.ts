@@ -14,7 +14,10 @@ export const teamPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
     localityCodes: fieldList(body, 'localityCodes'),
   });
 
-  const listPage = async (request: Parameters<typeof councilAccess>[0], extra: Record<string, unknown> = {}) => {
+  const listPage = async (
+    request: Parameters<typeof councilAccess>[0],
+    extra: Record<string, unknown> = {},
+  ) => {
     const { teams, localities } = await services.accounts.teams(councilAccess(request));
     return {
       template: 'accounts/views/teams.njk',
@@ -31,7 +34,10 @@ export const teamPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
 
   app.get('/admin/teams', councilRoute('organisation.manage'), async (request, reply) => {
     const page = await listPage(request);
-    return reply.render(page.template, { ...page.context, values: { serves: 'all_ages', localityCodes: [] } });
+    return reply.render(page.template, {
+      ...page.context,
+      values: { serves: 'all_ages', localityCodes: [] },
+    });
   });
   app.post('/admin/teams', councilRoute('organisation.manage'), async (request, reply) => {
     const values = teamsInput(request.body);

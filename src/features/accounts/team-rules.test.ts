@@ -17,9 +17,9 @@ describe('a team as typed', () => {
         (e) => e.field,
       ),
     ).toEqual(['serves', 'localityCodes']);
-    expect(teamErrors({ name: 'Hospital Team', serves: 'adults', localityCodes: ['north'] }, context)).toEqual(
-      [],
-    );
+    expect(
+      teamErrors({ name: 'Hospital Team', serves: 'adults', localityCodes: ['north'] }, context),
+    ).toEqual([]);
   });
 
   it('refuses a name the council already has, whatever its capitals and spaces, except the team’s own', () => {

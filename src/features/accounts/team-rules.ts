@@ -1,4 +1,4 @@
-import { TEAM_SERVES } from '../../platform/auth/schema.ts';
+import type { TEAM_SERVES } from '../../platform/auth/schema.ts';
 import type { FieldError } from '../../platform/http/problem.ts';
 
 /** Who a team serves, in plain words, by the stored code. */
@@ -33,7 +33,9 @@ export function teamErrors(
 ): FieldError[] {
   const errors: FieldError[] = [];
   const name = tidyTeamName(team.name);
-  const clash = context.teams.find((t) => t.id !== context.ownId && t.name.toLowerCase() === name.toLowerCase());
+  const clash = context.teams.find(
+    (t) => t.id !== context.ownId && t.name.toLowerCase() === name.toLowerCase(),
+  );
   if (!name) errors.push({ field: 'name', message: 'Enter the name of the team' });
   else if (name.length > TEAM_NAME_MAX)
     errors.push({ field: 'name', message: `Name must be ${TEAM_NAME_MAX} characters or fewer` });
@@ -52,7 +54,9 @@ export function closeRefusal(counts: { staff: number; openAllocations: number })
   const parts: string[] = [];
   if (counts.staff > 0) parts.push(`${counts.staff} staff account${counts.staff === 1 ? '' : 's'}`);
   if (counts.openAllocations > 0)
-    parts.push(`${counts.openAllocations} ${counts.openAllocations === 1 ? 'person' : 'people'} with an open case`);
+    parts.push(
+      `${counts.openAllocations} ${counts.openAllocations === 1 ? 'person' : 'people'} with an open case`,
+    );
   if (!parts.length) return null;
   return `This team still has ${parts.join(' and ')}. Move them to another team before you close it.`;
 }

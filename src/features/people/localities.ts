@@ -133,7 +133,10 @@ export function renameLocality(db: Db, access: CouncilAccess, localityId: string
       const row = await lockedLocality(tx, localityId);
       const errors = localityNameErrors(name, await localityList(tx), row.id);
       if (errors.length) throw Problem.invalid(errors);
-      await tx.update(localities).set({ name: tidyName(name) }).where(eq(localities.id, row.id));
+      await tx
+        .update(localities)
+        .set({ name: tidyName(name) })
+        .where(eq(localities.id, row.id));
       return { code: row.code, from: row.name, to: tidyName(name) };
     },
     { localityId },

@@ -7,7 +7,10 @@ import type { PeopleDeps } from './deps.ts';
 /** The council's localities: the list, add, rename, retire and bring back. */
 export const localityPages: FastifyPluginAsync<PeopleDeps> = async (app, { services }) => {
   const people = services.people;
-  const listPage = async (request: Parameters<typeof councilAccess>[0], extra: Record<string, unknown> = {}) => ({
+  const listPage = async (
+    request: Parameters<typeof councilAccess>[0],
+    extra: Record<string, unknown> = {},
+  ) => ({
     template: 'people/views/localities.njk',
     context: {
       title: 'Localities',

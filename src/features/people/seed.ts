@@ -87,9 +87,9 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
 
   // The council's localities, from the areas the demo people live in; a record holds the code.
   const areas = [...new Set(DEMO_PEOPLE.map((p) => p.locality))];
-  await tx.insert(localities).values(
-    areas.map((area) => ({ authorityId, code: area.toLowerCase(), name: `${area} Locality` })),
-  );
+  await tx
+    .insert(localities)
+    .values(areas.map((area) => ({ authorityId, code: area.toLowerCase(), name: `${area} Locality` })));
 
   await tx.insert(people).values(
     DEMO_PEOPLE.map((p, i) => ({
