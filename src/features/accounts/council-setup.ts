@@ -25,13 +25,13 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
     href: '/admin/teams',
     text: 'Teams',
     description: 'Add, rename and close teams, say who each serves and which localities it covers.',
-    permission: 'organisation.manage',
+    permission: 'users.manage',
   },
   {
     href: '/admin/localities',
     text: 'Localities',
     description: 'The council’s own areas, chosen on each person’s record and used for equity by area.',
-    permission: 'organisation.manage',
+    permission: 'users.manage',
   },
   {
     href: '/admin/policies',

@@ -32,14 +32,14 @@ export const teamPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
     };
   };
 
-  app.get('/admin/teams', councilRoute('organisation.manage'), async (request, reply) => {
+  app.get('/admin/teams', councilRoute('users.manage'), async (request, reply) => {
     const page = await listPage(request);
     return reply.render(page.template, {
       ...page.context,
       values: { serves: 'all_ages', localityCodes: [] },
     });
   });
-  app.post('/admin/teams', councilRoute('organisation.manage'), async (request, reply) => {
+  app.post('/admin/teams', councilRoute('users.manage'), async (request, reply) => {
     const values = teamsInput(request.body);
     return submitForm(reply, { ...(await listPage(request)), values }, async () => {
       const team = await services.accounts.addTeam(councilAccess(request), values);
@@ -60,7 +60,7 @@ export const teamPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
   };
   app.get<{ Params: { teamId: string } }>(
     '/admin/teams/:teamId',
-    councilRoute('organisation.manage'),
+    councilRoute('users.manage'),
     async (request, reply) => {
       const page = await editPage(request, request.params.teamId);
       const { team } = page.context;
@@ -72,7 +72,7 @@ export const teamPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
   );
   app.post<{ Params: { teamId: string } }>(
     '/admin/teams/:teamId',
-    councilRoute('organisation.manage'),
+    councilRoute('users.manage'),
     async (request, reply) => {
       const page = await editPage(request, request.params.teamId);
       const values = teamsInput(request.body);
@@ -84,7 +84,7 @@ export const teamPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
   );
   app.post<{ Params: { teamId: string } }>(
     '/admin/teams/:teamId/close',
-    councilRoute('organisation.manage'),
+    councilRoute('users.manage'),
     async (request, reply) => {
       const page = await editPage(request, request.params.teamId);
       const { team } = page.context;

@@ -19,11 +19,11 @@ export const localityPages: FastifyPluginAsync<PeopleDeps> = async (app, { servi
       ...extra,
     },
   });
-  app.get('/admin/localities', councilRoute('organisation.manage'), async (request, reply) => {
+  app.get('/admin/localities', councilRoute('users.manage'), async (request, reply) => {
     const page = await listPage(request);
     return reply.render(page.template, { ...page.context, values: {} });
   });
-  app.post('/admin/localities', councilRoute('organisation.manage'), async (request, reply) => {
+  app.post('/admin/localities', councilRoute('users.manage'), async (request, reply) => {
     const values = { name: field(request.body, 'name') };
     return submitForm(reply, { ...(await listPage(request)), values }, async () => {
       const added = await people.addLocality(councilAccess(request), values.name);
@@ -43,7 +43,7 @@ export const localityPages: FastifyPluginAsync<PeopleDeps> = async (app, { servi
   };
   app.get<{ Params: { localityId: string } }>(
     '/admin/localities/:localityId',
-    councilRoute('organisation.manage'),
+    councilRoute('users.manage'),
     async (request, reply) => {
       const page = await renamePage(request, request.params.localityId);
       return reply.render(page.template, { ...page.context, values: { name: page.context.locality.name } });
@@ -51,7 +51,7 @@ export const localityPages: FastifyPluginAsync<PeopleDeps> = async (app, { servi
   );
   app.post<{ Params: { localityId: string } }>(
     '/admin/localities/:localityId',
-    councilRoute('organisation.manage'),
+    councilRoute('users.manage'),
     async (request, reply) => {
       const page = await renamePage(request, request.params.localityId);
       const values = { name: field(request.body, 'name') };
@@ -63,7 +63,7 @@ export const localityPages: FastifyPluginAsync<PeopleDeps> = async (app, { servi
   );
   app.post<{ Params: { localityId: string } }>(
     '/admin/localities/:localityId/active',
-    councilRoute('organisation.manage'),
+    councilRoute('users.manage'),
     async (request, reply) => {
       await people.setLocalityActive(
         councilAccess(request),

@@ -155,8 +155,6 @@ export const AUTHORITY_PERMISSIONS = {
   'my.records': ['person', 'representative', 'circle_member', 'advocate', 'support', 'provider'],
   'audit.search': ['manager', 'admin'],
   'users.manage': ['admin'],
-  /** The council's organisation: teams and localities (features/accounts/teams.ts, people/localities.ts). */
-  'organisation.manage': ['admin'],
   'policy.manage': ['admin'],
   'policy.preview': ['admin', 'manager'],
   'reports.aggregate': ['analyst', 'manager', 'admin'],
