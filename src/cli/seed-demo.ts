@@ -66,9 +66,20 @@ export async function seedDemo(db: Db, config: Config): Promise<{ created: boole
     const [north, south, children] = await tx
       .insert(teams)
       .values([
-        { authorityId, name: 'Adult Community Care North' },
-        { authorityId, name: 'Adult Community Care South' },
-        { authorityId, name: 'Children and Families' },
+        // The localities (codes) are the people seeder's: features/people/seed.ts.
+        {
+          authorityId,
+          name: 'Adult Community Care North',
+          serves: 'adults',
+          localityCodes: ['north', 'east'],
+        },
+        {
+          authorityId,
+          name: 'Adult Community Care South',
+          serves: 'adults',
+          localityCodes: ['south', 'west'],
+        },
+        { authorityId, name: 'Children and Families', serves: 'children_and_families' },
       ])
       .returning();
     const staffTeam: Partial<Record<Role, string>> = { worker: north!.id, manager: north!.id };

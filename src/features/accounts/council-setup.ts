@@ -17,7 +17,20 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
   {
     href: '/admin/users',
     text: 'Staff accounts',
-    description: 'Invite staff with a one-time link, and deactivate accounts.',
+    description:
+      'Invite staff into a team with a one-time link, move them between teams, and deactivate accounts.',
+    permission: 'users.manage',
+  },
+  {
+    href: '/admin/teams',
+    text: 'Teams',
+    description: 'Add, rename and close teams, say who each serves and which localities it covers.',
+    permission: 'users.manage',
+  },
+  {
+    href: '/admin/localities',
+    text: 'Localities',
+    description: 'The council’s own areas, chosen on each person’s record and used for equity by area.',
     permission: 'users.manage',
   },
   {

@@ -18,6 +18,7 @@ import {
 } from '../../platform/auth/routes.ts';
 import { type InvitationLookup, invitationGone, SignInRefused } from './service.ts';
 import { COUNCIL_SETUP_PAGES } from './council-setup.ts';
+import { TEAM_REQUIRED_ROLES } from './team-rules.ts';
 
 export function homeFor(role: Role): string {
   if (role === 'admin') return '/admin';
@@ -139,6 +140,8 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
     roles: ROLES.filter(
       (r) => !['person', 'representative', 'circle_member', 'advocate', 'national_admin'].includes(r),
     ),
+    teams: await services.accounts.teamChoices(request.actor as never),
+    backLink: '/admin',
     ...extra,
   });
   // The administrator's home: every set-up page the viewer may use, each a link.
@@ -157,6 +160,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
       email: field(request.body, 'email'),
       displayName: field(request.body, 'displayName'),
       role: field(request.body, 'role') as Role,
+      teamId: field(request.body, 'teamId'),
     };
     return submitForm(
       reply,
@@ -164,7 +168,7 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
       async () => {
         const invitation = await services.accounts.invite(signedInActor(request), {
           ...values,
-          teamId: signedInActor(request).teamId,
+          teamId: values.teamId || null,
         });
         return reply.render(
           'accounts/views/staff.njk',
@@ -183,6 +187,58 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
         field(request.body, 'active') === 'true',
       );
       return reply.redirect('/admin/users', 303);
+    },
+  );
+
+  // Moving an account to another team: choose, check, then save (audited).
+  const movePage = async (request: FastifyRequest<{ Params: { userId: string } }>) => {
+    const { user, teams } = await services.accounts.staffMember(
+      signedInActor(request),
+      request.params.userId,
+    );
+    return {
+      template: 'accounts/views/staff-team.njk',
+      context: {
+        title: `Change ${user.displayName}’s team`,
+        backLink: '/admin/users',
+        user,
+        teams,
+        teamRequired: TEAM_REQUIRED_ROLES.includes(user.role),
+      },
+    };
+  };
+  app.get<{ Params: { userId: string } }>(
+    '/admin/users/:userId/team',
+    councilRoute('users.manage'),
+    async (request, reply) => {
+      const page = await movePage(request);
+      return reply.render(page.template, { ...page.context, values: { teamId: page.context.user.teamId } });
+    },
+  );
+  app.post<{ Params: { userId: string } }>(
+    '/admin/users/:userId/team',
+    councilRoute('users.manage'),
+    async (request, reply) => {
+      const page = await movePage(request);
+      const values = { teamId: field(request.body, 'teamId') };
+      const teamId = values.teamId || null;
+      return submitForm(reply, { ...page, values }, async () => {
+        const { user, teams } = page.context;
+        if (teamId && !teams.some((t) => t.id === teamId))
+          throw Problem.invalid([{ field: 'teamId', message: 'Select a team from the list' }]);
+        if (!teamId && page.context.teamRequired)
+          throw Problem.invalid([{ field: 'teamId', message: 'Select their team' }]);
+        if (field(request.body, '_step') !== 'confirm')
+          return reply.render(page.template, {
+            ...page.context,
+            title: 'Check the move before you save it',
+            check: true,
+            values,
+            newTeamName: teams.find((t) => t.id === teamId)?.name ?? null,
+          });
+        await services.accounts.moveStaff(signedInActor(request), user.id, teamId);
+        return reply.redirect('/admin/users', 303);
+      });
     },
   );
 

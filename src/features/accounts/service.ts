@@ -1,4 +1,4 @@
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../platform/auth/credentials.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/passwords.ts';
 import type { Role } from '../../platform/auth/roles.ts';
-import { invitations, signInThrottle, users } from '../../platform/auth/schema.ts';
+import { invitations, signInThrottle, teams, users } from '../../platform/auth/schema.ts';
 import { auditedCouncilRead, recordAudit, verifyAuditChain } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import {
@@ -28,6 +28,8 @@ import { isIsoDate } from '../../platform/dates.ts';
 import { asSystem, inTenant } from '../../platform/db/transaction.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { exportPersonRecord } from './export.ts';
+import { TEAM_REQUIRED_ROLES } from './team-rules.ts';
+import { isUuid, openTeams, teamServices } from './teams.ts';
 import {
   type AuditSearch,
   breakGlass,
@@ -165,10 +167,21 @@ export interface StaffInvite {
   email: string;
   displayName: string;
   role: Role;
+  /** An open team of the council: required for workers and managers, optional otherwise. */
   teamId: string | null;
 }
 
-const INVITABLE: readonly Role[] = [
+/** The field error for the team chosen for an account with this role, or null. */
+async function teamError(tx: Tx, role: string, teamId: string | null): Promise<FieldError | null> {
+  if (!teamId)
+    return TEAM_REQUIRED_ROLES.includes(role) ? { field: 'teamId', message: 'Select their team' } : null;
+  const open = await openTeams(tx);
+  return open.some((t) => t.id === teamId)
+    ? null
+    : { field: 'teamId', message: 'Select a team from the list' };
+}
+
+export const INVITABLE: readonly Role[] = [
   'worker',
   'manager',
   'finance',
@@ -177,6 +190,9 @@ const INVITABLE: readonly Role[] = [
   'support',
   'provider',
 ];
+
+/** Accounts the staff pages show and move (the invitable roles). */
+const STAFF_ROLES: readonly string[] = INVITABLE;
 
 /** An administrator invites staff; the one-time link is shown to the admin (no mail server). */
 export async function inviteStaff(db: Db, admin: Actor, invite: StaffInvite, now = new Date()) {
@@ -196,6 +212,8 @@ export async function inviteStaff(db: Db, admin: Actor, invite: StaffInvite, now
   const token = newSecret();
   const authorityId = admin.authorityId!;
   await inTenant(db, authorityId, async (tx) => {
+    const wrongTeam = await teamError(tx, invite.role, invite.teamId);
+    if (wrongTeam) throw Problem.invalid([wrongTeam]);
     const [user] = await tx
       .insert(users)
       .values({
@@ -220,7 +238,7 @@ export async function inviteStaff(db: Db, admin: Actor, invite: StaffInvite, now
       action: 'staff.invite',
       route: 'POST /admin/users',
       outcome: 'allowed',
-      detail: { invitedUserId: user!.id, role: invite.role },
+      detail: { invitedUserId: user!.id, role: invite.role, teamId: invite.teamId },
     });
   });
   return { token, path: `/invitation/${token}` };
@@ -391,10 +409,62 @@ export async function listStaff(db: Db, admin: Actor) {
         displayName: users.displayName,
         role: users.role,
         active: users.active,
+        teamId: users.teamId,
+        teamName: teams.name,
       })
       .from(users)
+      .leftJoin(teams, and(eq(teams.authorityId, users.authorityId), eq(teams.id, users.teamId)))
       .orderBy(users.displayName),
   );
+}
+
+/** The open teams, for the invitation form and for moving an account. */
+export function teamChoices(db: Db, admin: Actor) {
+  return inTenant(db, admin.authorityId!, (tx) => openTeams(tx));
+}
+
+/** One staff account and the teams it may move to, for the move's question and check pages. */
+export async function staffMember(db: Db, admin: Actor, userId: string) {
+  return inTenant(db, admin.authorityId!, async (tx) => {
+    if (!isUuid(userId)) throw Problem.notFound('Account');
+    const [user] = await tx
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        email: users.email,
+        role: users.role,
+        teamId: users.teamId,
+        teamName: teams.name,
+      })
+      .from(users)
+      .leftJoin(teams, and(eq(teams.authorityId, users.authorityId), eq(teams.id, users.teamId)))
+      .where(eq(users.id, userId));
+    if (!user || !STAFF_ROLES.includes(user.role)) throw Problem.notFound('Account');
+    return { user, teams: await openTeams(tx) };
+  });
+}
+
+/** An administrator moves a staff account to another team (or none, where the role allows). */
+export async function moveStaff(db: Db, admin: Actor, userId: string, teamId: string | null) {
+  const authorityId = admin.authorityId!;
+  return inTenant(db, authorityId, async (tx) => {
+    if (!isUuid(userId)) throw Problem.notFound('Account');
+    const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+    if (!user || !STAFF_ROLES.includes(user.role)) throw Problem.notFound('Account');
+    const wrongTeam = await teamError(tx, user.role, teamId);
+    if (wrongTeam) throw Problem.invalid([wrongTeam]);
+    await tx.update(users).set({ teamId }).where(eq(users.id, user.id));
+    await recordAudit(tx, {
+      actor: admin,
+      authorityId,
+      personId: null,
+      action: 'staff.move_team',
+      route: 'POST /admin/users/:userId/team',
+      outcome: 'allowed',
+      detail: { userId, fromTeamId: user.teamId, toTeamId: teamId },
+    });
+    return { userId, teamId };
+  });
 }
 
 export async function setActive(db: Db, admin: Actor, userId: string, active: boolean) {
@@ -435,6 +505,10 @@ export const accountServices = (db: Db) => ({
     changePassword(db, actor, current, next, confirm),
   staff: (admin: Actor) => listStaff(db, admin),
   invite: (admin: Actor, invite: StaffInvite) => inviteStaff(db, admin, invite),
+  teamChoices: (admin: Actor) => teamChoices(db, admin),
+  staffMember: (admin: Actor, userId: string) => staffMember(db, admin, userId),
+  moveStaff: (admin: Actor, userId: string, teamId: string | null) => moveStaff(db, admin, userId, teamId),
+  ...teamServices(db),
   setActive: (admin: Actor, userId: string, active: boolean) => setActive(db, admin, userId, active),
   invitation: (token: string) => findInvitation(db, token),
   checkInvitation: (token: string, answers: { dateOfBirth: string; checkCode: string }) =>

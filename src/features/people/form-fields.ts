@@ -26,7 +26,38 @@ export interface Choices {
   clientGroups: { code: string; label: string }[];
   teams: { id: string; name: string }[];
   staff: { id: string; name: string; teamId: string | null }[];
+  /** The council's localities: where it has any, the locality is chosen from the active ones. */
+  localities: { code: string; name: string; active: boolean }[];
+  /** The locality already on the record being changed (an old free-text answer stays offered). */
+  currentLocality?: string | null;
 }
+
+/** The locality question: a choice of the council's localities, or free text where it has none. */
+const localityField = (c: Choices): FieldDef => {
+  if (!c.localities.length)
+    return {
+      name: 'locality',
+      label: 'Locality (optional)',
+      hint: 'The council area they live in, for example North Locality',
+      type: 'text',
+      optional: true,
+    };
+  const items = c.localities.filter((l) => l.active).map((l) => ({ value: l.code, text: l.name }));
+  const current = c.currentLocality;
+  if (current && !items.some((i) => i.value === current))
+    items.push({
+      value: current,
+      text: `${c.localities.find((l) => l.code === current)?.name ?? current} (as recorded before)`,
+    });
+  return {
+    name: 'locality',
+    label: 'Locality (optional)',
+    hint: 'The council area they live in',
+    type: 'select',
+    items,
+    optional: true,
+  };
+};
 
 const about = (c: Choices): FieldDef[] => [
   { name: 'legalName', label: 'Full legal name', type: 'text', autocomplete: 'name', spellcheck: false },
@@ -55,7 +86,7 @@ const about = (c: Choices): FieldDef[] => [
   },
 ];
 
-const contact: FieldDef[] = [
+const contact = (c: Choices): FieldDef[] => [
   {
     name: 'phone',
     label: 'Phone number (optional)',
@@ -103,13 +134,7 @@ const contact: FieldDef[] = [
     autocomplete: 'postal-code',
     optional: true,
   },
-  {
-    name: 'locality',
-    label: 'Locality (optional)',
-    hint: 'The council area they live in, for example North Locality',
-    type: 'text',
-    optional: true,
-  },
+  localityField(c),
 ];
 
 const communication: FieldDef[] = [
@@ -192,7 +217,7 @@ const allocation = (c: Choices): FieldDef[] => [
 
 export const PERSON_PARTS = {
   about: { title: 'About the person', fields: about },
-  contact: { title: 'Contact details and address', fields: () => contact },
+  contact: { title: 'Contact details and address', fields: contact },
   communication: { title: 'Identifiers, language and communication', fields: () => communication },
   referral: { title: 'Contact, referral and crisis', fields: () => referral },
   allocation: { title: 'Who holds the case', fields: allocation },

@@ -29,6 +29,8 @@ export {
   saidFor,
 } from './seed-data.ts';
 export { peopleServices } from './service.ts';
+/** The council's localities, for the teams that cover them (accounts/teams.ts). */
+export { type Locality, localityList } from './localities.ts';
 /** Advocacy and support offered at each stage: the stage pages' inset and the advocacy report. */
 export { stageSupport } from './safeguards.ts';
 export { ASKED_STAGES, type AskedStage, type StageSupport } from './support-stages.ts';

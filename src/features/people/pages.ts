@@ -1,3 +1,4 @@
+import { personLocalityError } from './localities.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import { todayInLondon } from '../../platform/dates.ts';
 import { field, wholeNumber } from '../../platform/http/forms.ts';
@@ -94,11 +95,13 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     });
     return questionFlow(reply, page, request.body, {
       check: (values) => {
-        const result = checkPerson(fieldsOf(values), {
+        const person = fieldsOf(values);
+        const result = checkPerson(person, {
           today: today(),
           clientGroups: c.clientGroups.map((g) => g.code),
         });
-        return result.ok ? [] : result.errors;
+        const locality = personLocalityError(person.locality, { localities: c.localities });
+        return [...(result.ok ? [] : result.errors), ...(locality ? [locality] : [])];
       },
       save: async (values) => `/people/${(await people.create(councilAccess(request), fieldsOf(values))).id}`,
     });
@@ -131,7 +134,7 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
       const { person: current, name } = await people.header(personAccess(request), 'person.form.open');
       const page = partPage(
         part,
-        await choices(personAccess(request).authorityId),
+        { ...(await choices(personAccess(request).authorityId)), currentLocality: current.locality },
         request.params.personId,
         name,
         current.version,
@@ -145,9 +148,12 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
     async (request, reply) => {
       const part = partOf(request.params.part);
       if (part === 'allocation') await people.requirePermission(personAccess(request), 'access.grant', part);
-      const c = await choices(personAccess(request).authorityId);
       const version = wholeNumber(field(request.body, 'version')) ?? 0;
       const { person: current, name } = await people.header(personAccess(request), 'person.form.open');
+      const c = {
+        ...(await choices(personAccess(request).authorityId)),
+        currentLocality: current.locality,
+      };
       const page = partPage(part, c, request.params.personId, name, version);
       return questionFlow(reply, page, request.body, {
         check: (values) => {
@@ -156,7 +162,11 @@ export const peoplePages: FastifyPluginAsync<PeopleDeps> = async (app, deps) => 
             today: today(),
             clientGroups: c.clientGroups.map((g) => g.code),
           });
-          return result.ok ? [] : result.errors;
+          const locality = personLocalityError(merged.locality, {
+            localities: c.localities,
+            current: current.locality,
+          });
+          return [...(result.ok ? [] : result.errors), ...(locality ? [locality] : [])];
         },
         save: async (values) => {
           await people.update(personAccess(request), personFieldsFrom(page.fields, values), version);

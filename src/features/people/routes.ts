@@ -3,6 +3,7 @@ import type { PeopleDeps } from './deps.ts';
 import { peopleApi } from './api.ts';
 import { invitationApi } from './invitation-api.ts';
 import { invitationPages } from './invitation-pages.ts';
+import { localityPages } from './locality-pages.ts';
 import { myPages } from './my-pages.ts';
 import { equalityPages, peoplePages } from './pages.ts';
 
@@ -11,6 +12,7 @@ export const peopleFeature: FastifyPluginAsync<PeopleDeps> = async (app, deps) =
   await app.register(peoplePages, deps);
   await app.register(equalityPages, deps);
   await app.register(myPages, deps);
+  await app.register(localityPages, deps);
   await app.register(invitationPages, deps);
   await app.register(peopleApi, deps);
   await app.register(invitationApi, deps);

@@ -32,6 +32,23 @@ export const clientGroups = pgTable('client_groups', {
   sortOrder: integer('sort_order').notNull(),
 });
 
+/**
+ * A council's localities (its own areas, e.g. locality planning areas), managed at
+ * /admin/localities. `people.locality` holds a code from here; a retired locality stays so old
+ * records keep their name. Codes never change, names may.
+ */
+export const localities = pgTable(
+  'localities',
+  {
+    ...tenantColumns(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [tenantKey(t), uniqueIndex('localities_code_unique').on(t.authorityId, t.code)],
+);
+
 /** A person who asks for or receives support: the centre of every record. */
 export const people = pgTable(
   'people',
@@ -47,7 +64,10 @@ export const people = pgTable(
     addressLine2: text('address_line_2'),
     town: text('town'),
     postcode: text('postcode'),
-    /** The council's own area name (e.g. a locality planning area), used for equity by area. */
+    /**
+     * The council's own area, used for equity by area: a code from `localities` where the council
+     * has them; older records may hold free text, shown as written.
+     */
     locality: text('locality'),
     /** Scotland's Community Health Index number, ten digits, stored without spaces. */
     chiNumber: text('chi_number'),

@@ -6,6 +6,7 @@ import { chiDatePartFor, modulus11CheckDigit } from './identifiers.ts';
 import {
   circleMembers,
   legalOrders,
+  localities,
   people,
   personEquality,
   personRelationships,
@@ -84,6 +85,12 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
   const [morag, callum, agnes] = ids as [string, string, string];
   const idOf = (name: string) => ids[DEMO_PEOPLE.findIndex((p) => p.name === name)]!;
 
+  // The council's localities, from the areas the demo people live in; a record holds the code.
+  const areas = [...new Set(DEMO_PEOPLE.map((p) => p.locality))];
+  await tx
+    .insert(localities)
+    .values(areas.map((area) => ({ authorityId, code: area.toLowerCase(), name: `${area} Locality` })));
+
   await tx.insert(people).values(
     DEMO_PEOPLE.map((p, i) => ({
       authorityId,
@@ -96,7 +103,7 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
       addressLine1: `${10 + ((i * 7) % 180)} ${STREETS[i % STREETS.length]}`,
       town: 'Edinburgh',
       postcode: `${POSTCODES[p.locality]}${'ABDEFGHJLNPQRSTUWXYZ'[i % 20]}${'ABDEFGHJLNPQRSTUWXYZ'[(i * 3) % 20]}`,
-      locality: `${p.locality} Locality`,
+      locality: p.locality.toLowerCase(),
       // One in eight has no CHI number recorded yet, as happens with a new referral.
       chiNumber: i % 8 === 7 ? null : chiFor(p.dob, i * 3 + 10, p.sex),
       mainLanguage: p.language ?? 'English',

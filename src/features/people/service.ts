@@ -1,3 +1,4 @@
+import { localityList, localityName, localityServices, personLocalityError } from './localities.ts';
 import {
   createInvitation,
   type InvitationInput,
@@ -91,13 +92,23 @@ export const EMPTY_PERSON: PersonFields = {
 };
 
 /** Validation needs the reference list and today; both read inside the same transaction. */
-async function validated(tx: Tx, input: PersonFields, personId: string | null): Promise<PersonFields> {
+async function validated(
+  tx: Tx,
+  input: PersonFields,
+  personId: string | null,
+  current: PersonFields | null = null,
+): Promise<PersonFields> {
   const groups = await clientGroupList(tx);
   const result = checkPerson(input, { today: todayInLondon(), clientGroups: groups.map((g) => g.code) });
-  if (!result.ok) throw Problem.invalid(result.errors);
+  const wrongLocality = personLocalityError(input.locality, {
+    localities: await localityList(tx),
+    current: current?.locality ?? null,
+  });
+  const errors = [...(result.ok ? [] : result.errors), ...(wrongLocality ? [wrongLocality] : [])];
+  if (!result.ok || errors.length) throw Problem.invalid(errors);
   const value = result.value;
   await checkNotDuplicate(tx, value, personId);
-  return checkAllocation(tx, value);
+  return checkAllocation(tx, value, current?.allocatedTeamId ?? null);
 }
 
 /** The same CHI or NHS number on two records means a duplicate: refuse and say so. */
@@ -119,9 +130,18 @@ async function checkNotDuplicate(tx: Tx, value: PersonFields, personId: string |
 }
 
 /** A worker must be an active worker or manager of this council; their team is filled in if missing. */
-async function checkAllocation(tx: Tx, value: PersonFields): Promise<PersonFields> {
+async function checkAllocation(
+  tx: Tx,
+  value: PersonFields,
+  currentTeamId: string | null,
+): Promise<PersonFields> {
   const { teams, staff } = await allocationChoices(tx);
-  if (value.allocatedTeamId && !teams.some((t) => t.id === value.allocatedTeamId))
+  // A team since closed may stay on the record it already holds; it is never newly chosen.
+  if (
+    value.allocatedTeamId &&
+    value.allocatedTeamId !== currentTeamId &&
+    !teams.some((t) => t.id === value.allocatedTeamId)
+  )
     throw Problem.invalid([{ field: 'allocatedTeamId', message: 'Select a team from the list' }]);
   if (!value.allocatedWorkerId) return value;
   const worker = staff.find((s) => s.id === value.allocatedWorkerId);
@@ -182,7 +202,7 @@ export async function updatePerson(
       if (!current) throw Problem.notFound('Person');
       if (current.version !== version) throw staleRecord();
       const merged = { ...pick(current), ...patch };
-      const value = await validated(tx, merged, access.personId);
+      const value = await validated(tx, merged, access.personId, pick(current));
       const [saved] = await tx
         .update(people)
         .set({ ...value, version: version + 1, updatedBy: access.actor.userId, updatedAt: new Date() })
@@ -267,7 +287,8 @@ export async function getPersonRecord(db: Db, access: PersonAccess, interimStatu
       nation: await nationOf(tx, access.authorityId),
       clientGroupLabel: groups.find((g) => g.code === person.clientGroup)?.label ?? person.clientGroup,
       workerName: choices.staff.find((s) => s.id === person.allocatedWorkerId)?.name ?? null,
-      teamName: choices.teams.find((t) => t.id === person.allocatedTeamId)?.name ?? null,
+      teamName: choices.teamNames.find((t) => t.id === person.allocatedTeamId)?.name ?? null,
+      localityName: localityName(person.locality, await localityList(tx)),
       circle,
       representatives: reps,
       supportOffers: offers,
@@ -362,6 +383,7 @@ export async function formChoices(db: Db, authorityId: string) {
   return inTenant(db, authorityId, async (tx) => ({
     ...(await allocationChoices(tx)),
     clientGroups: await clientGroupList(tx),
+    localities: await localityList(tx),
     nation: await nationOf(tx, authorityId),
   }));
 }
@@ -452,6 +474,7 @@ export async function personHeader(db: Db, access: PersonAccess, action: AuditAc
  * Pages and the API call these; route tests pass fakes of the same shape.
  */
 export const peopleServices = (db: Db, interimStatusFor: InterimStatusLookup) => ({
+  ...localityServices(db),
   invitationChoices: (access: PersonAccess) => invitationChoices(db, access),
   invite: (access: PersonAccess, input: InvitationInput) => createInvitation(db, access, input),
   invitations: (access: PersonAccess) => listInvitations(db, access),

@@ -45,13 +45,18 @@ export async function findPerson(tx: Tx, personId: string, forUpdate = false) {
 /** Teams and the staff who can hold cases, for the allocation question. */
 export async function allocationChoices(tx: Tx) {
   // One after another: a transaction's connection runs one query at a time.
-  const teamRows = await tx.select({ id: teams.id, name: teams.name }).from(teams).orderBy(asc(teams.name));
+  const teamNames = await tx
+    .select({ id: teams.id, name: teams.name, closedAt: teams.closedAt })
+    .from(teams)
+    .orderBy(asc(teams.name));
+  // Closed teams are no longer offered; their names stay readable on the records that name them.
+  const teamRows = teamNames.filter((t) => t.closedAt === null).map(({ id, name }) => ({ id, name }));
   const staff = await tx
     .select({ id: users.id, name: users.displayName, teamId: users.teamId, role: users.role })
     .from(users)
     .where(and(eq(users.active, true), or(eq(users.role, 'worker'), eq(users.role, 'manager'))))
     .orderBy(asc(users.displayName));
-  return { teams: teamRows, staff };
+  return { teams: teamRows, teamNames, staff };
 }
 
 export interface CaseQuery {

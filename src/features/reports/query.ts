@@ -48,12 +48,14 @@ export async function equityCells(tx: Tx, authorityId: string, asOf: IsoDate): P
           join support_plan_cost_lines c on c.authority_id = ${authorityId} and c.plan_id = l.id
           group by l.person_id
         ), described as (
-          select pp.*, p.client_group, g.label as client_group_label, p.locality, e.ethnicity, e.sex,
+          select pp.*, p.client_group, g.label as client_group_label,
+                 coalesce(loc.name, p.locality) as locality, e.ethnicity, e.sex,
                  case when age < 18 then '0-17' when age < 25 then '18-24' when age < 65 then '25-64'
                       when age < 85 then '65-84' else '85+' end as age_band
           from per_person pp
           join people p on p.authority_id = ${authorityId} and p.id = pp.person_id
           left join client_groups g on g.code = p.client_group
+          left join localities loc on loc.authority_id = ${authorityId} and loc.code = p.locality
           left join person_equality e on e.authority_id = ${authorityId} and e.person_id = p.id
           cross join lateral (select extract(year from age(${asOf}::date, p.date_of_birth))::int as age) a
         )

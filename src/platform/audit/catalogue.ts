@@ -189,6 +189,16 @@ export const AUDIT_ACTIONS = {
   'access.read': { kind: 'read', words: 'looked at who can see your record' },
   'staff.deactivate': { kind: 'change', words: 'turned off a staff account' },
   'staff.reactivate': { kind: 'change', words: 'turned a staff account back on' },
+  'staff.move_team': { kind: 'change', words: 'moved a staff account to another team' },
+  'teams.read': { kind: 'read', words: 'looked at the council’s teams' },
+  'team.add': { kind: 'change', words: 'added a team' },
+  'team.rename': { kind: 'change', words: 'changed a team’s name or what it covers' },
+  'team.close': { kind: 'change', words: 'closed a team' },
+  'localities.read': { kind: 'read', words: 'looked at the council’s localities' },
+  'locality.add': { kind: 'change', words: 'added a locality' },
+  'locality.rename': { kind: 'change', words: 'renamed a locality' },
+  'locality.retire': { kind: 'change', words: 'retired a locality' },
+  'locality.restore': { kind: 'change', words: 'brought a retired locality back' },
 } as const satisfies Record<string, { kind: AuditKind; words: string; part?: boolean }>;
 
 export type AuditKind = 'read' | 'change' | 'export' | 'refusal' | 'access';

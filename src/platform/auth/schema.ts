@@ -3,11 +3,22 @@ import { createdAt, tenantColumns, tenantKey, tenantReference } from '../db/tena
 import { authorities } from '../db/schema.ts';
 import { ROLES } from './roles.ts';
 
+/** Who a team serves (features/accounts/teams.ts has the plain words). */
+export const TEAM_SERVES = ['adults', 'children_and_families', 'all_ages'] as const;
+
+/**
+ * A council's teams. Staff belong to one (`users.team_id`) and people are allocated to one
+ * (`people.allocated_team_id`). A team is closed, never deleted, so old allocations and the
+ * audit keep its name; `locality_codes` are codes of the council's localities (people feature).
+ */
 export const teams = pgTable(
   'teams',
   {
     ...tenantColumns(),
     name: text('name').notNull(),
+    serves: text('serves', { enum: TEAM_SERVES }).notNull().default('all_ages'),
+    localityCodes: text('locality_codes').array().notNull().default([]),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [tenantKey(t)],
