@@ -52,19 +52,48 @@ export interface EnglishChargingPolicy {
 
 export type ChargingPolicy = ScottishChargingPolicy | EnglishChargingPolicy;
 
+/**
+ * The largest figure a policy may hold: £10,000,000. Real figures are far below it (England's
+ * upper capital limit is £23,250, DHSC local authority circular 2024/25); anything above is a
+ * typing slip, and keeping figures this small keeps every sum a safe integer.
+ */
+export const MAX_POLICY_PENCE: Pence = 1_000_000_000;
+
+/** Longest version label or income kind a policy may carry. */
+export const MAX_POLICY_TEXT = 200;
+
 function isPence(value: unknown): value is Pence {
-  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_POLICY_PENCE;
+}
+
+/** Text that cannot be stored or shown: control characters such as NUL. */
+function hasControlCharacters(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+  return /[\u0000-\u001f\u007f]/.test(text);
+}
+
+function textProblem(text: string, what: string): string | null {
+  if (text.trim() === '') return null;
+  if (hasControlCharacters(text)) return `${what} must not contain control characters.`;
+  if (text.length > MAX_POLICY_TEXT) return `${what} must be ${MAX_POLICY_TEXT} characters or fewer.`;
+  return null;
 }
 
 /** Field errors in plain words, for the policy editing page; empty when the policy is usable. */
 export function validateChargingPolicy(policy: ChargingPolicy): FieldError[] {
   const errors: FieldError[] = [];
   const pence = (field: string, value: unknown) => {
-    if (!isPence(value)) errors.push({ field, message: 'Enter an amount of zero or more, in whole pence.' });
+    if (!isPence(value))
+      errors.push({ field, message: 'Enter an amount of zero or more, up to £10,000,000, in whole pence.' });
+  };
+  const text = (field: string, value: string, what: string) => {
+    const problem = textProblem(value, what);
+    if (problem) errors.push({ field, message: problem });
   };
   if (policy.versionLabel.trim() === '') {
     errors.push({ field: 'versionLabel', message: 'Give the policy a version label, like "2026/27 v1".' });
   }
+  text('versionLabel', policy.versionLabel, 'The version label');
   if (
     !Number.isInteger(policy.taperBasisPoints) ||
     policy.taperBasisPoints < 0 ||
@@ -78,6 +107,7 @@ export function validateChargingPolicy(policy: ChargingPolicy): FieldError[] {
   policy.disregardedIncomeKinds.forEach((kind, i) => {
     if (kind.trim() === '')
       errors.push({ field: `disregardedIncomeKinds.${i}`, message: 'Name the income kind.' });
+    text(`disregardedIncomeKinds.${i}`, kind, 'The income kind');
   });
 
   if (policy.nation === 'scotland') {
@@ -101,6 +131,7 @@ export function validateChargingPolicy(policy: ChargingPolicy): FieldError[] {
         message: 'Describe who this amount is for.',
       });
     }
+    text(`minimumIncomeGuarantee.${band}.label`, mig.label, 'The description');
   }
   pence('capitalUpperLimit', policy.capitalUpperLimit);
   pence('capitalLowerLimit', policy.capitalLowerLimit);
