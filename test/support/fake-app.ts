@@ -47,6 +47,7 @@ const ROLE_NUMBERS: Record<Role, number> = {
   analyst: 10,
   admin: 11,
   national_admin: 12,
+  operator: 13,
 };
 
 /** A stand-in for a service the test did not fake: calling it fails the request (a 500). */
