@@ -24,14 +24,15 @@ export const FAKE_COUNCIL = {
 export function fakeActor(role: Role): Actor {
   return {
     userId: `00000000-0000-4000-8000-0000000000${String(ROLE_NUMBERS[role]).padStart(2, '0')}`,
-    authorityId: FAKE_COUNCIL.id,
+    // The platform operator belongs to no council.
+    authorityId: role === 'operator' ? null : FAKE_COUNCIL.id,
     role,
     teamId: null,
     displayName: `Fake ${role}`,
     email: `${role}@fake.test`,
     via: 'session',
     credentialHash: `fake-${role}`,
-    council: { code: FAKE_COUNCIL.code, name: FAKE_COUNCIL.name },
+    council: role === 'operator' ? null : { code: FAKE_COUNCIL.code, name: FAKE_COUNCIL.name },
   };
 }
 const ROLE_NUMBERS: Record<Role, number> = {
@@ -47,6 +48,7 @@ const ROLE_NUMBERS: Record<Role, number> = {
   analyst: 10,
   admin: 11,
   national_admin: 12,
+  operator: 13,
 };
 
 /** A stand-in for a service the test did not fake: calling it fails the request (a 500). */

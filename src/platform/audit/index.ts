@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { inTenant, rows } from '../db/transaction.ts';
-import type { Access, CouncilAccess } from '../auth/access.ts';
+import type { Access, CouncilAccess, PersonAccess } from '../auth/access.ts';
 import { AUDIT_ACTIONS, type AuditAction } from './catalogue.ts';
 import { currentAuditUnit } from './request.ts';
 import { type AuditEntry, recordAudit } from './record.ts';
@@ -20,7 +20,7 @@ export { auditPerRequest } from './request.ts';
  */
 export function audited<T>(
   db: Db,
-  access: Access,
+  access: CouncilAccess | PersonAccess,
   action: AuditAction,
   work: (tx: Tx) => Promise<T>,
   detail?: Record<string, unknown>,

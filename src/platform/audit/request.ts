@@ -150,7 +150,8 @@ const isPageView = (request: FastifyRequest) =>
 function inOneTransaction(db: Db, request: FastifyRequest, handle: () => unknown): unknown {
   const audit = units.get(request);
   const access = request.access;
-  if (!audit || !access) return handle();
+  // A platform (operator) page belongs to no council: it has no council transaction to run in.
+  if (!audit || !access || access.kind === 'platform') return handle();
   const work = new RequestTransaction(db, access.authorityId);
   let result: unknown;
   try {

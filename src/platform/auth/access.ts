@@ -3,6 +3,7 @@ import {
   type AuthorityPermission,
   isPersonPermission,
   type PersonPermission,
+  type PlatformPermission,
   type Relationship,
   relationshipAllows,
   roleAllows,
@@ -38,7 +39,15 @@ export interface CouncilAccess {
   route: string;
 }
 
-export type Access = PersonAccess | CouncilAccess;
+/** Proof that the guard allowed a platform permission (setting up councils) to an account of no council. */
+export interface PlatformAccess {
+  kind: 'platform';
+  actor: Actor;
+  permission: PlatformPermission;
+  route: string;
+}
+
+export type Access = PersonAccess | CouncilAccess | PlatformAccess;
 
 /**
  * Resolves an actor's relationship to a person, with the person's name when they exist;

@@ -12,8 +12,11 @@ import { actorFromApiToken, actorFromSession } from './credentials.ts';
 import {
   type AuthorityPermission,
   isPersonPermission,
+  isPlatformPermission,
   mayBreakGlass,
   type PersonPermission,
+  type PlatformPermission,
+  platformRoleAllows,
   type Relationship,
   refusalFor,
   relationshipAllows,
@@ -27,7 +30,8 @@ export const SESSION_COOKIE = 'selfdirect_session';
 export type RouteAccess =
   | 'public'
   | { permission: AuthorityPermission | 'signed_in' }
-  | { permission: PersonPermission; personParam?: string };
+  | { permission: PersonPermission; personParam?: string }
+  | { permission: PlatformPermission };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -94,6 +98,13 @@ export const accessGuard = fp(
       const actor = request.actor;
       if (!actor) return unauthenticated(request, reply);
       const route = `${request.method} ${request.routeOptions.url}`;
+      if (declared && isPlatformPermission(declared.permission)) {
+        // Only the platform operator, an account of no council; never a council's account.
+        if (actor.authorityId !== null || !platformRoleAllows(declared.permission, actor.role))
+          return refuse(request, reply);
+        request.access = { kind: 'platform', actor, permission: declared.permission, route };
+        return;
+      }
       if (!declared || !actor.authorityId) return refuse(request, reply, 'This page has no access rule.');
       if (!isPersonPermission(declared.permission)) {
         if (!roleAllows(declared.permission as AuthorityPermission, actor.role))

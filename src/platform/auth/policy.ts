@@ -166,6 +166,26 @@ export const AUTHORITY_PERMISSIONS = {
   'break_glass.request': ['worker', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
+/**
+ * Platform-wide permissions: setting up councils. Held only by the platform operator, an
+ * account of no council (`authority_id` null), who holds no council or person permission and
+ * so never reads a council's records.
+ */
+export const PLATFORM_PERMISSIONS = {
+  'councils.manage': ['operator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type PlatformPermission = keyof typeof PLATFORM_PERMISSIONS;
+
+export function isPlatformPermission(permission: string): permission is PlatformPermission {
+  return permission in PLATFORM_PERMISSIONS;
+}
+
+/** Is this role allowed this platform permission? (Only an account of no council may be.) */
+export function platformRoleAllows(permission: PlatformPermission, role: Role): boolean {
+  return (PLATFORM_PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
 export type PersonPermission = keyof typeof PERSON_PERMISSIONS;
 export type AuthorityPermission = keyof typeof AUTHORITY_PERMISSIONS;
 export type Permission = PersonPermission | AuthorityPermission | 'signed_in';

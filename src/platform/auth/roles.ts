@@ -12,6 +12,7 @@ export const ROLES = [
   'analyst',
   'admin',
   'national_admin',
+  'operator',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
@@ -29,6 +30,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   analyst: 'Analyst (aggregate figures only)',
   admin: 'Council administrator',
   national_admin: 'National administrator',
+  operator: 'Platform operator',
 };
 
 export const STAFF_ROLES: readonly Role[] = ['worker', 'manager', 'finance', 'analyst', 'admin'];

@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { type CouncilAccess, may, type PersonAccess } from './access.ts';
+import { type CouncilAccess, may, type PersonAccess, type PlatformAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import {
   councilAccess,
   councilRoute,
   type GuardedRequest,
+  operatorActor,
+  operatorRoute,
   personAccess,
   personRoute,
   publicRoute,
   signedInActor,
 } from './routes.ts';
 import type { RouteAccess } from './guard.ts';
-import type { Role } from './roles.ts';
+import {
+  AUTHORITY_PERMISSIONS,
+  PERSON_PERMISSIONS,
+  PLATFORM_PERMISSIONS,
+  platformRoleAllows,
+  roleAllows,
+} from './policy.ts';
+import { ROLES, type Role } from './roles.ts';
 
 const actor = (role: Role): Actor => ({
   userId: 'u-1',
@@ -42,7 +51,17 @@ const council = (role: Role): CouncilAccess => ({
 });
 
 /** Just what the readers look at on a request. */
-function request(declared: RouteAccess | undefined, access: PersonAccess | CouncilAccess | null) {
+const platform = (): PlatformAccess => ({
+  kind: 'platform',
+  actor: { ...actor('operator'), authorityId: null },
+  permission: 'councils.manage',
+  route: 'GET /operator/councils',
+});
+
+function request(
+  declared: RouteAccess | undefined,
+  access: PersonAccess | CouncilAccess | PlatformAccess | null,
+) {
   const logged: unknown[] = [];
   const fake: GuardedRequest = {
     access,
@@ -62,6 +81,9 @@ describe('route declarations', () => {
     });
     expect(councilRoute('policy.manage')).toEqual({ config: { access: { permission: 'policy.manage' } } });
     expect(publicRoute()).toEqual({ config: { access: 'public' } });
+    expect(operatorRoute('councils.manage')).toEqual({
+      config: { access: { permission: 'councils.manage' } },
+    });
   });
 });
 
@@ -94,6 +116,36 @@ describe('access readers fail closed', () => {
     expect(() => signedInActor(request('public', null).fake)).toThrow(
       expect.objectContaining({ status: 403 }),
     );
+  });
+});
+
+describe('the platform operator', () => {
+  it('is read only from a platform decision for the declared permission', () => {
+    const decided = platform();
+    expect(operatorActor(request({ permission: 'councils.manage' }, decided).fake)).toBe(decided.actor);
+    for (const { fake, logged } of [
+      request({ permission: 'councils.manage' }, null),
+      request({ permission: 'councils.manage' }, council('admin')),
+      request({ permission: 'policy.manage' }, council('admin')),
+      request('public', decided),
+    ]) {
+      expect(() => operatorActor(fake)).toThrow(expect.objectContaining({ status: 403 }));
+      expect(logged).toHaveLength(1);
+    }
+    expect(() => councilAccess(request({ permission: 'councils.manage' }, decided).fake)).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
+  });
+
+  it('holds no council or person permission, and no other role holds a platform one', () => {
+    for (const permission of Object.keys(AUTHORITY_PERMISSIONS) as (keyof typeof AUTHORITY_PERMISSIONS)[])
+      expect(roleAllows(permission, 'operator')).toBe(false);
+    for (const roles of Object.values(PERSON_PERMISSIONS))
+      expect(JSON.stringify(roles)).not.toContain('operator');
+    for (const permission of Object.keys(PLATFORM_PERMISSIONS) as (keyof typeof PLATFORM_PERMISSIONS)[])
+      for (const role of ROLES) expect(platformRoleAllows(permission, role)).toBe(role === 'operator');
+    expect(may(platform(), 'record.read')).toBe(false);
+    expect(may(platform(), 'users.manage')).toBe(false);
   });
 });
 

@@ -1,8 +1,8 @@
 import type { FastifyRequest } from 'fastify';
-import type { CouncilAccess, PersonAccess } from './access.ts';
+import type { CouncilAccess, PersonAccess, PlatformAccess } from './access.ts';
 import type { Actor } from './actor.ts';
 import type { RouteAccess } from './guard.ts';
-import type { AuthorityPermission, PersonPermission } from './policy.ts';
+import type { AuthorityPermission, PersonPermission, PlatformPermission } from './policy.ts';
 import { isPersonPermission } from './policy.ts';
 import { Problem } from '../http/problem.ts';
 
@@ -58,6 +58,27 @@ export const personRoute = (
     access: options.personParam ? { permission, personParam: options.personParam } : { permission },
   },
 });
+
+/**
+ * A platform permission (setting up councils), for the platform operator only: an account of
+ * no council. Every council account is refused. Read with `operatorActor`.
+ */
+export const operatorRoute = (permission: PlatformPermission): Declared => ({
+  config: { access: { permission } },
+});
+
+/** The guard's decision on this request's platform (operator) route. */
+export function operatorAccess(request: GuardedRequest): PlatformAccess {
+  const access = request.access;
+  const declared = declaredPermission(request);
+  if (access?.kind === 'platform' && declared !== undefined && access.permission === declared) return access;
+  return missing(request, 'platform');
+}
+
+/** The operator behind this request's platform route. */
+export function operatorActor(request: GuardedRequest): Actor {
+  return operatorAccess(request).actor;
+}
 
 /** The guard's decision on this request's person-scoped route. */
 export function personAccess(request: GuardedRequest): PersonAccess {
