@@ -48,7 +48,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/chromium-server.ts', 'test/support/demo-template.ts'],
-          testTimeout: 60_000,
+          // A journey of a dozen pages, each checked with axe, needs more than a minute when the
+          // machine is busy (two cores running the other projects' files beside it).
+          testTimeout: 180_000,
         },
       },
     ],
