@@ -28,6 +28,7 @@ export {
   SAID,
   saidFor,
 } from './seed-data.ts';
+export { DEMO_ENGLISH_PEOPLE, demoCaseload } from './seed-data-england.ts';
 export { peopleServices } from './service.ts';
 /** Advocacy and support offered at each stage: the stage pages' inset and the advocacy report. */
 export { stageSupport } from './safeguards.ts';
