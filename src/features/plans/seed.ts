@@ -14,7 +14,6 @@ import {
   insertAgreement,
   insertOptionChoice,
   insertPlanVersion,
-  saveConfiguration,
   updatePlanIfUnchanged,
   userNames,
 } from './plan/store.ts';
@@ -32,12 +31,7 @@ export const seedDemoPlans: DemoSeeder = async (tx, context) => {
   const morag = context.shared.demoPersonId as string | undefined;
   const callum = context.shared.demoChildId as string | undefined;
   const nessie = context.shared.demoOlderPersonId as string | undefined;
-  const england = context.nation === 'england';
-  if (england) {
-    // The borough runs every route but a trust; direct payment and council-managed are always on.
-    await saveConfiguration(tx, context.authorityId, [...DEMO_ENGLISH_ROUTES], true, context.users.admin!);
-  }
-  if (morag) await seedPlan(tx, context, morag, england ? RACHEL : MORAG, 'agreed', today);
+  if (morag) await seedPlan(tx, context, morag, MORAG, 'agreed', today);
   if (callum) await seedPlan(tx, context, callum, CALLUM, 'shared', today);
   if (nessie) await seedPlan(tx, context, nessie, NESSIE, 'agreed', today);
   const named = new Set([morag, callum, nessie]);
@@ -59,23 +53,12 @@ export const seedDemoPlans: DemoSeeder = async (tx, context) => {
   );
   const rest = others.filter((p) => !named.has(p.id) && costed.has(p.id)).filter((_, i) => i % 3 !== 2);
   for (const [i, person] of rest.entries()) {
-    // The third pattern is under a Scottish court order: the borough's people have the first two.
-    const patterns = england ? OTHERS.slice(0, 2) : OTHERS;
-    const pattern = patterns[i % patterns.length]!;
+    const pattern = OTHERS[i % OTHERS.length]!;
     await seedPlan(tx, context, person.id, pattern(person.name), 'agreed', today);
   }
 };
 
-import {
-  CALLUM,
-  DEMO_ENGLISH_ROUTES,
-  ENGLISH_ROUTE_FOR_OPTION,
-  MORAG,
-  NESSIE,
-  OTHERS,
-  RACHEL,
-  supportForArea,
-} from './seed-data.ts';
+import { CALLUM, MORAG, NESSIE, OTHERS, supportForArea } from './seed-data.ts';
 
 export interface DemoOutcome {
   words: string;
@@ -170,8 +153,7 @@ async function seedPlan(
       personId,
       outcomeId: o.recorded.id,
       sdsOption: o.demo.option,
-      // England records how the money is deployed; Scotland's options are the choice itself.
-      deploymentRoute: context.nation === 'england' ? ENGLISH_ROUTE_FOR_OPTION[o.demo.option] : null,
+      deploymentRoute: null,
       helpedBy: o.demo.helpedBy,
       chosenOn: addDays(today, -DEMO_DAYS_AGO.optionsChosen),
       recordedBy: worker,
