@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config.ts';
 import { MAX_WAIT_SECONDS } from '../../src/features/accounts/rules.ts';
 import { SIGN_IN_REFUSED } from '../../src/features/accounts/service.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
-import { problem, type TestApp, testApp } from '../support/app.ts';
+import { problem, TEST_DATA_KEYS, type TestApp, testApp } from '../support/app.ts';
 import { testDatabase } from '../support/db.ts';
 import { formPost } from '../support/forms.ts';
 
@@ -195,6 +195,7 @@ describe('demo accounts', () => {
       const production = loadConfig({
         NODE_ENV: 'production',
         SESSION_SECRET: 'a-production-secret-of-at-least-32-characters',
+        DATA_KEYS: TEST_DATA_KEYS,
         LOG_LEVEL: 'silent',
         DATA_DIR: '/tmp/selfdirect-test-unused',
       });

@@ -11,7 +11,7 @@ import {
   SESSION_IDLE_MS,
 } from '../../src/platform/auth/credentials.ts';
 import { rows } from '../../src/platform/db/transaction.ts';
-import { apiToken, bearer, problem, type TestApp, testApp } from '../support/app.ts';
+import { apiToken, bearer, problem, TEST_DATA_KEYS, type TestApp, testApp } from '../support/app.ts';
 import { csrfFor as csrfOf } from '../support/forms.ts';
 
 let t: TestApp;
@@ -246,6 +246,7 @@ describe('API tokens', () => {
 
 describe('transport security', () => {
   const production = {
+    DATA_KEYS: TEST_DATA_KEYS,
     NODE_ENV: 'production',
     SESSION_SECRET: 'a-production-secret-of-at-least-32-characters',
     LOG_LEVEL: 'silent',

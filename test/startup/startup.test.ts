@@ -92,5 +92,5 @@ describe('start-up faults end with one clear line and a non-zero exit', () => {
     const newer = await start({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir });
     expect(newer.code).toBe(1);
     expect(newer.stderr.trim()).toMatch(/written by a newer version/);
-  });
+  }, 120_000); // three real starts, the first seeding the demo: slow on a busy machine
 });

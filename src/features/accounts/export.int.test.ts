@@ -78,7 +78,7 @@ const HEADINGS = [
 
 describe('the subject access copy', () => {
   it('has the demo’s bank details to hide (so the test can fail)', () => {
-    expect(bank.bank_details).toMatch(/^v1:/);
+    expect(bank.bank_details).toMatch(/^v2:/);
   });
 
   for (const [form, text] of [
