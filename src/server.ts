@@ -3,7 +3,7 @@ import { seedDemo } from './cli/seed-demo.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseOpenError, openDatabase, queryFailure } from './platform/db/client.ts';
 import { migrate, NewerDataError } from './platform/db/migrate.ts';
-import { DEMO_ROLES, demoEmail } from './features/accounts/index.ts';
+import { demoAccounts } from './features/accounts/index.ts';
 
 /**
  * `npm start`: read config, open the database, migrate, seed the demo council once (demo
@@ -16,7 +16,7 @@ async function main() {
   await migrate(database);
   if (config.mode !== 'production') {
     const seeded = await seedDemo(database.db, config);
-    if (seeded.created) console.log('Created the demo council with its demo people and accounts.');
+    if (seeded.created) console.log('Created the demo councils with their demo people and accounts.');
   }
   const app = await buildApp({ database, config });
   try {
@@ -37,7 +37,13 @@ async function main() {
   );
   if (config.mode !== 'production') {
     console.log(`Sign in at ${address}/sign-in with any demo account, password "${config.demoPassword}":`);
-    console.log(`  ${DEMO_ROLES.map((role) => demoEmail(role)).join(', ')}`);
+    for (const council of new Set(demoAccounts().map((a) => a.council)))
+      console.log(
+        `  ${council}: ${demoAccounts()
+          .filter((a) => a.council === council)
+          .map((a) => a.email)
+          .join(', ')}`,
+      );
   }
   const stop = async () => {
     await app.close();

@@ -1,17 +1,24 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { DEMO_SEEDERS } from '../features/seeders.ts';
 import { bankKeys } from '../features/payments/index.ts';
-import { DEMO_ROLES, demoEmail } from '../features/accounts/index.ts';
+import {
+  BOROUGH_DEMO_ROLES,
+  DEMO_ROLES,
+  type DemoCouncilCode,
+  demoEmail,
+} from '../features/accounts/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { teams, users } from '../platform/auth/schema.ts';
 import type { Db } from '../platform/db/client.ts';
 import { authorities } from '../platform/db/schema.ts';
 import type { DemoContext } from '../platform/db/seeding.ts';
-import { asSystem } from '../platform/db/transaction.ts';
+import { APP_ROLE, asSystem } from '../platform/db/transaction.ts';
 
 export const DEMO_AUTHORITY_CODE = 'demo';
+/** The English demo council, beside the Scottish one. */
+export const DEMO_BOROUGH_CODE = 'demo-borough';
 
 /**
  * The demo council's address and contact details, printed on every letter. Made up and plainly
@@ -30,66 +37,137 @@ export const DEMO_COUNCIL_CONTACT = {
     'Phone us Monday to Friday, 9am to 5pm, or e-mail us at any time. Tell us if you would like this letter in large print, Easy Read, another language or another format.',
 } as const;
 
-const DEMO_NAMES: Record<(typeof DEMO_ROLES)[number], string> = {
-  person: 'Morag Campbell',
-  representative: 'Fiona Reid',
-  worker: 'Sam Okafor',
-  manager: 'Priya Nair',
-  finance: 'Alan Murray',
-  support: 'Direct Payments Support Scotland (Kirsty Bell)',
-  provider: 'Allied Home Care (Jo Grant)',
-  analyst: 'Lewis Tait',
-  admin: 'Ruth Douglas',
-};
+/**
+ * The English demo council's contact details, as plainly made up: `.example` is reserved, ZZ is
+ * no postcode area, and 0161 496 0xxx is Ofcom's drama range for Manchester numbers.
+ */
+export const DEMO_BOROUGH_CONTACT = {
+  addressLine1: 'Demo Borough Town Hall',
+  addressLine2: '2 Example Parade',
+  town: 'Demoborough',
+  postcode: 'ZZ2 2ZZ',
+  phone: '0161 496 0456',
+  email: 'adultsocialcare@demo-borough.example',
+  website: 'https://demo-borough.example',
+  howToContact:
+    'Phone adult social care Monday to Friday, 9am to 5pm, or e-mail us at any time. Tell us if you would like this letter in large print, Easy Read, another language or another format.',
+} as const;
+
+type DemoRole = (typeof DEMO_ROLES)[number];
+
+interface DemoCouncil {
+  code: DemoCouncilCode;
+  name: string;
+  nation: DemoContext['nation'];
+  contact: typeof DEMO_COUNCIL_CONTACT | typeof DEMO_BOROUGH_CONTACT;
+  roles: readonly DemoRole[];
+  names: Partial<Record<DemoRole, string>>;
+  /** The north, south and children's teams, by the names the council gives them. */
+  teams: [string, string, string];
+}
+
+const DEMO_COUNCILS: DemoCouncil[] = [
+  {
+    code: DEMO_AUTHORITY_CODE,
+    name: 'Demo Council',
+    nation: 'scotland',
+    contact: DEMO_COUNCIL_CONTACT,
+    roles: DEMO_ROLES,
+    names: {
+      person: 'Morag Campbell',
+      representative: 'Fiona Reid',
+      worker: 'Sam Okafor',
+      manager: 'Priya Nair',
+      finance: 'Alan Murray',
+      support: 'Direct Payments Support Scotland (Kirsty Bell)',
+      provider: 'Allied Home Care (Jo Grant)',
+      analyst: 'Lewis Tait',
+      admin: 'Ruth Douglas',
+    },
+    teams: ['Adult Community Care North', 'Adult Community Care South', 'Children and Families'],
+  },
+  {
+    code: DEMO_BOROUGH_CODE,
+    name: 'Demo Borough Council',
+    nation: 'england',
+    contact: DEMO_BOROUGH_CONTACT,
+    roles: BOROUGH_DEMO_ROLES,
+    names: {
+      person: 'Rachel Holloway',
+      worker: 'Daniel Whitmore',
+      manager: 'Helen Ashworth',
+      finance: 'Gareth Pryce',
+      analyst: 'Sophie Lambert',
+      admin: 'Martin Crowther',
+    },
+    teams: ['Adult Social Care East', 'Adult Social Care West', 'Preparing for Adulthood'],
+  },
+];
 
 /**
- * Seeds the demo council once: a second run finds it and does nothing. Everything is one
+ * Seeds each demo council once: a council already there is left alone. Each council is one
  * transaction, so an interrupted seed leaves no half-made council behind.
- * Never runs in production mode.
+ * Never runs in production mode. Returns the Scottish council's id (the one most tests use)
+ * and the English one's.
  */
-export async function seedDemo(db: Db, config: Config): Promise<{ created: boolean; authorityId: string }> {
+export async function seedDemo(
+  db: Db,
+  config: Config,
+): Promise<{ created: boolean; authorityId: string; boroughAuthorityId: string }> {
   if (config.mode === 'production') throw new Error('The demo council is never created in production mode.');
-  const [existing] = await db.select().from(authorities).where(eq(authorities.code, DEMO_AUTHORITY_CODE));
+  // Hashed only when a council is to be made: a start that finds both makes nothing.
+  let passwordHash: string | undefined;
+  const hash = async () => (passwordHash ??= await hashPassword(config.demoPassword));
+  const ids: string[] = [];
+  let created = false;
+  for (const council of DEMO_COUNCILS) {
+    const result = await seedCouncil(db, config, council, hash);
+    ids.push(result.authorityId);
+    created ||= result.created;
+  }
+  return { created, authorityId: ids[0]!, boroughAuthorityId: ids[1]! };
+}
+
+async function seedCouncil(
+  db: Db,
+  config: Config,
+  council: DemoCouncil,
+  hash: () => Promise<string>,
+): Promise<{ created: boolean; authorityId: string }> {
+  const [existing] = await db.select().from(authorities).where(eq(authorities.code, council.code));
   if (existing) return { created: false, authorityId: existing.id };
-  const passwordHash = await hashPassword(config.demoPassword);
+  const passwordHash = await hash();
   return asSystem(db, async (tx) => {
     const [authority] = await tx
       .insert(authorities)
-      .values({
-        code: DEMO_AUTHORITY_CODE,
-        name: 'Demo Council',
-        nation: 'scotland',
-        ...DEMO_COUNCIL_CONTACT,
-      })
+      .values({ code: council.code, name: council.name, nation: council.nation, ...council.contact })
       .returning();
     const authorityId = authority!.id;
+    // From here on the seed is confined to this council as any service is (row-level security),
+    // so a seeder that reads "every agreement" (a payment run) reads only this council's.
+    await tx.execute(
+      sql`select set_config('app.authority_id', ${authorityId}, true), set_config('role', ${APP_ROLE}, true)`,
+    );
     const [north, south, children] = await tx
       .insert(teams)
-      .values([
-        // The localities (codes) are the people seeder's: features/people/seed.ts.
-        {
+      .values(
+        council.teams.map((name, i) => ({
           authorityId,
-          name: 'Adult Community Care North',
-          serves: 'adults',
-          localityCodes: ['north', 'east'],
-        },
-        {
-          authorityId,
-          name: 'Adult Community Care South',
-          serves: 'adults',
-          localityCodes: ['south', 'west'],
-        },
-        { authorityId, name: 'Children and Families', serves: 'children_and_families' },
-      ])
+          name,
+          serves: i === 2 ? ('children_and_families' as const) : ('adults' as const),
+          // The Scottish demo's localities (codes) are the people seeder's: features/people/seed.ts.
+          localityCodes: council.nation === 'scotland' ? [['north', 'east'], ['south', 'west'], []][i]! : [],
+        })),
+      )
       .returning();
     const staffTeam: Partial<Record<Role, string>> = { worker: north!.id, manager: north!.id };
     const created = await tx
       .insert(users)
       .values(
-        DEMO_ROLES.map((role) => ({
+        council.roles.map((role) => ({
           authorityId,
-          email: demoEmail(role),
-          displayName: DEMO_NAMES[role],
+          email: demoEmail(role, council.code),
+          displayName: council.names[role]!,
           role,
           teamId: staffTeam[role] ?? null,
           passwordHash,
@@ -98,7 +176,9 @@ export async function seedDemo(db: Db, config: Config): Promise<{ created: boole
       .returning({ id: users.id, role: users.role });
     const context: DemoContext = {
       authorityId,
-      nation: 'scotland',
+      nation: council.nation,
+      councilName: council.name,
+      email: (localPart) => demoEmail(localPart, council.code),
       users: Object.fromEntries(created.map((u) => [u.role, u.id])) as DemoContext['users'],
       teams: { north: north!.id, south: south!.id, children: children!.id },
       shared: { passwordHash, sessionSecret: config.sessionSecret, bankKeys: bankKeys(config) },

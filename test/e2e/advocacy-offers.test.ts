@@ -96,6 +96,7 @@ describe('advocacy offered at the eligibility stage', () => {
       sql`select count(*)::int as answers, count(*) filter (where response = 'accepted')::int as accepted
           from (select distinct on (person_id) response from support_offers
                 where stage = 'eligibility' and kind = 'advocacy'
+                  and authority_id = (select id from authorities where code = 'demo')
                 order by person_id, offered_on desc, created_at desc) latest`,
     );
     expect(counted!.answers).toBeGreaterThanOrEqual(5);

@@ -29,8 +29,10 @@ export function everyPageAs(group: keyof typeof ROLE_GROUPS) {
     site = await startSite();
     const related = await rows<{ kind: string; id: string }>(
       site.database.db,
+      // The demo roles are the Scottish council's (code 'demo'), so the people they relate to are too.
       sql`select kind, person_id as id from person_relationships
-        where kind in ('self', 'representative', 'support_organisation')`,
+        where kind in ('self', 'representative', 'support_organisation')
+          and authority_id = (select id from authorities where code = 'demo')`,
     );
     const of = (kind: string) => related.find((r) => r.kind === kind)!.id;
     const morag = of('self');

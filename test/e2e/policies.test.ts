@@ -11,7 +11,9 @@ afterAll(() => site.stop());
 describe('How we work out budgets', () => {
   it('shows the rates, contingency, bands and versions to anyone, without signing in', async () => {
     const { context, page } = await newPage(site);
+    // The demo has two councils: the front door asks which, then the council's own start page.
     await page.goto('/');
+    await page.getByRole('link', { name: 'Demo Council', exact: true }).click();
     await page.getByRole('link', { name: 'How we work out budgets' }).first().click();
     expect(await heading(page)).toBe('How we work out budgets');
     expect(await textOf(page.getByRole('table', { name: 'Rates we use' }))).toContain('£19.85');

@@ -13,6 +13,47 @@ export const DEMO_ROLES = [
   'admin',
 ] as const satisfies readonly Role[];
 
-export function demoEmail(role: (typeof DEMO_ROLES)[number]): string {
-  return `${role}@demo.selfdirect.test`;
+export type DemoRole = (typeof DEMO_ROLES)[number];
+
+/** The English demo council's accounts: the roles its journey (referral to payment) needs. */
+export const BOROUGH_DEMO_ROLES = [
+  'person',
+  'worker',
+  'manager',
+  'finance',
+  'analyst',
+  'admin',
+] as const satisfies readonly DemoRole[];
+
+/** Each demo council's e-mail domain: the Scottish council's accounts keep theirs. */
+export const DEMO_EMAIL_DOMAINS = {
+  demo: 'demo.selfdirect.test',
+  'demo-borough': 'borough.demo.selfdirect.test',
+} as const;
+
+export type DemoCouncilCode = keyof typeof DEMO_EMAIL_DOMAINS;
+
+export function demoEmail(role: DemoRole | string, council: DemoCouncilCode = 'demo'): string {
+  return `${role}@${DEMO_EMAIL_DOMAINS[council]}`;
+}
+
+/** The second finance officer each demo council has, who approves the runs the first creates. */
+export const demoApproverEmail = (council: DemoCouncilCode = 'demo') =>
+  demoEmail('finance.approver', council);
+
+/** Every demo account a person can sign in with, council by council, for the sign-in page and the console. */
+export function demoAccounts(): { council: string; role: string; email: string }[] {
+  return [
+    ...DEMO_ROLES.map((role) => ({ council: 'Demo Council (Scotland)', role, email: demoEmail(role) })),
+    ...BOROUGH_DEMO_ROLES.map((role) => ({
+      council: 'Demo Borough Council (England)',
+      role,
+      email: demoEmail(role, 'demo-borough'),
+    })),
+    {
+      council: 'Demo Borough Council (England)',
+      role: 'finance',
+      email: demoApproverEmail('demo-borough'),
+    },
+  ];
 }

@@ -7,7 +7,7 @@ import { dateField, field, submitForm } from '../../platform/http/forms.ts';
 import { safeRedirectPath } from '../../platform/http/redirect.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { DEMO_ROLES, demoEmail } from './demo-users.ts';
+import { demoAccounts } from './demo-users.ts';
 import { type CouncilAccess, may } from '../../platform/auth/access.ts';
 import {
   councilAccess,
@@ -27,8 +27,7 @@ export function homeFor(role: Role): string {
 }
 
 export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { config, services }) => {
-  const demoUsers =
-    config.mode === 'demo' ? DEMO_ROLES.map((role) => ({ role, email: demoEmail(role) })) : [];
+  const demoUsers = config.mode === 'demo' ? demoAccounts() : [];
   const signInPage = {
     template: 'accounts/views/sign-in.njk',
     context: { title: 'Sign in', demoUsers, demoPassword: config.demoPassword },

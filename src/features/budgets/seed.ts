@@ -59,6 +59,66 @@ export const DEMO_BUDGET_POLICY: BudgetPolicy = {
   ],
 };
 
+/**
+ * The English demo council's rates, of the kind English councils publish. The hourly rates are
+ * Devon County Council's published direct-payment rates for 2022/23 (devon.gov.uk, "Commissioned
+ * adult social care hourly rates": personal assistant £14.52, regulated agency £21.52 an hour;
+ * commissioned home care averaged £24.71), used as example figures: a council enters its own.
+ */
+export const DEMO_ENGLISH_BUDGET_POLICY: BudgetPolicy = {
+  versionLabel: 'Personal budget rates 2026/27 (demo)',
+  contingencyBasisPoints: 500,
+  supportUnits: [
+    {
+      code: 'personal_care_hour',
+      name: 'home care',
+      unit: 'hour',
+      ratePence: 2471,
+      description: 'An hour of home care from an agency on the council’s framework.',
+    },
+    {
+      code: 'pa_hour',
+      name: 'personal assistant support',
+      unit: 'hour',
+      ratePence: 1452,
+      description: 'An hour of a personal assistant you employ, with a direct payment.',
+    },
+    {
+      code: 'agency_hour',
+      name: 'regulated agency support',
+      unit: 'hour',
+      ratePence: 2152,
+      description: 'An hour from a regulated care agency you choose and pay with a direct payment.',
+    },
+    {
+      code: 'day_opportunity_session',
+      name: 'day opportunity',
+      unit: 'session',
+      ratePence: 4800,
+      description: 'A morning or afternoon at a day opportunity or community activity, with support.',
+    },
+    {
+      code: 'short_break_night',
+      name: 'short break',
+      unit: 'night',
+      ratePence: 16500,
+      description: 'One night of a short break (respite) away from home, with support.',
+    },
+    {
+      code: 'housing_support_hour',
+      name: 'tenancy support',
+      unit: 'hour',
+      ratePence: 2100,
+      description: 'An hour of help to manage a tenancy, bills and a home.',
+    },
+  ],
+  bands: [
+    { code: 'guide_lower', label: 'Lower support needs (guide)', weeklyAmount: 12_000 },
+    { code: 'guide_middle', label: 'Middle support needs (guide)', weeklyAmount: 35_000 },
+    { code: 'guide_higher', label: 'Higher support needs (guide)', weeklyAmount: 80_000 },
+  ],
+};
+
 /** Support that meets each kind of outcome in the demo, as needs a worker would cost. */
 const NEEDS_BY_AREA: Record<string, { unitCode: string; quantityPerWeek: number }> = {
   daily_living: { unitCode: 'personal_care_hour', quantityPerWeek: 7 },
@@ -88,15 +148,19 @@ const FALLBACK_OUTCOMES = [
  */
 export const seedDemoBudgets: DemoSeeder = async (tx, context) => {
   const { authorityId } = context;
+  const rates = context.nation === 'england' ? DEMO_ENGLISH_BUDGET_POLICY : DEMO_BUDGET_POLICY;
   const [policy] = await tx
     .insert(budgetPolicyVersions)
     .values({
       authorityId,
-      versionLabel: DEMO_BUDGET_POLICY.versionLabel,
+      versionLabel: rates.versionLabel,
       effectiveFrom: '2026-04-01',
       status: 'published',
-      content: DEMO_BUDGET_POLICY,
-      coProducedWith: 'Demo Disabled People’s Forum and the Carers’ Network',
+      content: rates,
+      coProducedWith:
+        context.nation === 'england'
+          ? 'Demo Borough Disabled People’s Partnership and Demoborough Carers'
+          : 'Demo Disabled People’s Forum and the Carers’ Network',
       createdBy: context.users.admin ?? null,
       publishedBy: context.users.admin ?? null,
       publishedAt: new Date('2026-03-01T10:00:00Z'),
@@ -151,7 +215,7 @@ export const seedDemoBudgets: DemoSeeder = async (tx, context) => {
         (n, i, all) => all.findIndex((m) => m.outcomeRef === n.outcomeRef && m.unitCode === n.unitCode) === i,
       );
     if (needs.length === 0) return [];
-    const budget = computeBudget(DEMO_BUDGET_POLICY, needs);
+    const budget = computeBudget(rates, needs);
     return [{ personId, needs, budget }];
   });
   if (budgets.length === 0) return;
@@ -179,7 +243,10 @@ export const seedDemoBudgets: DemoSeeder = async (tx, context) => {
       authorityId,
       budgetId: b.id,
       stream: 'council_social_care',
-      source: 'Demo Council social work services',
+      source:
+        context.nation === 'england'
+          ? `${context.councilName} adult social care`
+          : 'Demo Council social work services',
       weeklyAmount: b.weeklyAmount,
       conditions: 'To meet the outcomes in your support plan.',
       contact: 'Your social worker',

@@ -126,7 +126,7 @@ function bodyOf(assessment: AssessmentRow, planServices: { label: string }[]): R
 }
 
 /** The answers as the check-your-answers page lists them, each with the field its Change goes to. */
-function answerRows(input: AssessmentInput, isCorrection: boolean) {
+function answerRows(input: AssessmentInput, isCorrection: boolean, nation: string | undefined) {
   // A correction keeps the date of the assessment it corrects, so its date has no Change.
   const rows: { key: string; value: string; field: string | null }[] = [
     {
@@ -159,7 +159,9 @@ function answerRows(input: AssessmentInput, isCorrection: boolean) {
     });
   });
   const free = input.services.filter((s) => s.freePersonalCare).map((s) => s.label);
-  if (input.services.length)
+  // Free personal and nursing care is Scotland's (Community Care and Health (Scotland) Act 2002);
+  // an English council charges for all of it, so England is never asked.
+  if (input.services.length && nation !== 'england')
     rows.push({
       key: 'Personal or nursing care',
       value: free.length ? free.join('; ') : 'None',
@@ -343,7 +345,7 @@ export const chargingPages: FastifyPluginAsync<FeatureDeps> = async (app, { serv
           backLink: `/people/${request.params.personId}/charging`,
           personId: request.params.personId,
           correcting: form.correcting,
-          answers: answerRows(input, form.correcting),
+          answers: answerRows(input, form.correcting, form.record.policy?.policy.nation),
           hidden: answersOf(body),
           result: plan.result,
           current: plan.current,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ageOn, todayInLondon } from '../../platform/dates.ts';
 import type { DemoSeeder } from '../../platform/db/seeding.ts';
-import { childSaidFor, conversationDate, DEMO_PEOPLE, saidFor, transitionStatus } from '../people/index.ts';
+import { childSaidFor, conversationDate, demoCaseload, saidFor, transitionStatus } from '../people/index.ts';
 import { conversationEntries, conversations, personalOutcomeChanges, personalOutcomes } from './schema.ts';
 
 /**
@@ -12,20 +12,27 @@ import { conversationEntries, conversations, personalOutcomeChanges, personalOut
 export const seedDemoConversations: DemoSeeder = async (tx, context) => {
   const { authorityId } = context;
   const today = todayInLondon();
-  const { worker: north, workerSouth: south, workerChildren: children } = context.users;
+  const workers = context.shared.demoWorkers as
+    | Record<'north' | 'south' | 'children', { id: string; name: string }>
+    | undefined;
   const ids = context.shared.demoPeopleIds;
-  if (!north || !south || !children || !Array.isArray(ids)) {
+  if (!workers || !Array.isArray(ids)) {
     throw new Error(
       'The people seeder runs first: it makes the people and workers these conversations belong to.',
     );
   }
-  const workerFor = { north, south, children };
+  const { people: DEMO_PEOPLE, said: SAID_HERE } = demoCaseload(context.nation);
+  const workerFor = { north: workers.north.id, south: workers.south.id, children: workers.children.id };
+  const workerNames = {
+    north: workers.north.name,
+    south: workers.south.name,
+    children: workers.children.name,
+  };
   // A good conversation each, and their outcomes with the creation in the history.
   const conversationRows: (typeof conversations.$inferInsert)[] = [];
   const entryRows: (typeof conversationEntries.$inferInsert)[] = [];
   const outcomeRows: (typeof personalOutcomes.$inferInsert)[] = [];
   const changeRows: (typeof personalOutcomeChanges.$inferInsert)[] = [];
-  const workerNames = { north: 'Sam Okafor', south: 'Ewan Fraser', children: 'Aisha Rahman' };
   DEMO_PEOPLE.forEach((p, i) => {
     const personId = ids[i] as string;
     const heldOn = conversationDate(i, today);
@@ -42,7 +49,7 @@ export const seedDemoConversations: DemoSeeder = async (tx, context) => {
       transition: transitionStatus(p.dob, heldOn) === 'transition',
       createdBy: worker,
     });
-    const said = saidFor(p, i, heldOn);
+    const said = saidFor(p, i, heldOn, SAID_HERE);
     const childSaid = childSaidFor(p, heldOn);
     const entry = (
       section: string,

@@ -20,12 +20,13 @@ export const SECOND_FINANCE_EMAIL = 'finance.approver@demo.selfdirect.test';
  */
 export const seedDemoPayments: DemoSeeder = async (tx, context) => {
   const { authorityId } = context;
+  const england = context.nation === 'england';
   await tx.insert(paymentPolicyVersions).values({
     authorityId,
-    versionLabel: 'Demo Council direct payments 2026/27 v1',
+    versionLabel: `${context.councilName} direct payments 2026/27 v1`,
     effectiveFrom: '2024-04-01',
     surplusThresholdWeeks: 8,
-    originatorName: 'Demo Council',
+    originatorName: context.councilName,
     originatorSortCode: '80-22-60',
     originatorAccountNumber: '10203040',
   });
@@ -34,8 +35,8 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
     .insert(users)
     .values({
       authorityId,
-      email: SECOND_FINANCE_EMAIL,
-      displayName: 'Neil Brodie',
+      email: context.email('finance.approver'),
+      displayName: england ? 'Olivia Marsh' : 'Neil Brodie',
       role: 'finance',
       passwordHash: context.shared.passwordHash as string | undefined,
     })
@@ -47,6 +48,10 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
   const lines = await agreedCostLines(tx, morag, 1);
   if (!lines.length) return;
 
+  // Made-up bank details (the sort codes pass no real bank's checks the demo relies on).
+  const holder = england
+    ? { name: 'Rachel Holloway', sortCode: '402715', accountNumber: '52840193' }
+    : { name: 'Morag Campbell', sortCode: '608371', accountNumber: '31926819' };
   const today = todayInLondon();
   const start = addDays(today, -DEMO_DAYS_AGO.paymentsStart);
   const weekly = lines.reduce((sum, l) => sum + l.weeklyCost, 0);
@@ -64,12 +69,12 @@ export const seedDemoPayments: DemoSeeder = async (tx, context) => {
       contributionPerPeriod: contribution ? convertAmount(contribution.weekly, 'weekly', 'four_weekly') : 0,
       contributionMethod: contribution?.method ?? 'net',
       holderKind: 'person',
-      holderName: 'Morag Campbell',
+      holderName: holder.name,
       bankDetails: encryptBankDetails(
-        { sortCode: '608371', accountNumber: '31926819', accountName: 'Morag Campbell' },
+        { sortCode: holder.sortCode, accountNumber: holder.accountNumber, accountName: holder.name },
         keys,
       ),
-      accountLast4: '6819',
+      accountLast4: holder.accountNumber.slice(-4),
       createdBy: context.users.finance!,
     })
     .returning();

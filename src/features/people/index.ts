@@ -28,6 +28,7 @@ export {
   SAID,
   saidFor,
 } from './seed-data.ts';
+export { DEMO_ENGLISH_PEOPLE, demoCaseload } from './seed-data-england.ts';
 export { peopleServices } from './service.ts';
 /** The council's localities, for the teams that cover them (accounts/teams.ts). */
 export { type Locality, localityList } from './localities.ts';

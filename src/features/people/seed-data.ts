@@ -907,8 +907,8 @@ const fits = (said: Said, p: DemoPerson, age: number) =>
  * not be theirs (a wife of sixty years for a woman of seventy). Both the people and the
  * conversations seeders ask here, so the referral reason and the conversation agree.
  */
-export function saidFor(p: DemoPerson, i: number, on: string): Said {
-  const all = SAID[p.group] ?? SAID.other!;
+export function saidFor(p: DemoPerson, i: number, on: string, said: Record<string, Said[]> = SAID): Said {
+  const all = said[p.group] ?? SAID[p.group] ?? SAID.other!;
   const age = ageOn(p.dob, on);
   for (let n = 0; n < all.length; n++) {
     const said = all[(i + n) % all.length]!;

@@ -14,6 +14,7 @@ import {
   supportOffers,
 } from './schema.ts';
 import { DEMO_PEOPLE, type DemoPerson, referralDate, saidFor } from './seed-data.ts';
+import { DEMO_ENGLISH_PEOPLE, ENGLISH_SAID, ENGLISH_STREETS } from './seed-data-england.ts';
 
 /** A valid CHI number for a date of birth: the date, a serial, the sex digit, the check digit. */
 function chiFor(dob: string, serial: number, sex: DemoPerson['sex']): string {
@@ -44,6 +45,7 @@ const POSTCODES = { North: 'EH5 2', South: 'EH16 4', East: 'EH7 5', West: 'EH11 
  * son Callum, and the support organisation and provider work with Agnes (Nessie).
  */
 export const seedDemoPeople: DemoSeeder = async (tx, context) => {
+  if (context.nation === 'england') return seedEnglishPeople(tx, context);
   const { authorityId, teams } = context;
   const today = todayInLondon();
   const passwordHash = context.shared.passwordHash as string | undefined;
@@ -79,6 +81,11 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
     .returning({ id: users.id });
   const [southWorker, childrenWorker, sister] = extra.map((u) => u.id) as [string, string, string];
   Object.assign(context.users, { workerSouth: southWorker, workerChildren: childrenWorker, circle: sister });
+  context.shared.demoWorkers = {
+    north: { id: context.users.worker!, name: 'Sam Okafor' },
+    south: { id: southWorker, name: 'Ewan Fraser' },
+    children: { id: childrenWorker, name: 'Aisha Rahman' },
+  };
 
   const workerFor = { north: context.users.worker!, south: southWorker, children: childrenWorker };
   const ids = DEMO_PEOPLE.map(() => randomUUID());
@@ -385,3 +392,77 @@ export const seedDemoPeople: DemoSeeder = async (tx, context) => {
   context.shared.demoChildId = callum;
   context.shared.demoOlderPersonId = agnes;
 };
+
+/** A valid NHS number from the test range (9000000000 up), so it can never be a real person's. */
+function testNhsNumber(serial: number): string {
+  for (let n = serial; ; n++) {
+    const nine = `9${String(n).padStart(8, '0')}`;
+    const check = modulus11CheckDigit(nine);
+    if (check !== null) return `${nine}${check}`;
+  }
+}
+
+/**
+ * The English demo council's caseload: a handful of adults with NHS numbers (from the test
+ * range) rather than CHI numbers, all with the borough's worker. Rachel Holloway signs in as
+ * herself; the later seeders give her an agreed plan, a direct payment and a contribution.
+ */
+async function seedEnglishPeople(tx: Parameters<DemoSeeder>[0], context: Parameters<DemoSeeder>[1]) {
+  const { authorityId, teams } = context;
+  const today = todayInLondon();
+  const worker = context.users.worker!;
+  context.shared.demoWorkers = {
+    north: { id: worker, name: 'Daniel Whitmore' },
+    south: { id: worker, name: 'Daniel Whitmore' },
+    children: { id: worker, name: 'Daniel Whitmore' },
+  };
+  const ids = DEMO_ENGLISH_PEOPLE.map(() => randomUUID());
+  await tx.insert(people).values(
+    DEMO_ENGLISH_PEOPLE.map((p, i) => ({
+      authorityId,
+      id: ids[i]!,
+      legalName: p.name,
+      preferredName: p.preferred ?? null,
+      pronouns: p.pronouns ?? null,
+      dateOfBirth: p.dob,
+      phone: `0161 496 ${String(2000 + i * 41).slice(-4)}`,
+      addressLine1: `${12 + i * 9} ${ENGLISH_STREETS[i % ENGLISH_STREETS.length]}`,
+      town: 'Demoborough',
+      postcode: `ZZ2 ${i + 3}${'ABDEF'[i % 5]}${'GHJLN'[i % 5]}`,
+      locality: `${p.locality} Locality`,
+      nhsNumber: testNhsNumber(1_000_000 + i * 17),
+      mainLanguage: p.language ?? 'English',
+      interpreterNeeded: false,
+      communicationNeeds: p.communication ?? [],
+      clientGroup: p.group,
+      crisis: false,
+      status: p.status ?? 'open',
+      referredBy: p.referredBy,
+      referralReason: saidFor(p, i, today, ENGLISH_SAID).notWorking,
+      referralUrgency: i % 2 ? ('soon' as const) : ('routine' as const),
+      referredOn: referralDate(i, today),
+      allocatedTeamId: teams[p.team],
+      allocatedWorkerId: worker,
+    })),
+  );
+  await tx.insert(personEquality).values(
+    DEMO_ENGLISH_PEOPLE.map((p, i) => ({
+      authorityId,
+      personId: ids[i]!,
+      ethnicity: p.ethnicity,
+      disability: 'yes',
+      sex: p.sex,
+      genderIdentity: 'no',
+      religion: p.religion,
+    })),
+  );
+  await tx.insert(personRelationships).values({
+    authorityId,
+    personId: ids[0]!,
+    userId: context.users.person!,
+    kind: 'self',
+    validFrom: '2020-01-01',
+  });
+  context.shared.demoPeopleIds = ids;
+  context.shared.demoPersonId = ids[0];
+}

@@ -421,3 +421,58 @@ export const OTHERS: ((name: string) => DemoPlan)[] = [
     ],
   }),
 ];
+
+/** The English demo council's person: every outcome met by a direct payment she manages herself. */
+export const RACHEL: DemoPlan = {
+  signedBy: 'Rachel Holloway',
+  aboutMe:
+    'I am Rachel. I work part-time in a housing office and I go to the gym twice a week. I have used a wheelchair since a car accident. ' +
+    'I want to choose who helps me and when, like anyone else.',
+  contingency:
+    'If my personal assistant is ill, the Demoborough Independent Living Service keeps a list of cover assistants, and my brother can help in an emergency.',
+  outcomes: [
+    {
+      words: 'I want to get up and ready for work at the time I choose',
+      howMet: 'A personal assistant I employ with my direct payment helps me every morning.',
+      flexibility: 'I can move hours between mornings and evenings as my week changes.',
+      option: 1,
+      helpedBy: 'Demoborough Independent Living Service',
+      lines: [],
+    },
+    {
+      words: 'I want to go out with my friends in the evening',
+      howMet: 'The same assistant works some evenings.',
+      flexibility: 'I can save hours for a night out or a day trip.',
+      option: 1,
+      helpedBy: 'Demoborough Independent Living Service',
+      lines: [],
+    },
+  ],
+  risks: [
+    {
+      description: 'Employing my own personal assistant',
+      personView: 'I managed a team at work. I know what I am doing.',
+      howEnabled: 'The independent living service runs her payroll and employer’s insurance.',
+      whatAgreed: 'Rachel employs her assistant; the payroll service pays them.',
+    },
+  ],
+};
+
+/** England's deployment routes for each demo option choice (options/rules.ts ENGLAND_DEPLOYMENT_ROUTES). */
+export const ENGLISH_ROUTE_FOR_OPTION: Record<
+  SdsOption,
+  'direct_payment' | 'individual_service_fund' | 'council_managed' | null
+> = {
+  1: 'direct_payment',
+  2: 'individual_service_fund',
+  3: 'council_managed',
+  4: null,
+};
+
+/** The routes the English demo council runs: all but a trust (it has no trust scheme yet). */
+export const DEMO_ENGLISH_ROUTES = [
+  'direct_payment',
+  'managed_account',
+  'individual_service_fund',
+  'council_managed',
+] as const;

@@ -14,6 +14,7 @@ import {
   insertAgreement,
   insertOptionChoice,
   insertPlanVersion,
+  saveConfiguration,
   updatePlanIfUnchanged,
   userNames,
 } from './plan/store.ts';
@@ -31,7 +32,12 @@ export const seedDemoPlans: DemoSeeder = async (tx, context) => {
   const morag = context.shared.demoPersonId as string | undefined;
   const callum = context.shared.demoChildId as string | undefined;
   const nessie = context.shared.demoOlderPersonId as string | undefined;
-  if (morag) await seedPlan(tx, context, morag, MORAG, 'agreed', today);
+  const england = context.nation === 'england';
+  if (england) {
+    // The borough runs every route but a trust; direct payment and council-managed are always on.
+    await saveConfiguration(tx, context.authorityId, [...DEMO_ENGLISH_ROUTES], true, context.users.admin!);
+  }
+  if (morag) await seedPlan(tx, context, morag, england ? RACHEL : MORAG, 'agreed', today);
   if (callum) await seedPlan(tx, context, callum, CALLUM, 'shared', today);
   if (nessie) await seedPlan(tx, context, nessie, NESSIE, 'agreed', today);
   const named = new Set([morag, callum, nessie]);
@@ -53,12 +59,23 @@ export const seedDemoPlans: DemoSeeder = async (tx, context) => {
   );
   const rest = others.filter((p) => !named.has(p.id) && costed.has(p.id)).filter((_, i) => i % 3 !== 2);
   for (const [i, person] of rest.entries()) {
-    const pattern = OTHERS[i % OTHERS.length]!;
+    // The third pattern is under a Scottish court order: the borough's people have the first two.
+    const patterns = england ? OTHERS.slice(0, 2) : OTHERS;
+    const pattern = patterns[i % patterns.length]!;
     await seedPlan(tx, context, person.id, pattern(person.name), 'agreed', today);
   }
 };
 
-import { CALLUM, MORAG, NESSIE, OTHERS, supportForArea } from './seed-data.ts';
+import {
+  CALLUM,
+  DEMO_ENGLISH_ROUTES,
+  ENGLISH_ROUTE_FOR_OPTION,
+  MORAG,
+  NESSIE,
+  OTHERS,
+  RACHEL,
+  supportForArea,
+} from './seed-data.ts';
 
 export interface DemoOutcome {
   words: string;
@@ -153,7 +170,8 @@ async function seedPlan(
       personId,
       outcomeId: o.recorded.id,
       sdsOption: o.demo.option,
-      deploymentRoute: null,
+      // England records how the money is deployed; Scotland's options are the choice itself.
+      deploymentRoute: context.nation === 'england' ? ENGLISH_ROUTE_FOR_OPTION[o.demo.option] : null,
       helpedBy: o.demo.helpedBy,
       chosenOn: addDays(today, -DEMO_DAYS_AGO.optionsChosen),
       recordedBy: worker,
