@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import { DEMO_SEEDERS } from '../features/seeders.ts';
 import { bankKeys } from '../features/payments/index.ts';
-import { DEMO_ROLES, demoEmail } from '../features/accounts/index.ts';
+import { DEMO_OPERATOR, DEMO_ROLES, demoEmail } from '../features/accounts/index.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Role } from '../platform/auth/roles.ts';
 import { teams, users } from '../platform/auth/schema.ts';
@@ -28,6 +28,16 @@ export const DEMO_COUNCIL_CONTACT = {
   website: 'https://demo-council.example',
   howToContact:
     'Phone us Monday to Friday, 9am to 5pm, or e-mail us at any time. Tell us if you would like this letter in large print, Easy Read, another language or another format.',
+} as const;
+
+/** The demo council's data controller, for its privacy notice (UK GDPR Article 13); made up like the rest. */
+export const DEMO_DATA_CONTROLLER = {
+  dataControllerName: 'Demo Council',
+  dataControllerAddress: 'Demo Council Offices\n1 Example Square\nDemotown\nZZ1 1ZZ',
+  dataControllerEmail: 'information.governance@demo-council.example',
+  dataProtectionOfficerEmail: 'dpo@demo-council.example',
+  dataProtectionOfficerPhone: '0131 496 0199',
+  icoRegistrationNumber: 'Z0000000',
 } as const;
 
 const DEMO_NAMES: Record<(typeof DEMO_ROLES)[number], string> = {
@@ -60,6 +70,7 @@ export async function seedDemo(db: Db, config: Config): Promise<{ created: boole
         name: 'Demo Council',
         nation: 'scotland',
         ...DEMO_COUNCIL_CONTACT,
+        ...DEMO_DATA_CONTROLLER,
       })
       .returning();
     const authorityId = authority!.id;
@@ -96,6 +107,11 @@ export async function seedDemo(db: Db, config: Config): Promise<{ created: boole
         })),
       )
       .returning({ id: users.id, role: users.role });
+    // The demo's platform operator: sets councils up, belongs to none (authority_id null).
+    await tx
+      .insert(users)
+      .values({ ...DEMO_OPERATOR, authorityId: null, role: 'operator', teamId: null, passwordHash })
+      .onConflictDoNothing();
     const context: DemoContext = {
       authorityId,
       nation: 'scotland',

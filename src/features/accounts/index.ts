@@ -3,6 +3,6 @@
  * feature list import only this file (a `schema.ts` may import another feature's `schema.ts` for
  * foreign keys). Add an export here only when another part of the code needs it.
  */
-export { DEMO_ROLES, demoEmail } from './demo-users.ts';
+export { DEMO_OPERATOR, DEMO_ROLES, demoEmail } from './demo-users.ts';
 export { accountsFeature } from './routes.ts';
-export { accountServices } from './service.ts';
+export { accountServices, emailTaken, insertStaffInvitation } from './service.ts';

@@ -7,7 +7,7 @@ import { dateField, field, submitForm } from '../../platform/http/forms.ts';
 import { safeRedirectPath } from '../../platform/http/redirect.ts';
 import { Problem } from '../../platform/http/problem.ts';
 import type { FeatureDeps } from '../index.ts';
-import { DEMO_ROLES, demoEmail } from './demo-users.ts';
+import { DEMO_OPERATOR, DEMO_ROLES, demoEmail } from './demo-users.ts';
 import { type CouncilAccess, may } from '../../platform/auth/access.ts';
 import {
   councilAccess,
@@ -21,6 +21,7 @@ import { COUNCIL_SETUP_PAGES } from './council-setup.ts';
 import { TEAM_REQUIRED_ROLES } from './team-rules.ts';
 
 export function homeFor(role: Role): string {
+  if (role === 'operator') return '/operator/councils';
   if (role === 'admin') return '/admin';
   if (role === 'analyst') return '/account';
   return roleAllows('caselist.read', role) ? '/people' : '/my';
@@ -28,7 +29,12 @@ export function homeFor(role: Role): string {
 
 export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { config, services }) => {
   const demoUsers =
-    config.mode === 'demo' ? DEMO_ROLES.map((role) => ({ role, email: demoEmail(role) })) : [];
+    config.mode === 'demo'
+      ? [
+          ...DEMO_ROLES.map((role): { role: Role; email: string } => ({ role, email: demoEmail(role) })),
+          { role: 'operator' as const, email: DEMO_OPERATOR.email },
+        ]
+      : [];
   const signInPage = {
     template: 'accounts/views/sign-in.njk',
     context: { title: 'Sign in', demoUsers, demoPassword: config.demoPassword },
@@ -88,7 +94,9 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
     },
   );
 
-  app.post('/sign-out', signedInRoute(), async (request, reply) => {
+  // Public, so every account can sign out, the platform operator (of no council) too: it ends
+  // only the session the request itself carries, if any (and the CSRF check still applies).
+  app.post('/sign-out', publicRoute(), async (request, reply) => {
     if (request.actor) await services.accounts.endSession(request.actor.credentialHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/signed-out', 303);
