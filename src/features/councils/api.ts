@@ -9,10 +9,6 @@ import type { CouncilRow } from './store.ts';
 
 /** Any text the forms take; the service checks each field's own length and format. */
 const text = (field: keyof typeof FIELD_LABELS) => z.string().max(2000).describe(FIELD_LABELS[field]);
-const detailShape = Object.fromEntries(DETAIL_FIELDS.map((f) => [f, text(f)])) as Record<
-  (typeof DETAIL_FIELDS)[number],
-  z.ZodString
->;
 const optionalDetails = Object.fromEntries(DETAIL_FIELDS.map((f) => [f, text(f).optional()])) as Record<
   (typeof DETAIL_FIELDS)[number],
   z.ZodOptional<z.ZodString>
@@ -39,10 +35,9 @@ const councilSummary = z.object({
   staffAccounts: z.number().int().describe('How many staff accounts it has (never who)'),
 });
 const councilSchema = councilSummary.extend(
-  Object.fromEntries(DETAIL_FIELDS.filter((f) => f !== 'name').map((f) => [f, z.string().nullable()])) as Record<
-    Exclude<(typeof DETAIL_FIELDS)[number], 'name'>,
-    z.ZodNullable<z.ZodString>
-  >,
+  Object.fromEntries(
+    DETAIL_FIELDS.filter((f) => f !== 'name').map((f) => [f, z.string().nullable()]),
+  ) as Record<Exclude<(typeof DETAIL_FIELDS)[number], 'name'>, z.ZodNullable<z.ZodString>>,
 );
 const councilParams = z.object({ councilId: z.uuid() });
 
@@ -54,10 +49,11 @@ const summaryOf = (c: Omit<z.infer<typeof councilSummary>, 'createdAt'> & { crea
   createdAt: c.createdAt.toISOString(),
   staffAccounts: c.staffAccounts,
 });
-const councilOf = (c: CouncilRow) => ({
-  ...summaryOf(c),
-  ...Object.fromEntries(DETAIL_FIELDS.filter((f) => f !== 'name').map((f) => [f, c[f]])),
-}) as z.infer<typeof councilSchema>;
+const councilOf = (c: CouncilRow) =>
+  ({
+    ...summaryOf(c),
+    ...Object.fromEntries(DETAIL_FIELDS.filter((f) => f !== 'name').map((f) => [f, c[f]])),
+  }) as z.infer<typeof councilSchema>;
 
 /** The platform operator's API: councils, never anyone's records. */
 export const councilApi: FastifyPluginAsync<FeatureDeps> = async (plain, { services }) => {
@@ -70,7 +66,11 @@ export const councilApi: FastifyPluginAsync<FeatureDeps> = async (plain, { servi
       schema: {
         tags: ['councils'],
         summary: 'Every council, with how many staff accounts each has (platform operator only)',
-        response: { 200: z.object({ councils: z.array(councilSummary) }), 401: problemSchema, 403: problemSchema },
+        response: {
+          200: z.object({ councils: z.array(councilSummary) }),
+          401: problemSchema,
+          403: problemSchema,
+        },
       },
     },
     async (request) => ({

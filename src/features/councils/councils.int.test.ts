@@ -34,7 +34,12 @@ const good = {
   administratorEmail: 'Tess.Tester@testshire.example',
 };
 const create = (payload: unknown, token = operator) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/councils', headers: bearer(token), payload: payload as object });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/councils',
+    headers: bearer(token),
+    payload: payload as object,
+  });
 const counts = async () => {
   const [row] = await rows<{ councils: number; users: number; invitations: number; audit: number }>(
     t.database.db,
@@ -79,14 +84,21 @@ describe('creating a council', () => {
     });
     // Every problem at once.
     const many = await create({ ...good, name: '', code: '-', postcode: 'nope', administratorName: '' });
-    expect(problem(many).errors?.map((e) => e.field)).toEqual(['name', 'code', 'postcode', 'administratorName']);
+    expect(problem(many).errors?.map((e) => e.field)).toEqual([
+      'name',
+      'code',
+      'postcode',
+      'administratorName',
+    ]);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses every council account, even the administrator’s', async () => {
     const before = await counts();
     expect((await create(good, adminToken)).statusCode).toBe(403);
-    expect((await t.app.inject({ url: '/api/v1/councils', headers: bearer(adminToken) })).statusCode).toBe(403);
+    expect((await t.app.inject({ url: '/api/v1/councils', headers: bearer(adminToken) })).statusCode).toBe(
+      403,
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -95,7 +107,13 @@ describe('creating a council', () => {
     const answer = await create(good);
     expect(answer.statusCode).toBe(201);
     const { council, invitationPath } = answer.json() as {
-      council: { id: string; code: string; nation: string; staffAccounts: number; icoRegistrationNumber: string };
+      council: {
+        id: string;
+        code: string;
+        nation: string;
+        staffAccounts: number;
+        icoRegistrationNumber: string;
+      };
       invitationPath: string;
     };
     expect(council).toMatchObject({ code: 'testshire', nation: 'england', staffAccounts: 1 });
@@ -110,8 +128,17 @@ describe('creating a council', () => {
       t.database.db,
       sql`select authority_id, actor_role, detail from audit_events where action = 'council.create'`,
     );
-    expect(audit).toMatchObject({ authority_id: council.id, actor_role: 'operator', detail: { code: 'testshire' } });
-    const [admin] = await rows<{ role: string; authority_id: string; active: boolean; password_hash: string | null }>(
+    expect(audit).toMatchObject({
+      authority_id: council.id,
+      actor_role: 'operator',
+      detail: { code: 'testshire' },
+    });
+    const [admin] = await rows<{
+      role: string;
+      authority_id: string;
+      active: boolean;
+      password_hash: string | null;
+    }>(
       t.database.db,
       sql`select role, authority_id, active, password_hash from users where email = 'tess.tester@testshire.example'`,
     );
@@ -126,7 +153,12 @@ describe('creating a council', () => {
     const accepted = await t.app.inject({
       method: 'POST',
       url: `/api/v1/invitations/${token}/accept`,
-      payload: { dateOfBirth: '', checkCode: '', password: 'a-long-new-password-1', confirmPassword: 'a-long-new-password-1' },
+      payload: {
+        dateOfBirth: '',
+        checkCode: '',
+        password: 'a-long-new-password-1',
+        confirmPassword: 'a-long-new-password-1',
+      },
     });
     expect(accepted.statusCode).toBe(200);
     const signIn = await formPost(t.app, '/sign-in', '', {
@@ -176,7 +208,10 @@ describe('a council’s details', () => {
       payload: { dataProtectionOfficerEmail: 'new.dpo@demo-council.example' },
     });
     expect(changed.statusCode).toBe(200);
-    expect(changed.json()).toMatchObject({ code: 'demo', dataProtectionOfficerEmail: 'new.dpo@demo-council.example' });
+    expect(changed.json()).toMatchObject({
+      code: 'demo',
+      dataProtectionOfficerEmail: 'new.dpo@demo-council.example',
+    });
     const [audit] = await rows<{ detail: { changed: string[] } }>(
       t.database.db,
       sql`select detail from audit_events where action = 'council.change' and authority_id = ${demo.id}`,
@@ -191,7 +226,10 @@ describe('a council’s details', () => {
   });
 
   it('keeps the operator out of every council’s pages and people', async () => {
-    const signIn = await formPost(t.app, '/sign-in', '', { email: DEMO_OPERATOR.email, password: 'demo-password-1' });
+    const signIn = await formPost(t.app, '/sign-in', '', {
+      email: DEMO_OPERATOR.email,
+      password: 'demo-password-1',
+    });
     expect(signIn.headers.location).toBe('/operator/councils');
     const cookie = `selfdirect_session=${signIn.cookies.find((c) => c.name === 'selfdirect_session')!.value}`;
     const councils = await t.app.inject({ url: '/operator/councils', headers: { cookie } });

@@ -50,7 +50,10 @@ const ICO_NUMBER = /^Z[A-Z0-9][0-9]{6}$/;
 const WEBSITE = /^https?:\/\/[^\s/$.?#][^\s]*\.[^\s]+$/i;
 
 /** Plain labels, used in messages and on the check-your-answers page. */
-export const FIELD_LABELS: Record<DetailField | 'nation' | 'code' | 'administratorName' | 'administratorEmail', string> = {
+export const FIELD_LABELS: Record<
+  DetailField | 'nation' | 'code' | 'administratorName' | 'administratorEmail',
+  string
+> = {
   nation: 'Nation',
   name: 'Council name',
   code: 'Code',
@@ -106,7 +109,10 @@ const MAX_LENGTH: Record<DetailField, number> = {
 const FORMAT: Partial<Record<DetailField, { test: (value: string) => boolean; message: string }>> = {
   postcode: { test: (v) => POSTCODE.test(v), message: 'Enter a real postcode, like EH1 1YZ' },
   phone: { test: (v) => PHONE.test(v), message: 'Enter a phone number, like 0131 496 0123' },
-  email: { test: (v) => EMAIL.test(v), message: 'Enter an email address in the correct format, like name@example.org' },
+  email: {
+    test: (v) => EMAIL.test(v),
+    message: 'Enter an email address in the correct format, like name@example.org',
+  },
   website: { test: (v) => WEBSITE.test(v), message: 'Enter the website’s full address, starting https://' },
   dataControllerEmail: {
     test: (v) => EMAIL.test(v),
@@ -116,7 +122,10 @@ const FORMAT: Partial<Record<DetailField, { test: (value: string) => boolean; me
     test: (v) => EMAIL.test(v),
     message: 'Enter an email address in the correct format, like name@example.org',
   },
-  dataProtectionOfficerPhone: { test: (v) => PHONE.test(v), message: 'Enter a phone number, like 0131 496 0123' },
+  dataProtectionOfficerPhone: {
+    test: (v) => PHONE.test(v),
+    message: 'Enter a phone number, like 0131 496 0123',
+  },
   icoRegistrationNumber: {
     test: (v) => ICO_NUMBER.test(v),
     message: 'Enter the ICO registration number as it is on the register, like Z1234567 or ZA123456',
@@ -163,7 +172,8 @@ export function codeError(code: string): FieldError | null {
   if (!CODE_PATTERN.test(value))
     return {
       field: 'code',
-      message: 'Code must use only lower-case letters, numbers and dashes, and start and end with a letter or number',
+      message:
+        'Code must use only lower-case letters, numbers and dashes, and start and end with a letter or number',
     };
   return null;
 }
@@ -179,7 +189,8 @@ export function newCouncilErrors(council: NewCouncil): FieldError[] {
   if (code) errors.push(code);
   errors.push(...detailErrors(council).filter((e) => e.field !== 'name'));
   const name = council.administratorName.trim();
-  if (!name) errors.push({ field: 'administratorName', message: 'Enter the first administrator’s full name' });
+  if (!name)
+    errors.push({ field: 'administratorName', message: 'Enter the first administrator’s full name' });
   else if (name.length > 120)
     errors.push({ field: 'administratorName', message: 'Full name must be 120 characters or fewer' });
   const email = council.administratorEmail.trim();

@@ -46,7 +46,10 @@ export async function checkNewCouncil(db: Db, council: NewCouncil): Promise<void
   const code = council.code.trim();
   if (!errors.some((e) => e.field === 'code') && (await codeInUse(db, code)))
     errors.push({ field: 'code', message: CODE_TAKEN });
-  if (!errors.some((e) => e.field === 'administratorEmail') && (await emailTaken(db, council.administratorEmail)))
+  if (
+    !errors.some((e) => e.field === 'administratorEmail') &&
+    (await emailTaken(db, council.administratorEmail))
+  )
     errors.push({ field: 'administratorEmail', message: EMAIL_TAKEN });
   if (errors.length) throw Problem.invalid(sorted(errors));
 }
@@ -107,7 +110,12 @@ export async function createCouncil(db: Db, access: PlatformAccess, council: New
 }
 
 /** Changes a council's name, address, contact and data controller details (never its code or nation). */
-export async function changeCouncil(db: Db, access: PlatformAccess, councilId: string, details: CouncilDetails) {
+export async function changeCouncil(
+  db: Db,
+  access: PlatformAccess,
+  councilId: string,
+  details: CouncilDetails,
+) {
   const before = await councilFor(db, access, councilId);
   const errors = detailErrors(details);
   if (errors.length) throw Problem.invalid(errors);
