@@ -49,7 +49,9 @@ describe('the platform operator creates a council', () => {
     await page.getByLabel('Full name').fill('Nia Okoro');
     await page.getByLabel('Email address', { exact: true }).fill('nia.okoro@northwick.example');
     await page.getByRole('button', { name: 'Continue' }).click();
-    expect(await textOf(page.locator('.govuk-error-summary'))).toContain('Another council already has this code');
+    expect(await textOf(page.locator('.govuk-error-summary'))).toContain(
+      'Another council already has this code',
+    );
     await page.getByLabel('Code', { exact: true }).fill('northwick');
     await page.getByRole('button', { name: 'Continue' }).click();
 

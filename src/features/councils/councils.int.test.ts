@@ -242,3 +242,98 @@ describe('a council’s details', () => {
     expect(people.statusCode).toBe(403);
   });
 });
+
+describe('the operator’s pages', () => {
+  const pageValues = {
+    ...good,
+    name: 'Pageford Council',
+    code: 'pageford',
+    administratorEmail: 'pat.page@pageford.example',
+  };
+  let cookie: string;
+  beforeAll(async () => {
+    const signIn = await formPost(t.app, '/sign-in', '', {
+      email: DEMO_OPERATOR.email,
+      password: 'demo-password-1',
+    });
+    cookie = `selfdirect_session=${signIn.cookies.find((c) => c.name === 'selfdirect_session')!.value}`;
+  });
+
+  it('asks, shows the answers to check, and creates only when confirmed', async () => {
+    const before = await counts();
+    const bad = await formPost(t.app, '/operator/councils/new', cookie, { ...pageValues, code: 'Page Ford' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('govuk-error-summary');
+    expect(bad.body).toContain('href="#code"');
+    expect(bad.body).toContain('value="Pageford Council"'); // the answers are kept
+
+    const check = await formPost(t.app, '/operator/councils/new', cookie, pageValues);
+    expect(check.statusCode).toBe(200);
+    expect(check.body).toContain('Check the new council before you create it');
+    expect(check.body).toContain('pat.page@pageford.example');
+    const change = await formPost(t.app, '/operator/councils/new', cookie, {
+      ...pageValues,
+      _step: 'change',
+    });
+    expect(change.body).toContain('value="pageford"');
+    expect(await counts()).toEqual(before);
+
+    const created = await formPost(t.app, '/operator/councils/new', cookie, {
+      ...pageValues,
+      _step: 'confirm',
+    });
+    expect(created.statusCode).toBe(200);
+    expect(created.body).toMatch(/id="invitation-link">\/invitation\/[\w-]+</);
+    expect((await counts()).councils).toBe(before.councils + 1);
+    // Confirming the same answers again makes no second council: the code is taken.
+    const twice = await formPost(t.app, '/operator/councils/new', cookie, {
+      ...pageValues,
+      _step: 'confirm',
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.body).toContain('Another council already has this code');
+    expect((await counts()).councils).toBe(before.councils + 1);
+
+    const list = await t.app.inject({ url: '/operator/councils', headers: { cookie } });
+    expect(list.body).toContain('Pageford Council');
+    expect(list.body).not.toContain('Pat Page'); // staff counted, never named
+  });
+
+  it('changes a council’s details with field errors, and keeps its code and nation', async () => {
+    const [row] = await rows<{ id: string }>(
+      t.database.db,
+      sql`select id from authorities where code = 'pageford'`,
+    );
+    const url = `/operator/councils/${row!.id}`;
+    const view = await t.app.inject({ url, headers: { cookie } });
+    expect(view.statusCode).toBe(200);
+    expect(view.body).toContain('The code and the nation are fixed once a council is created');
+    const bad = await formPost(t.app, url, cookie, { ...pageValues, website: 'pageford' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('href="#website"');
+    const saved = await formPost(t.app, url, cookie, { ...pageValues, town: 'New Pageford', code: 'hacked' });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.body).toContain('The council’s details have been saved.');
+    const [after] = await rows<{ town: string; code: string; nation: string }>(
+      t.database.db,
+      sql`select town, code, nation from authorities where id = ${row!.id}`,
+    );
+    expect(after).toEqual({ town: 'New Pageford', code: 'pageford', nation: 'england' });
+    const adminCookie = `selfdirect_session=${
+      (
+        await formPost(t.app, '/sign-in', '', {
+          email: 'admin@demo.selfdirect.test',
+          password: 'demo-password-1',
+        })
+      ).cookies.find((c) => c.name === 'selfdirect_session')!.value
+    }`;
+    for (const page of ['/operator/councils', '/operator/councils/new', url])
+      expect([
+        page,
+        (await t.app.inject({ url: page, headers: { cookie: adminCookie } })).statusCode,
+      ]).toEqual([page, 403]);
+    expect((await formPost(t.app, url, adminCookie, { ...pageValues, town: 'Admin town' })).statusCode).toBe(
+      403,
+    );
+  });
+});
