@@ -103,4 +103,26 @@ describe('the platform operator creates a council', () => {
     await expectAccessible(admin.page);
     await admin.context.close();
   });
+
+  it('fits a 375 px phone: the councils, a new council and a council’s details', async () => {
+    const context = await site.browser.newContext({
+      baseURL: site.url,
+      viewport: { width: 375, height: 800 },
+    });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel('Email address').fill(DEMO_OPERATOR.email);
+    await page.getByLabel('Password').fill('demo-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as').waitFor();
+    const demo = page.getByRole('link', { name: 'Demo Council' });
+    const councilPath = await demo.getAttribute('href');
+    for (const path of ['/operator/councils', '/operator/councils/new', councilPath!]) {
+      await page.goto(path);
+      await page.waitForLoadState('load');
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect([path, wide]).toEqual([path, 0]);
+    }
+    await context.close();
+  });
 });
