@@ -337,3 +337,44 @@ describe('the operator’s pages', () => {
     );
   });
 });
+
+describe('what the database and the API document promise', () => {
+  it('lets only the platform operator be of no council', async () => {
+    const db = t.database.db;
+    await expect(
+      db.execute(
+        sql`insert into users (email, display_name, role) values ('nobody@x.test', 'No council', 'admin')`,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      db.execute(
+        sql`insert into users (authority_id, email, display_name, role)
+            values (${t.authorityId}, 'op2@x.test', 'Council operator', 'operator')`,
+      ),
+    ).rejects.toThrow();
+    const [operatorRow] = await rows<{ authority_id: string | null }>(
+      db,
+      sql`select authority_id from users where email = ${DEMO_OPERATOR.email}`,
+    );
+    expect(operatorRow).toEqual({ authority_id: null });
+  });
+
+  it('documents the councils API, nation as an enum', async () => {
+    const document = (await t.app.inject('/api/openapi.json')).json() as {
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>
+      >;
+    };
+    expect(Object.keys(document.paths['/api/v1/councils'] ?? {}).sort()).toEqual(['get', 'post']);
+    expect(Object.keys(document.paths['/api/v1/councils/{councilId}'] ?? {}).sort()).toEqual([
+      'get',
+      'patch',
+    ]);
+    const schema = document.paths['/api/v1/councils']!.post!.requestBody!.content['application/json']!
+      .schema as {
+      properties: { nation: { enum: string[] } };
+    };
+    expect(schema.properties.nation.enum).toEqual(['scotland', 'england']);
+  });
+});
