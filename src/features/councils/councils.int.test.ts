@@ -172,9 +172,14 @@ describe('creating a council', () => {
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('Testshire County Council');
     expect(home.body).not.toContain('Demo Council');
-    // A council with nothing set up yet still opens its set-up pages.
-    for (const url of ['/admin/users', '/admin/teams', '/admin/localities', '/people'])
-      expect([url, (await t.app.inject({ url, headers: { cookie } })).statusCode]).not.toContainEqual(500);
+    // A council with nothing set up yet (no teams, policies or settings) opens every set-up page
+    // linked from its home, and the administrator's other pages.
+    const links = [...home.body.matchAll(/href="(\/admin\/[^"#?]+)"/g)].map((m) => m[1]!);
+    expect(links).toContain('/admin/teams');
+    const opened = [];
+    for (const url of [...new Set(links), '/audit', '/reports/equity'])
+      opened.push([url, (await t.app.inject({ url, headers: { cookie } })).statusCode]);
+    expect(opened).toEqual(opened.map(([url]) => [url, 200]));
   });
 });
 
