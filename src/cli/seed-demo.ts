@@ -4,6 +4,7 @@ import { DEMO_SEEDERS } from '../features/seeders.ts';
 import { bankKeys } from '../features/payments/index.ts';
 import {
   BOROUGH_DEMO_ROLES,
+  DEMO_OPERATOR,
   DEMO_ROLES,
   type DemoCouncilCode,
   demoEmail,
@@ -53,6 +54,26 @@ export const DEMO_BOROUGH_CONTACT = {
     'Phone adult social care Monday to Friday, 9am to 5pm, or e-mail us at any time. Tell us if you would like this letter in large print, Easy Read, another language or another format.',
 } as const;
 
+/** The demo council's data controller, for its privacy notice (UK GDPR Article 13); made up like the rest. */
+export const DEMO_DATA_CONTROLLER = {
+  dataControllerName: 'Demo Council',
+  dataControllerAddress: 'Demo Council Offices\n1 Example Square\nDemotown\nZZ1 1ZZ',
+  dataControllerEmail: 'information.governance@demo-council.example',
+  dataProtectionOfficerEmail: 'dpo@demo-council.example',
+  dataProtectionOfficerPhone: '0131 496 0199',
+  icoRegistrationNumber: 'Z0000000',
+} as const;
+
+/** The English demo council's data controller, made up in the same way. */
+export const DEMO_BOROUGH_DATA_CONTROLLER = {
+  dataControllerName: 'Demo Borough Council',
+  dataControllerAddress: 'Demo Borough Town Hall\n2 Example Parade\nDemoborough\nZZ2 2ZZ',
+  dataControllerEmail: 'information.governance@demo-borough.example',
+  dataProtectionOfficerEmail: 'dpo@demo-borough.example',
+  dataProtectionOfficerPhone: '0161 496 0499',
+  icoRegistrationNumber: 'Z0000001',
+} as const;
+
 type DemoRole = (typeof DEMO_ROLES)[number];
 
 interface DemoCouncil {
@@ -60,6 +81,7 @@ interface DemoCouncil {
   name: string;
   nation: DemoContext['nation'];
   contact: typeof DEMO_COUNCIL_CONTACT | typeof DEMO_BOROUGH_CONTACT;
+  dataController: typeof DEMO_DATA_CONTROLLER | typeof DEMO_BOROUGH_DATA_CONTROLLER;
   roles: readonly DemoRole[];
   names: Partial<Record<DemoRole, string>>;
   /** The north, south and children's teams, by the names the council gives them. */
@@ -72,6 +94,7 @@ const DEMO_COUNCILS: DemoCouncil[] = [
     name: 'Demo Council',
     nation: 'scotland',
     contact: DEMO_COUNCIL_CONTACT,
+    dataController: DEMO_DATA_CONTROLLER,
     roles: DEMO_ROLES,
     names: {
       person: 'Morag Campbell',
@@ -91,6 +114,7 @@ const DEMO_COUNCILS: DemoCouncil[] = [
     name: 'Demo Borough Council',
     nation: 'england',
     contact: DEMO_BOROUGH_CONTACT,
+    dataController: DEMO_BOROUGH_DATA_CONTROLLER,
     roles: BOROUGH_DEMO_ROLES,
     names: {
       person: 'Rachel Holloway',
@@ -125,6 +149,23 @@ export async function seedDemo(
     ids.push(result.authorityId);
     created ||= result.created;
   }
+  // The demo's platform operator: sets councils up, belongs to none (authority_id null), so it is
+  // made outside any council's transaction (a council's row-level security refuses a row of none).
+  if (created) {
+    const operatorHash = await hash();
+    await asSystem(db, (tx) =>
+      tx
+        .insert(users)
+        .values({
+          ...DEMO_OPERATOR,
+          authorityId: null,
+          role: 'operator',
+          teamId: null,
+          passwordHash: operatorHash,
+        })
+        .onConflictDoNothing(),
+    );
+  }
   return { created, authorityId: ids[0]!, boroughAuthorityId: ids[1]! };
 }
 
@@ -140,7 +181,13 @@ async function seedCouncil(
   return asSystem(db, async (tx) => {
     const [authority] = await tx
       .insert(authorities)
-      .values({ code: council.code, name: council.name, nation: council.nation, ...council.contact })
+      .values({
+        code: council.code,
+        name: council.name,
+        nation: council.nation,
+        ...council.contact,
+        ...council.dataController,
+      })
       .returning();
     const authorityId = authority!.id;
     // From here on the seed is confined to this council as any service is (row-level security),

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Db } from '../platform/db/client.ts';
 import { accountsFeature } from './accounts/index.ts';
+import { councilsFeature } from './councils/index.ts';
 import { conversationsFeature, ownWordsOf, recordOutcomes } from './conversations/index.ts';
 import { peopleFeature } from './people/index.ts';
 import { budgetsFeature } from './budgets/index.ts';
@@ -39,6 +40,7 @@ const people: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
 export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }[] = [
   { name: 'public', routes: publicFeature },
   { name: 'accounts', routes: accountsFeature },
+  { name: 'councils', routes: councilsFeature },
   { name: 'people', routes: people },
   { name: 'conversations', routes: conversationsFeature },
   { name: 'eligibility', routes: eligibilityFeature },

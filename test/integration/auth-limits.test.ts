@@ -203,7 +203,8 @@ describe('demo accounts', () => {
       await expect(seedDemo(database.db, production)).rejects.toThrow(/never created in production/);
       const [count] = await rows<{ n: number }>(
         database.db,
-        sql`select count(*)::int as n from users where email like '%@demo.selfdirect.test'`,
+        sql`select count(*)::int as n from users
+            where email like '%@demo.selfdirect.test' or email = 'operator@selfdirect.test'`,
       );
       expect(count!.n).toBe(0);
       const app = await buildApp({ database, config: production });
@@ -211,6 +212,7 @@ describe('demo accounts', () => {
       expect(page.statusCode).toBe(200);
       expect(page.body).not.toContain('Demo accounts');
       expect(page.body).not.toContain('demo.selfdirect.test');
+      expect(page.body).not.toContain('operator@selfdirect.test');
       await app.close();
     } finally {
       await database.close();
@@ -232,5 +234,7 @@ describe('demo accounts', () => {
     ]) {
       expect(page.body).toContain(`${role}@demo.selfdirect.test`);
     }
+    // The platform operator belongs to no council, so not to the demo council's domain either.
+    expect(page.body).toContain('operator@selfdirect.test');
   });
 });

@@ -33,6 +33,7 @@ export const FIXTURE_NAMES = [
   'worker of another council',
   'manager of another council',
   'worker in another team who broke glass',
+  'platform operator',
 ] as const;
 
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
@@ -58,6 +59,8 @@ export const FIXTURE_ROLES: Record<FixtureName, Role | null> = {
   'worker of another council': 'worker',
   'manager of another council': 'manager',
   'worker in another team who broke glass': 'worker',
+  /** Sets councils up, belongs to none, and is refused every council's and person's route. */
+  'platform operator': 'operator',
 };
 
 const HOLDING_THE_CASE: FixtureName[] = ['allocated worker', 'worker in the same team', 'team manager'];
@@ -155,6 +158,8 @@ export const EXPECTED_FOR_COUNCIL: Record<string, readonly Role[]> = {
   'ledger.manage': ['finance'],
   'crisis.approve': ['manager'],
   'break_glass.request': ['worker', 'manager'],
+  /** Creating and changing councils: the platform operator only, never a council's account. */
+  'councils.manage': ['operator'],
 };
 
 export interface Fixture {
@@ -206,7 +211,7 @@ export async function buildAccessWorld(app: App, db: Db, authorityId: string): P
   const teamB = await team(authorityId, `Matrix team B ${suffix}`);
   const otherTeam = await team(other.id, `Other council team ${suffix}`);
 
-  const homes: Partial<Record<FixtureName, { council: string; team: string | null }>> = {
+  const homes: Partial<Record<FixtureName, { council: string | null; team: string | null }>> = {
     'allocated worker': { council: authorityId, team: teamA },
     'worker in the same team': { council: authorityId, team: teamA },
     'worker in another team': { council: authorityId, team: teamB },
@@ -215,6 +220,7 @@ export async function buildAccessWorld(app: App, db: Db, authorityId: string): P
     'manager of another team': { council: authorityId, team: teamB },
     'worker of another council': { council: other.id, team: otherTeam },
     'manager of another council': { council: other.id, team: otherTeam },
+    'platform operator': { council: null, team: null },
   };
   const userIds = new Map<FixtureName, string>();
   for (const [index, name] of FIXTURE_NAMES.entries()) {

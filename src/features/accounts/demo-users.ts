@@ -55,5 +55,16 @@ export function demoAccounts(): { council: string; role: string; email: string }
       role: 'finance',
       email: demoApproverEmail('demo-borough'),
     },
+    {
+      council: 'The platform (sets councils up, of no council)',
+      role: 'operator',
+      email: DEMO_OPERATOR.email,
+    },
   ];
 }
+
+/**
+ * The demo's platform operator: sets councils up, belongs to none, sees no one's record.
+ * Seeded with the demo password (src/cli/seed-demo.ts); listed on the demo sign-in page.
+ */
+export const DEMO_OPERATOR = { email: 'operator@selfdirect.test', displayName: 'Olu Adeyemi' } as const;

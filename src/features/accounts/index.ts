@@ -10,6 +10,7 @@ export {
   demoAccounts,
   demoApproverEmail,
   demoEmail,
+  DEMO_OPERATOR,
 } from './demo-users.ts';
 export { accountsFeature } from './routes.ts';
-export { accountServices } from './service.ts';
+export { accountServices, emailTaken, insertStaffInvitation } from './service.ts';

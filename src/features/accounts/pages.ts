@@ -21,6 +21,7 @@ import { COUNCIL_SETUP_PAGES } from './council-setup.ts';
 import { TEAM_REQUIRED_ROLES } from './team-rules.ts';
 
 export function homeFor(role: Role): string {
+  if (role === 'operator') return '/operator/councils';
   if (role === 'admin') return '/admin';
   if (role === 'analyst') return '/account';
   return roleAllows('caselist.read', role) ? '/people' : '/my';
@@ -87,7 +88,9 @@ export const accountPages: FastifyPluginAsync<FeatureDeps> = async (app, { confi
     },
   );
 
-  app.post('/sign-out', signedInRoute(), async (request, reply) => {
+  // Public, so every account can sign out, the platform operator (of no council) too: it ends
+  // only the session the request itself carries, if any (and the CSRF check still applies).
+  app.post('/sign-out', publicRoute(), async (request, reply) => {
     if (request.actor) await services.accounts.endSession(request.actor.credentialHash);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/signed-out', 303);

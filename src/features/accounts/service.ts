@@ -194,43 +194,75 @@ export const INVITABLE: readonly Role[] = [
 /** Accounts the staff pages show and move (the invitable roles). */
 const STAFF_ROLES: readonly string[] = INVITABLE;
 
+/** The field error for an e-mail address that is not one, or null. */
+export function emailError(field: string, value: string): FieldError | null {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim().toLowerCase())
+    ? null
+    : { field, message: 'Enter an email address in the correct format, like name@example.org' };
+}
+
+/** Whether some account (of any council) already has this e-mail address. */
+export async function emailTaken(tx: Db | Tx, email: string): Promise<boolean> {
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email.trim().toLowerCase()));
+  return existing !== undefined;
+}
+
+/**
+ * The one way a staff account is made: the account, not yet with a password, and its one-time
+ * invitation link, in the caller's transaction (confined to the account's council). `invitedBy`
+ * is an account of the same council; the council's first administrator, invited by the platform
+ * operator (an account of no council), is named as their own inviter, and the operator is named
+ * in the audit row written beside it.
+ */
+export async function insertStaffInvitation(
+  tx: Tx,
+  invite: StaffInvite & { authorityId: string; invitedBy: string | 'self' },
+  now = new Date(),
+): Promise<{ userId: string; token: string; path: string }> {
+  const token = newSecret();
+  const [user] = await tx
+    .insert(users)
+    .values({
+      authorityId: invite.authorityId,
+      email: invite.email.trim().toLowerCase(),
+      displayName: invite.displayName.trim(),
+      role: invite.role,
+      teamId: invite.teamId,
+    })
+    .returning({ id: users.id });
+  await tx.insert(invitations).values({
+    authorityId: invite.authorityId,
+    tokenHash: hashSecret(token),
+    userId: user!.id,
+    invitedBy: invite.invitedBy === 'self' ? user!.id : invite.invitedBy,
+    expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
+  });
+  return { userId: user!.id, token, path: `/invitation/${token}` };
+}
+
 /** An administrator invites staff; the one-time link is shown to the admin (no mail server). */
 export async function inviteStaff(db: Db, admin: Actor, invite: StaffInvite, now = new Date()) {
   const errors = [];
   const email = invite.email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
-    errors.push({
-      field: 'email',
-      message: 'Enter an email address in the correct format, like name@example.org',
-    });
+  const badEmail = emailError('email', email);
+  if (badEmail) errors.push(badEmail);
   if (!invite.displayName.trim()) errors.push({ field: 'displayName', message: 'Enter their full name' });
   if (!INVITABLE.includes(invite.role)) errors.push({ field: 'role', message: 'Select a role' });
   if (errors.length) throw Problem.invalid(errors);
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (existing)
+  if (await emailTaken(db, email))
     throw Problem.invalid([{ field: 'email', message: 'An account with this email address already exists' }]);
-  const token = newSecret();
   const authorityId = admin.authorityId!;
-  await inTenant(db, authorityId, async (tx) => {
+  const invited = await inTenant(db, authorityId, async (tx) => {
     const wrongTeam = await teamError(tx, invite.role, invite.teamId);
     if (wrongTeam) throw Problem.invalid([wrongTeam]);
-    const [user] = await tx
-      .insert(users)
-      .values({
-        authorityId,
-        email,
-        displayName: invite.displayName.trim(),
-        role: invite.role,
-        teamId: invite.teamId,
-      })
-      .returning({ id: users.id });
-    await tx.insert(invitations).values({
-      authorityId,
-      tokenHash: hashSecret(token),
-      userId: user!.id,
-      invitedBy: admin.userId,
-      expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000),
-    });
+    const made = await insertStaffInvitation(
+      tx,
+      { ...invite, email, authorityId, invitedBy: admin.userId },
+      now,
+    );
     await recordAudit(tx, {
       actor: admin,
       authorityId,
@@ -238,10 +270,11 @@ export async function inviteStaff(db: Db, admin: Actor, invite: StaffInvite, now
       action: 'staff.invite',
       route: 'POST /admin/users',
       outcome: 'allowed',
-      detail: { invitedUserId: user!.id, role: invite.role, teamId: invite.teamId },
+      detail: { invitedUserId: made.userId, role: invite.role, teamId: invite.teamId },
     });
+    return made;
   });
-  return { token, path: `/invitation/${token}` };
+  return { token: invited.token, path: invited.path };
 }
 
 /** A link that does not work: unknown (404), or no longer waiting (410), in plain words. */

@@ -190,6 +190,14 @@ export const AUDIT_ACTIONS = {
   'staff.deactivate': { kind: 'change', words: 'turned off a staff account' },
   'staff.reactivate': { kind: 'change', words: 'turned a staff account back on' },
   'staff.move_team': { kind: 'change', words: 'moved a staff account to another team' },
+  'council.create': {
+    kind: 'change',
+    words: 'set up this council and invited its first administrator',
+  },
+  'council.change': {
+    kind: 'change',
+    words: 'changed the council’s name, address, contact or data controller details',
+  },
   'teams.read': { kind: 'read', words: 'looked at the council’s teams' },
   'team.add': { kind: 'change', words: 'added a team' },
   'team.rename': { kind: 'change', words: 'changed a team’s name or what it covers' },

@@ -1,4 +1,5 @@
-import { boolean, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, tenantKey, tenantReference } from '../db/tenant-table.ts';
 import { authorities } from '../db/schema.ts';
 import { ROLES } from './roles.ts';
@@ -25,8 +26,9 @@ export const teams = pgTable(
 );
 
 /**
- * Staff and citizens in one table. Every account belongs to one council, except the
- * national administrator (authority_id null). `(authority_id, id)` is unique so other
+ * Staff and citizens in one table. Every account belongs to one council, except the platform
+ * operator (authority_id null), who sets councils up and belongs to none; the check makes
+ * "no council" mean exactly "the operator". `(authority_id, id)` is unique so other
  * tables can point at a user of their own council only.
  */
 export const users = pgTable(
@@ -47,6 +49,7 @@ export const users = pgTable(
     unique('users_email_unique').on(t.email),
     unique('users_authority_id_unique').on(t.authorityId, t.id),
     tenantReference(t, t.teamId, teams),
+    check('users_no_council_only_operator', sql`(${t.authorityId} is null) = (${t.role} = 'operator')`),
   ],
 );
 

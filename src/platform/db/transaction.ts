@@ -118,6 +118,27 @@ export function asSystem<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(work);
 }
 
+/**
+ * One transaction that makes a council and then works inside it: `create` runs as the database
+ * owner (the councils table belongs to no council) and returns the new council's id; `work` then
+ * runs confined to that council exactly as `inTenant` would (row-level security applies), so the
+ * council, its first rows and their audit commit together or not at all. Only the platform
+ * operator's "create a council" uses it.
+ */
+export function inNewTenant<T>(
+  db: Db,
+  create: (tx: Tx) => Promise<string>,
+  work: (tx: Tx, authorityId: string) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    const authorityId = await create(tx);
+    await tx.execute(
+      sql`select set_config('app.authority_id', ${authorityId}, true), set_config('role', ${APP_ROLE}, true)`,
+    );
+    return work(tx, authorityId);
+  });
+}
+
 /** Rows of a raw query, the same shape on both drivers. */
 export async function rows<T>(executor: Db | Tx, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown as { rows: T[] };
