@@ -173,9 +173,9 @@ describe('charging policy versions over the API', () => {
       draftedByName: expect.any(String),
       policy: { thresholdWeekly: { under_pension_age: 17_000, pension_age: 31_000 } },
     });
-    expect((await api.get('/api/v1/charging-policies')).json().drafts.map((d: { id: string }) => d.id)).toEqual([
-      first.id,
-    ]);
+    expect(
+      (await api.get('/api/v1/charging-policies')).json().drafts.map((d: { id: string }) => d.id),
+    ).toEqual([first.id]);
 
     // Changing the draft adds a revision with a new id: the id read before is now stale.
     const changed = await api.patch(`/api/v1/charging-policies/${first.id}`, {
@@ -309,7 +309,11 @@ describe('charging policy pages', () => {
   afterAll(() => c.t.close());
   const page = (url: string) => c.t.app.inject({ url, headers: { cookie } });
   const [y, m, d] = tomorrow.split('-');
-  const date = { 'effectiveFrom-day': String(Number(d)), 'effectiveFrom-month': String(Number(m)), 'effectiveFrom-year': y! };
+  const date = {
+    'effectiveFrom-day': String(Number(d)),
+    'effectiveFrom-month': String(Number(m)),
+    'effectiveFrom-year': y!,
+  };
 
   /** The form as the new-draft page fills it in: the demo council's figures in force. */
   async function draftForm(): Promise<Record<string, string>> {
@@ -344,7 +348,12 @@ describe('charging policy pages', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('govuk-error-summary');
-    for (const field of ['effectiveFrom', 'thresholdWeekly.under_pension_age', 'thresholdWeekly.pension_age', 'taperPercent'])
+    for (const field of [
+      'effectiveFrom',
+      'thresholdWeekly.under_pension_age',
+      'thresholdWeekly.pension_age',
+      'taperPercent',
+    ])
       expect(wrong.body).toContain(`href="#${field}"`);
     expect(wrong.body).toContain('value="lots"');
     const huge = await formPost(c.t.app, '/admin/charging/drafts', cookie, {

@@ -120,7 +120,8 @@ export function explainPolicy(policy: ChargingPolicy): ExplainedFigure[] {
     {
       label: 'Lower capital limit',
       value: formatPence(policy.capitalLowerLimit),
-      explanation: 'Savings and other capital up to this are not counted (£14,250 in the DHSC circular 2024/25).',
+      explanation:
+        'Savings and other capital up to this are not counted (£14,250 in the DHSC circular 2024/25).',
     },
     {
       label: 'Upper capital limit',

@@ -52,7 +52,11 @@ function formFields(policy: ChargingPolicy): FormField[] {
 function formValues(base: ChargingPolicy, body: unknown) {
   const form: PolicyForm = {};
   for (const name of Object.keys(policyToForm(base))) form[name] = field(body, name);
-  return { form, effectiveFrom: dateParts(body, 'effectiveFrom'), contributionMethod: field(body, 'contributionMethod') };
+  return {
+    form,
+    effectiveFrom: dateParts(body, 'effectiveFrom'),
+    contributionMethod: field(body, 'contributionMethod'),
+  };
 }
 
 function requestFrom(body: unknown, form: PolicyForm) {
@@ -201,7 +205,8 @@ export const chargingPolicyPages: FastifyPluginAsync<FeatureDeps> = async (app, 
         throw Problem.invalid([
           {
             field: 'confirm',
-            message: 'Confirm you have checked each figure and the effect on contributions before publishing.',
+            message:
+              'Confirm you have checked each figure and the effect on contributions before publishing.',
           },
         ]);
       const published = await services.charging.publishDraft(access, request.params.versionId);

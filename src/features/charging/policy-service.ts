@@ -81,9 +81,7 @@ const isOpenDraft = (v: ChargingPolicyVersion) =>
   v.status === 'draft' && v.publishedAsId === null && v.replacedById === null;
 
 function inForceOf(all: ChargingPolicyVersion[], today: string): ChargingPolicyVersion | null {
-  return (
-    all.filter((v) => v.status === 'published' && v.effectiveFrom <= today).at(-1) ?? null
-  );
+  return all.filter((v) => v.status === 'published' && v.effectiveFrom <= today).at(-1) ?? null;
 }
 
 /**
@@ -136,9 +134,7 @@ async function draftErrors(
   const published = all.filter((v) => v.status === 'published');
   errors.push(...effectiveDateErrors(published, draft.effectiveFrom));
   const label = draft.policy.versionLabel.trim();
-  const others = all.filter(
-    (v) => !ownIds.includes(v.id) && (v.status === 'published' || isOpenDraft(v)),
-  );
+  const others = all.filter((v) => !ownIds.includes(v.id) && (v.status === 'published' || isOpenDraft(v)));
   if (label && others.some((v) => v.versionLabel === label))
     errors.push({
       field: 'versionLabel',
@@ -210,8 +206,7 @@ export async function startChargingDraft(db: Db, access: CouncilAccess, request:
     const all = await versions(tx);
     const base =
       inForceOf(all, todayInLondon()) ?? all.filter((v) => v.status === 'published').at(-1) ?? null;
-    if (!base)
-      throw Problem.conflict('This council has no charging policy yet to start a draft from.');
+    if (!base) throw Problem.conflict('This council has no charging policy yet to start a draft from.');
     return saveRevision(
       tx,
       access,
@@ -225,7 +220,7 @@ export async function startChargingDraft(db: Db, access: CouncilAccess, request:
 /** The draft revision with this id, which must still be the draft's latest and unpublished. */
 function openDraft(all: ChargingPolicyVersion[], id: string): ChargingPolicyVersion {
   const version = all.find((v) => v.id === id);
-  if (!version || version.status !== 'draft') throw Problem.notFound('Charging policy draft');
+  if (version?.status !== 'draft') throw Problem.notFound('Charging policy draft');
   if (version.publishedAsId) throw Problem.conflict('This draft has already been published.');
   if (version.replacedById) throw staleDraft();
   return version;
@@ -236,12 +231,7 @@ function openDraft(all: ChargingPolicyVersion[], id: string): ChargingPolicyVers
  * id is the draft's concurrency token: a change sent with an id that has since been replaced
  * or published is refused (409), and of two changes of one revision at once only one is saved.
  */
-export async function reviseChargingDraft(
-  db: Db,
-  access: CouncilAccess,
-  id: string,
-  request: DraftRequest,
-) {
+export async function reviseChargingDraft(db: Db, access: CouncilAccess, id: string, request: DraftRequest) {
   return audited(
     db,
     access,
@@ -274,9 +264,8 @@ export async function checkChargingDraft(db: Db, access: CouncilAccess, id: stri
       const before =
         version.status === 'draft'
           ? inForce
-          : (all
-              .filter((v) => v.status === 'published' && v.effectiveFrom < version.effectiveFrom)
-              .at(-1) ?? null);
+          : (all.filter((v) => v.status === 'published' && v.effectiveFrom < version.effectiveFrom).at(-1) ??
+            null);
       const open = isOpenDraft(version);
       const effect = contributionEffect(version.policy, await currentAssessments(tx));
       const errors = open
@@ -287,7 +276,8 @@ export async function checkChargingDraft(db: Db, access: CouncilAccess, id: stri
         before,
         open,
         changes: policyComparison(before?.policy ?? null, version.policy),
-        contributionMethodChanged: before !== null && before.contributionMethod !== version.contributionMethod,
+        contributionMethodChanged:
+          before !== null && before.contributionMethod !== version.contributionMethod,
         effect: { ...effect, unchanged: effect.assessed - effect.changed - effect.notRecomputed },
         errors,
       };
