@@ -33,7 +33,9 @@ describe('an administrator changes the charging policy', () => {
     const alert = await textOf(page.getByRole('alert'));
     expect(alert).toContain('Enter a real start date');
     expect(alert).toContain('Enter an amount of zero or more');
-    expect(await page.getByLabel('Weekly income threshold, under State Pension age').inputValue()).toBe('-170');
+    expect(await page.getByLabel('Weekly income threshold, under State Pension age').inputValue()).toBe(
+      '-170',
+    );
     await expectAccessible(page);
 
     const [year, month, day] = addDays(todayInLondon(), 7).split('-');
@@ -59,7 +61,9 @@ describe('an administrator changes the charging policy', () => {
 
     expect(await heading(page)).toBe('Charging policy');
     expect(await textOf(page.locator('.govuk-notification-banner'))).toContain('Charging 2027/28');
-    const history = await textOf(page.getByRole('table', { name: /Published versions of the charging policy/ }));
+    const history = await textOf(
+      page.getByRole('table', { name: /Published versions of the charging policy/ }),
+    );
     expect(history).toContain('Charging 2027/28');
     expect(history).toMatch(/Published by .+ on .+; drafted by /);
     // Today's figures stay in force until the new version starts.
@@ -68,12 +72,20 @@ describe('an administrator changes the charging policy', () => {
     await context.close();
   });
 
-  it('lets a manager read the charging policy without a way to change it', async () => {
+  it('lets a manager read the charging policy without a way to change it, on a 375px phone', async () => {
     const { context, page } = await newPage(site);
+    await page.setViewportSize({ width: 375, height: 800 });
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
     await signIn(page, 'manager');
-    await page.goto(`${site.url}/admin/charging`);
+    await page.goto('/admin/charging');
     expect(await heading(page)).toBe('Charging policy');
     expect(await page.getByRole('button', { name: 'Draft a new version' }).count()).toBe(0);
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
+    await expectAccessible(page);
+    await page.getByRole('link', { name: /Demo Council non-residential charging/ }).click();
+    expect(await heading(page)).toMatch(/Demo Council non-residential charging/);
+    expect(await page.getByRole('button', { name: 'Publish this version' }).count()).toBe(0);
+    expect(await pageWidth()).toBeLessThanOrEqual(375);
     await expectAccessible(page);
     await context.close();
   });

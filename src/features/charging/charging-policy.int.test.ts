@@ -8,7 +8,7 @@ import { addDays, todayInLondon } from '../../platform/dates.ts';
 import { asSystem, rows } from '../../platform/db/transaction.ts';
 import { count, demoPersonId } from '../payments/payments.fixtures.ts';
 import { policyToForm } from './policy-form.ts';
-import { DEMO_SCOTTISH_POLICY } from './seed.ts';
+import { DEMO_ENGLISH_POLICY, DEMO_SCOTTISH_POLICY } from './seed.ts';
 
 /**
  * Charging policy versions: an administrator drafts from the version in force, is refused bad
@@ -436,5 +436,79 @@ describe('charging policy pages', () => {
     const post = await formPost(c.t.app, '/admin/charging/drafts', workerCookie, { versionLabel: 'x' });
     expect(post.statusCode).toBe(403);
     expect(await versions(c)).toBe(before);
+  });
+});
+
+describe('an English council’s charging policy', () => {
+  let c: Council;
+  let cookie: string;
+  beforeAll(async () => {
+    c = await council();
+    // The demo council, moved to England with an English version in force (DHSC circular
+    // 2024/25 capital limits £14,250 / £23,250, £1 a week per £250).
+    await asSystem(c.t.database.db, async (tx) => {
+      await tx.execute(sql`update authorities set nation = 'england' where id = ${c.t.authorityId}`);
+      await tx.execute(
+        sql`insert into charging_policy_versions (authority_id, version_label, effective_from, policy, contribution_method)
+            values (${c.t.authorityId}, ${DEMO_ENGLISH_POLICY.versionLabel}, '2025-04-01', ${JSON.stringify(DEMO_ENGLISH_POLICY)}::jsonb, 'net')`,
+      );
+    });
+    const [user] = await asSystem(c.t.database.db, (tx) =>
+      rows<{ id: string }>(tx, sql`select id from users where email = ${demoEmail('admin')}`),
+    );
+    cookie = `selfdirect_session=${c.t.app.signCookie(await createSession(c.t.database.db, user!.id))}`;
+  });
+  afterAll(() => c.t.close());
+  const api = requests(() => c);
+  const page = (url: string) => c.t.app.inject({ url, headers: { cookie } });
+
+  it('shows England’s figures on the form and the overview, not Scotland’s', async () => {
+    const overview = await page('/admin/charging');
+    expect(overview.body).toContain('Upper capital limit');
+    expect(overview.body).toContain('£23,250.00');
+    expect(overview.body).toContain('Disability-related expenditure');
+    const form = await page('/admin/charging/drafts/new');
+    expect(form.statusCode).toBe(200);
+    for (const name of [
+      'minimumIncomeGuarantee.single_25_to_pension_age.weekly',
+      'minimumIncomeGuarantee.pension_age.label',
+      'capitalLowerLimit',
+      'capitalUpperLimit',
+      'tariffIncomePerStep',
+      'tariffCapitalStep',
+    ])
+      expect(form.body).toContain(`name="${name}"`);
+    expect(form.body).not.toContain('name="thresholdWeekly.under_pension_age"');
+  });
+
+  it('refuses Scotland’s figures and checks England’s, counting assessments it cannot work out', async () => {
+    const scottish = await api.post('/api/v1/charging-policies', {
+      effectiveFrom: tomorrow,
+      versionLabel: 'England 2027',
+      thresholdWeekly: { under_pension_age: 17_000 },
+    });
+    expect(problem(scottish).errors?.map((e) => e.field)).toEqual(['thresholdWeekly']);
+    const limits = await api.post('/api/v1/charging-policies', {
+      effectiveFrom: tomorrow,
+      versionLabel: 'England 2027',
+      capitalLowerLimit: 3_000_000,
+    });
+    expect(problem(limits).errors?.map((e) => e.field)).toEqual(['capitalLowerLimit']);
+    const saved = await api.post('/api/v1/charging-policies', {
+      effectiveFrom: tomorrow,
+      versionLabel: 'England 2027',
+      minimumIncomeGuarantee: {
+        single_25_to_pension_age: { label: 'single, aged 25 to State Pension age', weekly: 11_250 },
+        pension_age: { label: 'State Pension age or over', weekly: 22_870 },
+      },
+    });
+    expect(saved.statusCode).toBe(201);
+    const check = (await api.get(`/api/v1/charging-policies/${saved.json().id}`)).json();
+    expect(check.errors).toEqual([]);
+    expect(
+      check.changes.find((r: { field: string }) => r.field === 'minimumIncomeGuarantee.pension_age.weekly'),
+    ).toMatchObject({ from: '£230.00', to: '£228.70', changed: true });
+    // Morag was assessed under Scotland's rules: her band is not one of England's.
+    expect(check.effect.notRecomputed).toBeGreaterThanOrEqual(1);
   });
 });
