@@ -256,6 +256,19 @@ describe('charging policy versions over the API', () => {
       ),
     ).rejects.toThrow();
 
+    // A new draft starts from, and is compared with, the version published from tomorrow.
+    const next = await api.post('/api/v1/charging-policies', {
+      effectiveFrom: addDays(today, 30),
+      versionLabel: 'After tomorrow',
+    });
+    expect(next.statusCode).toBe(201);
+    expect(next.json().policy).toMatchObject({ taperBasisPoints: 7_500 });
+    const nextCheck = (await api.get(`/api/v1/charging-policies/${next.json().id}`)).json();
+    expect(nextCheck.before.id).toBe(published.json().id);
+    expect(
+      nextCheck.changes.filter((r: { changed: boolean }) => r.changed).map((r: { field: string }) => r.field),
+    ).toEqual(['versionLabel']);
+
     // A version from the same day as the latest overlaps it.
     const overlap = await api.post('/api/v1/charging-policies', {
       effectiveFrom: tomorrow,

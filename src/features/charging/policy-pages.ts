@@ -100,8 +100,8 @@ export const chargingPolicyPages: FastifyPluginAsync<FeatureDeps> = async (app, 
   });
 
   const startingPoint = async (access: CouncilAccess) => {
-    const overview = await services.charging.policyOverview(access);
-    const base = overview.inForce ?? overview.history.at(0) ?? null;
+    // The latest published version: a new one follows it (see startChargingDraft).
+    const base = (await services.charging.policyOverview(access)).history.at(0) ?? null;
     if (!base) throw Problem.conflict('This council has no charging policy yet to start a draft from.');
     return base;
   };

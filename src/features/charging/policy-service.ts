@@ -198,22 +198,16 @@ const staleDraft = () =>
   );
 
 /**
- * Start a draft from the version in force today (or, before any has started, the latest
- * published): its figures with the request's changes. Nothing is saved when anything is wrong.
+ * Start a draft from the latest published version (the one in force today, or one published
+ * to start later, which a new version must follow): its figures with the request's changes.
+ * Nothing is saved when anything is wrong.
  */
 export async function startChargingDraft(db: Db, access: CouncilAccess, request: DraftRequest) {
   return audited(db, access, 'policy.charging.draft', async (tx) => {
-    const all = await versions(tx);
-    const base =
-      inForceOf(all, todayInLondon()) ?? all.filter((v) => v.status === 'published').at(-1) ?? null;
+    const base = (await versions(tx)).filter((v) => v.status === 'published').at(-1);
     if (!base) throw Problem.conflict('This council has no charging policy yet to start a draft from.');
-    return saveRevision(
-      tx,
-      access,
-      { ...base, effectiveFrom: request.effectiveFrom ?? '' },
-      { ...request, effectiveFrom: request.effectiveFrom ?? '' },
-      null,
-    );
+    const effectiveFrom = request.effectiveFrom ?? '';
+    return saveRevision(tx, access, { ...base, effectiveFrom }, { ...request, effectiveFrom }, null);
   });
 }
 
@@ -248,7 +242,7 @@ export async function reviseChargingDraft(db: Db, access: CouncilAccess, id: str
 
 /**
  * One version with what it changes, written nothing: for a draft, each figure old (the version
- * in force today) → new, the effect on everyone's current contribution worked out again with the
+ * it would replace) → new, the effect on everyone's current contribution worked out again with the
  * same rules, and anything that now stops it being published.
  */
 export async function checkChargingDraft(db: Db, access: CouncilAccess, id: string) {
@@ -261,11 +255,11 @@ export async function checkChargingDraft(db: Db, access: CouncilAccess, id: stri
       const version = all.find((v) => v.id === id);
       if (!version) throw Problem.notFound('Charging policy version');
       const inForce = inForceOf(all, todayInLondon());
+      // What it replaces: the published version in force the day before it starts (for a draft
+      // dated before any published start, which cannot be published, the one in force today).
       const before =
-        version.status === 'draft'
-          ? inForce
-          : (all.filter((v) => v.status === 'published' && v.effectiveFrom < version.effectiveFrom).at(-1) ??
-            null);
+        all.filter((v) => v.status === 'published' && v.effectiveFrom < version.effectiveFrom).at(-1) ??
+        (version.status === 'draft' ? inForce : null);
       const open = isOpenDraft(version);
       const effect = contributionEffect(version.policy, await currentAssessments(tx));
       const errors = open
