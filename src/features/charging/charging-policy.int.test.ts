@@ -277,6 +277,21 @@ describe('charging policy versions over the API', () => {
     expect(problem(overlap).errors?.map((e) => e.field)).toEqual(['effectiveFrom']);
   });
 
+  it('saves one of two changes sent at once with the same token, and refuses the other as stale', async () => {
+    const saved = await api.post('/api/v1/charging-policies', {
+      effectiveFrom: addDays(today, 60),
+      versionLabel: 'Race',
+    });
+    expect(saved.statusCode).toBe(201);
+    const before = await versions(c);
+    const answers = await Promise.all([
+      api.patch(`/api/v1/charging-policies/${saved.json().id}`, { taperBasisPoints: 6_500 }),
+      api.patch(`/api/v1/charging-policies/${saved.json().id}`, { taperBasisPoints: 7_000 }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect(await versions(c)).toBe(before + 1);
+  });
+
   it('refuses a draft of an unknown id as not found', async () => {
     const missing = await api.patch('/api/v1/charging-policies/00000000-0000-4000-8000-000000000000', {
       taperBasisPoints: 7_000,
