@@ -41,6 +41,13 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
     permission: 'policy.preview',
   },
   {
+    href: '/admin/charging',
+    text: 'Charging policy',
+    description:
+      'What people pay towards their support: draft new figures, see the effect on contributions, publish from a date.',
+    permission: 'policy.preview',
+  },
+  {
     href: '/admin/direct-payments',
     text: 'Direct-payment settings',
     description:

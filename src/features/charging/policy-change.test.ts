@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   contributionEffect,
+  explainPolicy,
   policyChanges,
+  policyComparison,
   recomputeContribution,
   type StoredAssessment,
 } from './policy-change.ts';
@@ -95,5 +97,37 @@ describe('charging policy change', () => {
         },
       ),
     );
+  });
+});
+
+describe('every figure old → new, and the figures explained', () => {
+  it('lists unchanged figures too, marking those that change', () => {
+    const next: ScottishChargingPolicy = { ...scotland, taperBasisPoints: 7_500 };
+    const rows = policyComparison(scotland, next);
+    expect(rows.map((r) => r.field)).toEqual([
+      'versionLabel',
+      'taperPercent',
+      'thresholdWeekly.under_pension_age',
+      'thresholdWeekly.pension_age',
+      'disregardedIncomeKinds',
+    ]);
+    expect(rows.filter((r) => r.changed).map((r) => [r.from, r.to])).toEqual([['60%', '75%']]);
+    expect(policyComparison(null, next).every((r) => r.from === 'Not set')).toBe(true);
+  });
+
+  it('explains each figure of the nation’s rules with where such figures come from', () => {
+    const scottish = explainPolicy(scotland);
+    expect(scottish.map((f) => f.label)).toContain('Taper');
+    expect(scottish.find((f) => f.label.includes('under State Pension age'))).toMatchObject({
+      value: '£235.00',
+      explanation: expect.stringMatching(/COSLA/),
+    });
+    const english = explainPolicy(england);
+    expect(english.find((f) => f.label === 'Upper capital limit')).toMatchObject({
+      value: '£23,250.00',
+      explanation: expect.stringMatching(/DHSC/),
+    });
+    expect(english.find((f) => f.label === 'Tariff income')?.value).toBe('£1.00 a week for each £250.00');
+    expect(english.some((f) => f.label === 'Disability-related expenditure')).toBe(true);
   });
 });

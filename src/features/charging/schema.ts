@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, tenantKey, tenantReference } from '../../platform/db/tenant-table.ts';
 import { personReference } from '../people/schema.ts';
 import type { ChargingAssessment, ChargingPolicy } from './rules.ts';
 
 /**
- * A council's charging policy, one row per published version. The figures (thresholds,
- * taper, disregards, MIG, capital limits) are data in `policy`, checked by the rules.
+ * A council's charging policy versions. The figures (thresholds, taper, disregards, MIG,
+ * capital limits) are data in `policy`, checked by the rules. Append-only (a trigger refuses
+ * any update): a draft is changed by adding its next revision (`supersedes_id`), and published
+ * by adding the published row made from it (`draft_id`), so a row's id is the draft's
+ * concurrency token. Rows from before drafts existed are published versions.
  */
 export const chargingPolicyVersions = pgTable(
   'charging_policy_versions',
@@ -17,11 +20,36 @@ export const chargingPolicyVersions = pgTable(
     policy: jsonb('policy').$type<ChargingPolicy>().notNull(),
     /** 'net': the contribution is taken off the direct payment; 'invoice': billed separately. */
     contributionMethod: text('contribution_method', { enum: ['net', 'invoice'] }).notNull(),
+    /** Existing rows (and inserts that do not say) were published versions; drafts never apply. */
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('published'),
+    /** Who wrote the figures: on a draft revision its author, on a published row the draft's. */
+    draftedBy: uuid('drafted_by'),
+    publishedBy: uuid('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** On a published row made from a draft: that draft's last revision. */
+    draftId: uuid('draft_id'),
+    /** On a draft revision: the revision of the same draft it replaces. */
+    supersedesId: uuid('supersedes_id'),
     createdAt: createdAt(),
   },
   (t) => [
     tenantKey(t),
-    uniqueIndex('charging_policy_versions_label_unique').on(t.authorityId, t.versionLabel),
+    // Published names are unique; a draft's revisions and its published row share its name.
+    uniqueIndex('charging_policy_versions_published_label_unique')
+      .on(t.authorityId, t.versionLabel)
+      .where(sql`status = 'published'`),
+    // A draft revision is published once and replaced once at most: of two saves of the same
+    // revision at once, one wins and the other is refused as stale.
+    uniqueIndex('charging_policy_versions_draft_unique')
+      .on(t.authorityId, t.draftId)
+      .where(sql`draft_id is not null`),
+    uniqueIndex('charging_policy_versions_supersedes_unique')
+      .on(t.authorityId, t.supersedesId)
+      .where(sql`supersedes_id is not null`),
+    tenantReference(t, t.draftId, t),
+    tenantReference(t, t.supersedesId, t),
   ],
 );
 

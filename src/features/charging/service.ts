@@ -1,4 +1,4 @@
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { audited } from '../../platform/audit/index.ts';
@@ -6,6 +6,15 @@ import type { Db, Tx } from '../../platform/db/client.ts';
 import { ageOn, formatDate, isIsoDate, todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import type { ContributionEffectShape, ContributionPayments } from './deps.ts';
+import {
+  checkChargingDraft,
+  chargingPolicyOverview,
+  type DraftRequest,
+  publishChargingDraft,
+  reviseChargingDraft,
+  startChargingDraft,
+} from './policy-service.ts';
+import { type PolicyRow, publishedPolicyOn } from './policy-store.ts';
 import { formatPence } from '../../platform/money/index.ts';
 import { authorities } from '../../platform/db/schema.ts';
 import { letterAddressing, people } from '../people/index.ts';
@@ -25,22 +34,25 @@ import {
   financialAssessments,
 } from './schema.ts';
 
-export type PolicyRow = typeof chargingPolicyVersions.$inferSelect;
+export type { PolicyRow };
 export type AssessmentRow = typeof financialAssessments.$inferSelect;
 
-/** The policy version in force on a date (the latest that has started). */
+/**
+ * The policy version in force on a date: the latest published version that has started by
+ * then. A contribution is worked out under the version in force on its own start date, so a
+ * version published from a later date changes nothing before that date; drafts never apply.
+ */
 export async function policyInForce(tx: Tx, on: string): Promise<PolicyRow | null> {
-  const [row] = await tx
-    .select()
-    .from(chargingPolicyVersions)
-    .where(lte(chargingPolicyVersions.effectiveFrom, on))
-    .orderBy(desc(chargingPolicyVersions.effectiveFrom), desc(chargingPolicyVersions.createdAt))
-    .limit(1);
-  return row ?? null;
+  return publishedPolicyOn(tx, on);
 }
 
+/** Published versions, newest first. */
 export async function listPolicies(tx: Tx) {
-  return tx.select().from(chargingPolicyVersions).orderBy(desc(chargingPolicyVersions.effectiveFrom));
+  return tx
+    .select()
+    .from(chargingPolicyVersions)
+    .where(eq(chargingPolicyVersions.status, 'published'))
+    .orderBy(desc(chargingPolicyVersions.effectiveFrom));
 }
 
 export async function latestAssessment(tx: Tx, personId: string): Promise<AssessmentRow | null> {
@@ -451,5 +463,11 @@ export function chargingServices<P, E extends ContributionEffectShape>(
     recordAssessment: (access: PersonAccess, input: AssessmentInput) =>
       recordAssessment(db, access, input, payments),
     requestReview: (access: PersonAccess, reason: string) => requestReview(db, access, reason),
+    policyOverview: (access: CouncilAccess) => chargingPolicyOverview(db, access),
+    startDraft: (access: CouncilAccess, request: DraftRequest) => startChargingDraft(db, access, request),
+    reviseDraft: (access: CouncilAccess, id: string, request: DraftRequest) =>
+      reviseChargingDraft(db, access, id, request),
+    checkDraft: (access: CouncilAccess, id: string) => checkChargingDraft(db, access, id),
+    publishDraft: (access: CouncilAccess, id: string) => publishChargingDraft(db, access, id),
   };
 }

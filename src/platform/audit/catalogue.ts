@@ -73,6 +73,13 @@ export const AUDIT_ACTIONS = {
   'policy.budget.draft': { kind: 'change', words: 'wrote a draft of new budget rules' },
   'policy.budget.preview': { kind: 'read', words: 'looked at what new budget rules would change' },
   'policy.budget.publish': { kind: 'change', words: 'published new budget rules' },
+  'policy.charging.list': { kind: 'read', words: 'looked at the council’s charging rules' },
+  'policy.charging.draft': { kind: 'change', words: 'wrote a draft of new charging rules' },
+  'policy.charging.check': {
+    kind: 'read',
+    words: 'looked at what new charging rules would change for the people who pay towards their support',
+  },
+  'policy.charging.publish': { kind: 'change', words: 'published new charging rules' },
 
   // Support plans and options
   'plan.read': { kind: 'read', words: 'looked at your support plan' },
