@@ -159,7 +159,10 @@ export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { s
     versionLabel: z.string(),
     effectiveFrom: z.string(),
     effectiveTo: z.string().nullable(),
-    fundedBands: z.array(band).nullable().describe('Scotland: the risk bands the council meets; England: null'),
+    fundedBands: z
+      .array(band)
+      .nullable()
+      .describe('Scotland: the risk bands the council meets; England: null'),
     reviewRoute: z.string(),
     signposting: signpostingSchema,
     createdByName: z.string().nullable(),

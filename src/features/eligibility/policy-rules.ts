@@ -47,7 +47,10 @@ export const FRAMEWORK_NAMES = {
 } as const;
 
 /** The policy content a draft becomes, for the council's framework; bands in severity order. */
-export function policyOf(framework: 'scotland' | 'england', draft: EligibilityPolicyDraft): EligibilityPolicy {
+export function policyOf(
+  framework: 'scotland' | 'england',
+  draft: EligibilityPolicyDraft,
+): EligibilityPolicy {
   const versionLabel = draft.versionLabel.trim();
   const reviewRoute = draft.reviewRoute.trim();
   if (framework === 'england') return { framework, versionLabel, reviewRoute };
@@ -136,7 +139,9 @@ export function describePolicy(version: {
   signposting: Signposting;
 }): { key: string; value: string }[] {
   const { content, signposting } = version;
-  const rows: { key: string; value: string }[] = [{ key: 'Rules', value: FRAMEWORK_NAMES[content.framework] }];
+  const rows: { key: string; value: string }[] = [
+    { key: 'Rules', value: FRAMEWORK_NAMES[content.framework] },
+  ];
   if (content.framework === 'scotland') {
     rows.push(
       { key: 'Risk bands the council meets', value: bandWords(content.fundedBands) },
@@ -158,7 +163,9 @@ export function describePolicy(version: {
     { key: 'Where to find help when not eligible', value: signposting.text },
     {
       key: 'Links given with it',
-      value: signposting.links.length ? signposting.links.map((l) => `${l.text} (${l.href})`).join('; ') : 'None',
+      value: signposting.links.length
+        ? signposting.links.map((l) => `${l.text} (${l.href})`).join('; ')
+        : 'None',
     },
   );
   return rows;

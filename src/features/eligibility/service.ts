@@ -124,7 +124,9 @@ export async function publishEligibilityPolicy(db: Db, access: CouncilAccess, in
   return audited(db, access, 'policy.eligibility.publish', async (tx) => {
     const framework = await councilFramework(tx, access.authorityId);
     if (input.policy.framework !== framework)
-      throw Problem.invalid([{ field: 'framework', message: `This council decides under the ${framework} rules.` }]);
+      throw Problem.invalid([
+        { field: 'framework', message: `This council decides under the ${framework} rules.` },
+      ]);
     return draftAndPublish(tx, access, {
       versionLabel: input.policy.versionLabel,
       effectiveFrom: input.effectiveFrom,
@@ -152,7 +154,8 @@ export const eligibilityServices = (db: Db) => ({
   publicPolicy: (authorityId: string) => publicEligibilityPolicy(db, authorityId),
   // The council's policy versions: drafted, checked, published from a date (policy-service.ts).
   policies: (access: CouncilAccess) => eligibilityPolicyOverview(db, access),
-  draftPolicy: (access: CouncilAccess, draft: EligibilityPolicyDraft) => draftEligibilityPolicy(db, access, draft),
+  draftPolicy: (access: CouncilAccess, draft: EligibilityPolicyDraft) =>
+    draftEligibilityPolicy(db, access, draft),
   policyCheck: (access: CouncilAccess, versionId: string) => eligibilityPolicyCheck(db, access, versionId),
   publishDraft: (access: CouncilAccess, versionId: string) => publishEligibilityDraft(db, access, versionId),
 });
