@@ -219,7 +219,9 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { servi
               .array(z.string().max(60))
               .max(10)
               .default([])
-              .describe('England: DeploymentRoute keys offered. Scotland: leave out (all four options always)'),
+              .describe(
+                'England: DeploymentRoute keys offered. Scotland: leave out (all four options always)',
+              ),
             supportOrganisationFunded: z.boolean(),
           })
           .strict(),

@@ -13,13 +13,7 @@ import {
   SDS_OPTIONS,
   type SdsOption,
 } from './rules.ts';
-import {
-  authorityNation,
-  insertOptionChoice,
-  optionChoices,
-  personName,
-  userNames,
-} from '../plan/store.ts';
+import { authorityNation, insertOptionChoice, optionChoices, personName, userNames } from '../plan/store.ts';
 import { optionsSettingsInForce } from './settings-service.ts';
 
 export interface CouncilOffer {

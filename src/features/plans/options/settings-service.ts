@@ -193,8 +193,9 @@ export async function optionsSettingsCheck(db: Db, access: CouncilAccess, id: st
         const choices = await currentChoices(tx);
         withdrawn = {
           routes,
-          outcomes: choices.filter((c) => c.deploymentRoute && (routes as string[]).includes(c.deploymentRoute))
-            .length,
+          outcomes: choices.filter(
+            (c) => c.deploymentRoute && (routes as string[]).includes(c.deploymentRoute),
+          ).length,
         };
       }
       return {
@@ -226,7 +227,12 @@ export async function publishOptionsSettings(db: Db, access: CouncilAccess, id: 
       if (draft.status !== 'draft' || all.find((v) => v.id === id)?.publishedAsId)
         throw Problem.conflict('This version has already been published.');
       const nation = await authorityNation(tx, access.authorityId);
-      const errors = await draftErrors(tx, nation, { ...settingsOf(draft), effectiveFrom: draft.effectiveFrom }, id);
+      const errors = await draftErrors(
+        tx,
+        nation,
+        { ...settingsOf(draft), effectiveFrom: draft.effectiveFrom },
+        id,
+      );
       if (errors.length)
         throw Problem.invalid(errors, 'This draft cannot be published until these are put right.');
       const [row] = await tx
