@@ -127,6 +127,12 @@ describe('eligibility policy versions over the API', () => {
     const before = await versions();
     const nul = await post('/api/v1/policies/eligibility/drafts', draft({ versionLabel: 'Bad\u0000name' }));
     expect(nul.statusCode).toBe(400);
+    const huge = await post('/api/v1/policies/eligibility/drafts', draft({ effectiveFrom: '275760-09-13' }));
+    expect(huge.statusCode).toBe(400);
+    expect(problem(huge).errors?.[0]?.field).toBe('effectiveFrom');
+    const number = await post('/api/v1/policies/eligibility/drafts', draft({ versionLabel: 1e308 }));
+    expect(number.statusCode).toBe(400);
+    expect(problem(number).errors?.[0]?.field).toBe('versionLabel');
     const odd = await post('/api/v1/policies/eligibility/drafts', draft({ effectiveFrom: '2026-02-30' }));
     expect(odd.statusCode).toBe(400);
     expect(problem(odd).errors?.[0]?.field).toBe('effectiveFrom');
@@ -226,6 +232,27 @@ describe('eligibility policy pages', () => {
     expect(wrong.body).toContain('href="#signposting.links"');
     expect(wrong.body).toContain('Enter a real start date');
     expect(wrong.body).toContain('No address here');
+    const withNul = await formPost(t.app, '/admin/eligibility', adminCookie, {
+      versionLabel: 'Far away',
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '4',
+      'effectiveFrom-year': '99999999999999999999',
+      fundedBands: ['critical'],
+      reviewRoute: 'Ask us.',
+      'signposting.text': 'Help near you.\u0000',
+    });
+    expect(withNul.statusCode).toBe(400);
+    const hugeYear = await formPost(t.app, '/admin/eligibility', adminCookie, {
+      versionLabel: 'Far away',
+      'effectiveFrom-day': '1',
+      'effectiveFrom-month': '4',
+      'effectiveFrom-year': '99999999999999999999',
+      fundedBands: ['critical'],
+      reviewRoute: 'Ask us.',
+      'signposting.text': 'Help near you.',
+    });
+    expect(hugeYear.statusCode).toBe(400);
+    expect(hugeYear.body).toContain('href="#effectiveFrom"');
     const past = await formPost(t.app, '/admin/eligibility', adminCookie, {
       versionLabel: 'From the past',
       ...dateBoxes(addDays(todayInLondon(), -3)),
