@@ -70,10 +70,6 @@ async function versions(tx: Tx): Promise<OptionsVersion[]> {
 }
 
 const publishedOf = (all: OptionsVersion[]) => all.filter((v) => v.status === 'published');
-const inForceOf = (all: OptionsVersion[], on = todayInLondon()) =>
-  publishedOf(all)
-    .filter((v) => v.effectiveFrom <= on)
-    .at(-1) ?? null;
 
 /**
  * The settings in force today: the published version in force; else what the council saved
@@ -84,7 +80,12 @@ export async function optionsSettingsInForce(tx: Tx): Promise<{
   routesEnabled: string[] | null;
   supportOrganisationFunded: boolean;
 }> {
-  const version = inForceOf(await versions(tx));
+  // Cheap first (every options page asks): the names are looked up only when a version is in force.
+  const today = todayInLondon();
+  const row = (await allOptionsVersions(tx))
+    .filter((v) => v.status === 'published' && v.effectiveFrom <= today)
+    .at(-1);
+  const version = row ? ((await versions(tx)).find((v) => v.id === row.id) ?? null) : null;
   if (version)
     return {
       version,
