@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInLondon } from '../../../platform/dates.ts';
+import { addDays, todayInLondon } from '../../../platform/dates.ts';
 import { inTenant, rows } from '../../../platform/db/transaction.ts';
 import { setBudget as setBudgetFor } from '../../budgets/budgets.fixtures.ts';
 import { updatePlanIfUnchanged } from './store.ts';
@@ -382,6 +382,18 @@ describe('SDS options', () => {
         helpedBy: 'nobody',
       });
       expect(managed.json()).toMatchObject({ sdsOption: 1, deploymentRoute: 'managed_account' });
+      // A draft that withdraws the managed account names it and counts the choice made through it.
+      const withdrawing = await api('admin', 'POST', '/options/settings', {
+        versionLabel: 'No managed accounts',
+        effectiveFrom: addDays(todayInLondon(), 1),
+        routesEnabled: ['direct_payment'],
+        supportOrganisationFunded: true,
+      });
+      expect(withdrawing.statusCode).toBe(201);
+      const withdrawn = (await api('admin', 'GET', `/options/settings/${withdrawing.json().id}`)).json()
+        .withdrawn;
+      expect(withdrawn.routes).toEqual(['managed_account']);
+      expect(withdrawn.outcomes).toBeGreaterThanOrEqual(1);
 
       const current = (await plan(morag)).plan;
       const started = await api('worker', 'POST', `/people/${morag}/plan/new-version`, {
