@@ -263,8 +263,21 @@ describe('on a 375 px phone', () => {
     // Staff accounts: a table of long e-mail addresses, which must wrap.
     await walk(
       'admin',
-      ['/admin', '/admin/users', '/admin', '/admin/policies', '/admin', '/admin/direct-payments'],
-      ['/admin/users', '/admin/direct-payments'],
+      [
+        '/admin',
+        '/admin/users',
+        '/admin',
+        '/admin/policies',
+        '/admin',
+        '/admin/direct-payments',
+        '/admin',
+        '/admin/eligibility',
+        '/admin/eligibility/new',
+        '/admin',
+        '/admin/options',
+        '/admin/options/new',
+      ],
+      ['/admin/users', '/admin/direct-payments', '/admin/eligibility/new', '/admin/options/new'],
     );
   }, 240_000);
 });

@@ -54,4 +54,18 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
       'Surplus threshold, the council’s paying account, two-person approval of payment runs and the payment frequencies offered.',
     permission: 'payments.settings.read',
   },
+  {
+    href: '/admin/eligibility',
+    text: 'Eligibility policy',
+    description:
+      'Which risk bands the council meets (Scotland) or its Care Act review route and signposting (England): draft, check who it affects, publish from a date.',
+    permission: 'policy.preview',
+  },
+  {
+    href: '/admin/options',
+    text: 'Ways of getting support',
+    description:
+      'The SDS options (Scotland) or deployment routes (England) the council offers, and whether it funds a support organisation: draft, check, publish from a date.',
+    permission: 'policy.preview',
+  },
 ];

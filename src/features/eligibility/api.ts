@@ -1,9 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, personParams } from '../../platform/http/api-schemas.ts';
+import { errorResponses, isoDate, personParams, uuidParam } from '../../platform/http/api-schemas.ts';
 import { councilAccess, councilRoute, personAccess, personRoute } from '../../platform/auth/routes.ts';
 import type { FeatureDeps } from '../index.ts';
+import { LIMITS } from './policy-rules.ts';
 import { CARE_ACT_OUTCOMES, SCOTLAND_BANDS, SCOTLAND_RISK_AREAS, UNABLE_REASONS } from './rules.ts';
 
 const keys = <T extends string>(table: Readonly<Record<T, unknown>>) => Object.keys(table) as [T, ...T[]];
@@ -149,5 +150,140 @@ export const eligibilityApi: FastifyPluginAsync<FeatureDeps> = async (plain, { s
       const version = await services.eligibility.publishPolicy(councilAccess(request), request.body);
       return reply.status(201).send(version);
     },
+  );
+
+  const versionOut = z.object({
+    id: z.uuid(),
+    status: z.enum(['draft', 'published']),
+    framework: z.enum(['scotland', 'england']),
+    versionLabel: z.string(),
+    effectiveFrom: z.string(),
+    effectiveTo: z.string().nullable(),
+    fundedBands: z
+      .array(band)
+      .nullable()
+      .describe('Scotland: the risk bands the council meets; England: null'),
+    reviewRoute: z.string(),
+    signposting: signpostingSchema,
+    createdByName: z.string().nullable(),
+    createdAt: z.date(),
+    publishedByName: z.string().nullable(),
+    publishedAt: z.date().nullable(),
+    publishedAsId: z.uuid().nullable(),
+  });
+
+  app.get(
+    '/api/v1/policies/eligibility',
+    {
+      ...councilRoute('policy.preview'),
+      schema: {
+        tags: ['policies'],
+        summary: 'The eligibility policy in force today and every version (drafts too), newest first',
+        response: {
+          200: z.object({
+            framework: z.enum(['scotland', 'england']),
+            inForce: versionOut.nullable(),
+            versions: z.array(versionOut),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => services.eligibility.policies(councilAccess(request)),
+  );
+
+  app.post(
+    '/api/v1/policies/eligibility/drafts',
+    {
+      ...councilRoute('policy.manage'),
+      schema: {
+        tags: ['policies'],
+        summary:
+          'Save a draft eligibility policy version (the council’s own framework) after checking it; nothing saved if wrong',
+        body: z
+          .object({
+            versionLabel: text(LIMITS.versionLabel),
+            effectiveFrom: isoDate,
+            fundedBands: z
+              .array(band)
+              .max(5)
+              .default([])
+              .describe('Scotland: the risk bands the council meets, down from critical; England: leave out'),
+            reviewRoute: text(LIMITS.reviewRoute),
+            signposting: signpostingSchema,
+          })
+          .strict(),
+        response: { 201: versionOut, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await services.eligibility.draftPolicy(councilAccess(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/policies/eligibility/:versionId',
+    {
+      ...councilRoute('policy.preview'),
+      schema: {
+        tags: ['policies'],
+        summary:
+          'One version with each setting before and after, how many standing decisions a draft would decide differently, and anything stopping it being published',
+        params: uuidParam('versionId'),
+        response: {
+          200: z.object({
+            version: versionOut,
+            before: versionOut.nullable(),
+            changes: z.array(
+              z.object({
+                key: z.string(),
+                before: z.string().nullable(),
+                after: z.string(),
+                changed: z.boolean(),
+              }),
+            ),
+            impact: z
+              .object({
+                considered: z.number().int(),
+                becomeEligible: z.number().int(),
+                becomeNotEligible: z.number().int(),
+              })
+              .nullable(),
+            errors: z.array(z.object({ field: z.string(), message: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const check = await services.eligibility.policyCheck(
+        councilAccess(request),
+        (request.params as { versionId: string }).versionId,
+      );
+      return {
+        version: check.version,
+        before: check.before,
+        changes: check.changes,
+        impact: check.impact,
+        errors: check.errors,
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/policies/eligibility/:versionId/publish',
+    {
+      ...councilRoute('policy.manage'),
+      schema: {
+        tags: ['policies'],
+        summary: 'Publish a draft (checked again); the published version is added, never edited',
+        params: uuidParam('versionId'),
+        response: { 200: versionOut, 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (request) =>
+      services.eligibility.publishDraft(
+        councilAccess(request),
+        (request.params as { versionId: string }).versionId,
+      ),
   );
 };

@@ -1,4 +1,15 @@
-import { boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, tenantColumns, tenantKey, tenantReference } from '../../platform/db/tenant-table.ts';
 import { personReference } from '../people/schema.ts';
 import type { EligibilityAssessment, EligibilityPolicy } from './rules.ts';
@@ -10,9 +21,11 @@ export interface Signposting {
 }
 
 /**
- * A council's eligibility policy, one row per published version with its effective dates
- * (Scotland's national framework with the bands the council funds, or England's Care Act
- * test). Versions follow each other with no gap and no overlap (`validateEffectiveDates`).
+ * A council's eligibility policy, one row per version with its effective dates (Scotland's
+ * national framework with the bands the council funds, or England's Care Act test). Published
+ * versions follow each other with no gap and no overlap (`validateEffectiveDates`). A draft is a
+ * row of its own with status 'draft' and never applies; publishing it adds a published row that
+ * names the draft (`draftId`), so a draft is never edited into force.
  */
 export const eligibilityPolicyVersions = pgTable(
   'eligibility_policy_versions',
@@ -26,10 +39,27 @@ export const eligibilityPolicyVersions = pgTable(
     content: jsonb('content').$type<EligibilityPolicy>().notNull(),
     /** What people below the threshold are offered by default (the worker may add to it). */
     signposting: jsonb('signposting').$type<Signposting>().notNull(),
+    /** Existing rows (and inserts that do not say) were published versions. */
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('published'),
+    /** On a published row made from a draft: that draft. */
+    draftId: uuid('draft_id'),
+    /** Who drafted it (null for versions published before drafts existed). */
+    createdBy: uuid('created_by'),
     publishedBy: uuid('published_by'),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Null on a draft; versions published before drafts existed keep their time. */
+    publishedAt: timestamp('published_at', { withTimezone: true }).defaultNow(),
+    createdAt: createdAt(),
   },
-  (t) => [tenantKey(t)],
+  (t) => [
+    tenantKey(t),
+    // A draft is published once.
+    uniqueIndex('eligibility_policy_versions_draft_unique')
+      .on(t.authorityId, t.draftId)
+      .where(sql`draft_id is not null`),
+    tenantReference(t, t.draftId, t),
+  ],
 );
 
 /**

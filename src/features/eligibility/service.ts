@@ -1,21 +1,31 @@
-import { eq } from 'drizzle-orm';
 import type { CouncilAccess, PersonAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
-import { addDays, todayInLondon } from '../../platform/dates.ts';
+import { todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
-import { effectiveDateErrors } from './effective-dates.ts';
 import { personHeading, stageSupport } from '../people/index.ts';
 import {
   decideEligibility,
   type EligibilityAssessment,
   type EligibilityPolicy,
   validateEligibilityInput,
-  validateEligibilityPolicy,
 } from './rules.ts';
-import { eligibilityDecisions, eligibilityPolicyVersions, type Signposting } from './schema.ts';
-import { decisionsFor, eligibilityPolicyInForce, eligibilityPolicyVersionsOf } from './store.ts';
+import {
+  draftAndPublish,
+  draftEligibilityPolicy,
+  eligibilityPolicyCheck,
+  eligibilityPolicyOverview,
+  publishEligibilityDraft,
+} from './policy-service.ts';
+import type { EligibilityPolicyDraft } from './policy-rules.ts';
+import { eligibilityDecisions, type Signposting } from './schema.ts';
+import {
+  councilFramework,
+  decisionsFor,
+  eligibilityPolicyInForce,
+  eligibilityPolicyVersionsOf,
+} from './store.ts';
 
 /** Everything the eligibility page shows: the person, the policy in force, every decision. */
 export async function eligibilityRecord(db: Db, access: PersonAccess) {
@@ -106,44 +116,26 @@ export interface EligibilityPolicyInput {
 }
 
 /**
- * Publish a new eligibility policy version from a date. The version before it, if open,
- * ends the day before; any gap or overlap with the published versions is refused.
+ * Publish a new eligibility policy version from a date in one call (the API's first way): the
+ * same draft and publish as the policy pages (policy-service.ts), in one transaction. The version
+ * before it, if open, ends the day before; any gap, overlap or past start is refused.
  */
 export async function publishEligibilityPolicy(db: Db, access: CouncilAccess, input: EligibilityPolicyInput) {
   return audited(db, access, 'policy.eligibility.publish', async (tx) => {
-    const errors = [...validateEligibilityPolicy(input.policy), ...validateSignposting(input.signposting)];
-    const versions = await eligibilityPolicyVersionsOf(tx);
-    const frameworkChange = versions.at(-1) && versions.at(-1)!.framework !== input.policy.framework;
-    if (frameworkChange)
-      errors.push({
-        field: 'framework',
-        message: `This council decides under the ${versions.at(-1)!.framework} rules.`,
-      });
-    errors.push(...effectiveDateErrors(versions, input.effectiveFrom));
-    if (errors.length) throw Problem.invalid(errors);
-    const last = versions.at(-1);
-    if (last && last.effectiveTo === null)
-      await tx
-        .update(eligibilityPolicyVersions)
-        .set({ effectiveTo: addDays(input.effectiveFrom, -1) })
-        .where(eqId(last.id));
-    const [row] = await tx
-      .insert(eligibilityPolicyVersions)
-      .values({
-        authorityId: access.authorityId,
-        framework: input.policy.framework,
-        versionLabel: input.policy.versionLabel,
-        effectiveFrom: input.effectiveFrom,
-        content: input.policy,
-        signposting: input.signposting,
-        publishedBy: access.actor.userId,
-      })
-      .returning();
-    return row!;
+    const framework = await councilFramework(tx, access.authorityId);
+    if (input.policy.framework !== framework)
+      throw Problem.invalid([
+        { field: 'framework', message: `This council decides under the ${framework} rules.` },
+      ]);
+    return draftAndPublish(tx, access, {
+      versionLabel: input.policy.versionLabel,
+      effectiveFrom: input.effectiveFrom,
+      fundedBands: input.policy.framework === 'scotland' ? [...input.policy.fundedBands] : [],
+      reviewRoute: input.policy.reviewRoute,
+      signposting: input.signposting,
+    });
   });
 }
-
-const eqId = (id: string) => eq(eligibilityPolicyVersions.id, id);
 
 /** The policy in force, for the public "How we work out budgets" page (no personal data). */
 export async function publicEligibilityPolicy(db: Db, authorityId: string) {
@@ -160,4 +152,10 @@ export const eligibilityServices = (db: Db) => ({
   publishPolicy: (access: CouncilAccess, input: EligibilityPolicyInput) =>
     publishEligibilityPolicy(db, access, input),
   publicPolicy: (authorityId: string) => publicEligibilityPolicy(db, authorityId),
+  // The council's policy versions: drafted, checked, published from a date (policy-service.ts).
+  policies: (access: CouncilAccess) => eligibilityPolicyOverview(db, access),
+  draftPolicy: (access: CouncilAccess, draft: EligibilityPolicyDraft) =>
+    draftEligibilityPolicy(db, access, draft),
+  policyCheck: (access: CouncilAccess, versionId: string) => eligibilityPolicyCheck(db, access, versionId),
+  publishDraft: (access: CouncilAccess, versionId: string) => publishEligibilityDraft(db, access, versionId),
 });

@@ -9,9 +9,11 @@ import {
   primaryKey,
   smallint,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import {
   authorityColumn,
   createdAt,
@@ -162,10 +164,11 @@ export const sdsOptionChoices = pgTable(
 );
 
 /**
- * How an authority offers the SDS options. Scotland must offer all four (the 2013 Act), so
- * only England's deployment routes are configurable; direct payment and council-managed are
- * always offered whatever is stored here (Care Act ss.18 and 31, see options/rules.ts). No row
- * means every route is offered.
+ * How an authority offered the SDS options before its settings were versioned: read only as
+ * the settings in force when no version of `sds_options_versions` is (nothing writes it now).
+ * Scotland must offer all four (the 2013 Act), so only England's deployment routes are
+ * configurable; direct payment and council-managed are always offered whatever is stored here
+ * (Care Act ss.18 and 31, see options/rules.ts). No row means every route is offered.
  */
 export const sdsConfiguration = pgTable(
   'sds_configuration',
@@ -179,4 +182,41 @@ export const sdsConfiguration = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [primaryKey({ columns: [t.authorityId] })],
+);
+
+/**
+ * The council's SDS options settings, versioned like its other policies: a draft, checked,
+ * published from a date (never the past), never edited. England: the deployment routes the
+ * council runs (direct payment and council-managed always, whatever is stored). Scotland: all
+ * four options always, so only whether a support organisation is funded changes.
+ */
+export const sdsOptionsVersions = pgTable(
+  'sds_options_versions',
+  {
+    ...tenantColumns(),
+    versionLabel: text('version_label').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['draft', 'published'] })
+      .notNull()
+      .default('published'),
+    /** DeploymentRoute values (options/rules.ts) this council runs. */
+    routesEnabled: text('routes_enabled').array().notNull(),
+    /** Whether the council funds an independent direct-payment support organisation, shown to people. */
+    supportOrganisationFunded: boolean('support_organisation_funded').notNull().default(true),
+    /** On a published row made from a draft: that draft. */
+    draftId: uuid('draft_id'),
+    createdBy: uuid('created_by'),
+    publishedBy: uuid('published_by'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    tenantKey(t),
+    uniqueIndex('sds_options_versions_label_unique').on(t.authorityId, t.status, t.versionLabel),
+    // A draft is published once.
+    uniqueIndex('sds_options_versions_draft_unique')
+      .on(t.authorityId, t.draftId)
+      .where(sql`draft_id is not null`),
+    tenantReference(t, t.draftId, t),
+  ],
 );

@@ -14,11 +14,10 @@ import {
   insertAgreement,
   insertOptionChoice,
   insertPlanVersion,
-  saveConfiguration,
   updatePlanIfUnchanged,
   userNames,
 } from './plan/store.ts';
-import { supportPlanCostLines, supportPlans } from './schema.ts';
+import { sdsOptionsVersions, supportPlanCostLines, supportPlans } from './schema.ts';
 
 /**
  * Demo support plans: Morag's agreed plan mixes a direct payment (option 1) with an
@@ -35,7 +34,16 @@ export const seedDemoPlans: DemoSeeder = async (tx, context) => {
   const england = context.nation === 'england';
   if (england) {
     // The borough runs every route but a trust; direct payment and council-managed are always on.
-    await saveConfiguration(tx, context.authorityId, [...DEMO_ENGLISH_ROUTES], true, context.users.admin!);
+    await tx.insert(sdsOptionsVersions).values({
+      authorityId: context.authorityId,
+      versionLabel: 'Ways of getting support 2025/26',
+      effectiveFrom: '2025-04-01',
+      routesEnabled: [...DEMO_ENGLISH_ROUTES],
+      supportOrganisationFunded: true,
+      createdBy: context.users.admin!,
+      publishedBy: context.users.admin!,
+      publishedAt: new Date(),
+    });
   }
   if (morag) await seedPlan(tx, context, morag, england ? RACHEL : MORAG, 'agreed', today);
   if (callum) await seedPlan(tx, context, callum, CALLUM, 'shared', today);

@@ -12,11 +12,17 @@ import {
 } from './plan/agreement.ts';
 import {
   chooseOption,
-  configureOptions,
   type OptionChoiceInput,
   optionsOverview,
   readConfiguration,
 } from './options/service.ts';
+import {
+  draftOptionsSettings,
+  type OptionsSettingsDraft,
+  optionsSettingsCheck,
+  optionsSettingsOverview,
+  publishOptionsSettings,
+} from './options/settings-service.ts';
 import type { SupportPlanContent } from './plan/content.ts';
 import { decide, type PlanDecision, startNewVersion } from './plan/decisions.ts';
 import { planPdf } from './plan/pdf.ts';
@@ -31,10 +37,14 @@ export const planServices = (db: Db, { dataDir }: { dataDir: string }) => ({
   options: (access: PersonAccess) => optionsOverview(db, access),
   chooseOption: (access: PersonAccess, input: OptionChoiceInput) => chooseOption(db, access, input),
   optionsConfiguration: (access: CouncilAccess) => readConfiguration(db, access),
-  configureOptions: (
-    access: CouncilAccess,
-    input: { routesEnabled: string[]; supportOrganisationFunded: boolean },
-  ) => configureOptions(db, access, input),
+  /** The council's options settings, versioned: drafted, checked, published from a date. */
+  optionsSettings: (access: CouncilAccess) => optionsSettingsOverview(db, access),
+  draftOptionsSettings: (access: CouncilAccess, draft: OptionsSettingsDraft) =>
+    draftOptionsSettings(db, access, draft),
+  optionsSettingsCheck: (access: CouncilAccess, versionId: string) =>
+    optionsSettingsCheck(db, access, versionId),
+  publishOptionsSettings: (access: CouncilAccess, versionId: string) =>
+    publishOptionsSettings(db, access, versionId),
   /** The current plan with its costs, budget check and versions. */
   overview: (access: PersonAccess) => planOverview(db, access),
   /** The plan and who it is from and to, for the printed plans (standard and Easy Read). */

@@ -62,6 +62,18 @@ export const AUDIT_ACTIONS = {
   'eligibility.read': { kind: 'read', words: 'looked at the decision about your support' },
   'eligibility.decide': { kind: 'change', words: 'decided if you can get support' },
   'policy.eligibility.publish': { kind: 'change', words: 'published new rules about who can get support' },
+  'policy.eligibility.list': {
+    kind: 'read',
+    words: 'looked at the council’s rules about who can get support',
+  },
+  'policy.eligibility.read': {
+    kind: 'read',
+    words: 'looked at a version of the rules about who can get support',
+  },
+  'policy.eligibility.draft': {
+    kind: 'change',
+    words: 'wrote a draft of new rules about who can get support',
+  },
 
   // Budgets
   'budget.read': { kind: 'read', words: 'looked at your budget' },
@@ -105,6 +117,22 @@ export const AUDIT_ACTIONS = {
   'options.choose': { kind: 'change', words: 'chose how you get support' },
   'options.configuration.read': { kind: 'read', words: 'looked at the ways of getting support on offer' },
   'options.configure': { kind: 'change', words: 'changed the ways of getting support on offer' },
+  'options.settings.list': {
+    kind: 'read',
+    words: 'looked at the council’s settings for the ways of getting support',
+  },
+  'options.settings.read': {
+    kind: 'read',
+    words: 'looked at a version of the settings for the ways of getting support',
+  },
+  'options.settings.draft': {
+    kind: 'change',
+    words: 'wrote a draft of new settings for the ways of getting support',
+  },
+  'options.settings.publish': {
+    kind: 'change',
+    words: 'published new settings for the ways of getting support',
+  },
 
   // Charging
   'charging.read': { kind: 'read', words: 'looked at what you pay towards your support' },

@@ -8,7 +8,7 @@ import {
   personRoute,
   publicRoute,
 } from '../../../platform/auth/routes.ts';
-import { errorResponses, personParams } from '../../../platform/http/api-schemas.ts';
+import { errorResponses, isoDate, personParams, uuidParam } from '../../../platform/http/api-schemas.ts';
 import type { FeatureDeps } from '../../index.ts';
 import type { CouncilOffer } from './service.ts';
 import { ENGLAND_DEPLOYMENT_ROUTES, SDS_OPTIONS } from './rules.ts';
@@ -164,23 +164,132 @@ export const optionsApi: FastifyPluginAsync<FeatureDeps> = async (plain, { servi
     async (request) => toOffer(await services.plans.optionsConfiguration(councilAccess(request))),
   );
 
-  app.put(
-    '/api/v1/options/configuration',
+  const settingsVersion = z.object({
+    id: z.uuid(),
+    status: z.enum(['draft', 'published']),
+    versionLabel: z.string(),
+    effectiveFrom: z.string(),
+    effectiveTo: z.string().nullable(),
+    routesEnabled: z.array(z.string()),
+    supportOrganisationFunded: z.boolean(),
+    createdByName: z.string().nullable(),
+    createdAt: z.date(),
+    publishedByName: z.string().nullable(),
+    publishedAt: z.date().nullable(),
+    publishedAsId: z.uuid().nullable(),
+  });
+
+  app.get(
+    '/api/v1/options/settings',
+    {
+      ...councilRoute('policy.preview'),
+      schema: {
+        tags: ['options'],
+        summary: 'The council’s options settings in force today and every version (drafts too), newest first',
+        response: {
+          200: z.object({
+            nation: z.enum(['scotland', 'england']),
+            inForce: z.object({
+              version: settingsVersion.nullable(),
+              routesEnabled: z.array(z.string()).nullable().describe('null: every route offered'),
+              supportOrganisationFunded: z.boolean(),
+            }),
+            versions: z.array(settingsVersion),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => services.plans.optionsSettings(councilAccess(request)),
+  );
+
+  app.post(
+    '/api/v1/options/settings',
     {
       ...councilRoute('policy.manage'),
       schema: {
         tags: ['options'],
         summary:
-          'Switch England’s deployment routes on or off (direct payment and council-managed are always on)',
+          'Save a draft of the options settings (England: deployment routes; direct payment and council-managed are always on) from a date, never the past; nothing saved if wrong',
         body: z
           .object({
-            routesEnabled: z.array(z.string().max(60)).max(10),
-            supportOrganisationFunded: z.boolean().default(true),
+            versionLabel: z.string().max(200),
+            effectiveFrom: isoDate,
+            routesEnabled: z
+              .array(z.string().max(60))
+              .max(10)
+              .default([])
+              .describe(
+                'England: DeploymentRoute keys offered. Scotland: leave out (all four options always)',
+              ),
+            supportOrganisationFunded: z.boolean(),
           })
           .strict(),
-        response: { 200: offerSchema, ...errorResponses },
+        response: { 201: settingsVersion, ...errorResponses },
       },
     },
-    async (request) => toOffer(await services.plans.configureOptions(councilAccess(request), request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await services.plans.draftOptionsSettings(councilAccess(request), request.body)),
+  );
+
+  app.get(
+    '/api/v1/options/settings/:versionId',
+    {
+      ...councilRoute('policy.preview'),
+      schema: {
+        tags: ['options'],
+        summary:
+          'One version with each setting before and after, the current choices a draft’s withdrawn routes would leave, and anything stopping it being published',
+        params: uuidParam('versionId'),
+        response: {
+          200: z.object({
+            nation: z.enum(['scotland', 'england']),
+            version: settingsVersion,
+            changes: z.array(
+              z.object({
+                key: z.string(),
+                before: z.string().nullable(),
+                after: z.string(),
+                changed: z.boolean(),
+              }),
+            ),
+            withdrawn: z.object({ routes: z.array(z.string()), outcomes: z.number().int() }).nullable(),
+            errors: z.array(z.object({ field: z.string(), message: z.string() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const check = await services.plans.optionsSettingsCheck(
+        councilAccess(request),
+        (request.params as { versionId: string }).versionId,
+      );
+      return {
+        nation: check.nation,
+        version: check.version,
+        changes: check.changes,
+        withdrawn: check.withdrawn,
+        errors: check.errors,
+      };
+    },
+  );
+
+  app.post(
+    '/api/v1/options/settings/:versionId/publish',
+    {
+      ...councilRoute('policy.manage'),
+      schema: {
+        tags: ['options'],
+        summary: 'Publish a draft (checked again); the published version is added, never edited',
+        params: uuidParam('versionId'),
+        response: { 200: settingsVersion, 409: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (request) =>
+      services.plans.publishOptionsSettings(
+        councilAccess(request),
+        (request.params as { versionId: string }).versionId,
+      ),
   );
 };

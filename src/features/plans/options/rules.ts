@@ -126,7 +126,10 @@ export const ENGLAND_DEPLOYMENT_ROUTES: readonly DeploymentRouteInfo[] = [
  * payment is a right on request where the conditions are met (s.31), so a council can
  * switch other routes off but never these two.
  */
-const ENGLAND_ROUTES_ALWAYS_OFFERED: readonly DeploymentRoute[] = ['direct_payment', 'council_managed'];
+export const ENGLAND_ROUTES_ALWAYS_OFFERED: readonly DeploymentRoute[] = [
+  'direct_payment',
+  'council_managed',
+];
 
 export interface OfferedChoice {
   key: string;

@@ -13,15 +13,8 @@ import {
   SDS_OPTIONS,
   type SdsOption,
 } from './rules.ts';
-import {
-  authorityNation,
-  configurationRow,
-  insertOptionChoice,
-  optionChoices,
-  personName,
-  saveConfiguration,
-  userNames,
-} from '../plan/store.ts';
+import { authorityNation, insertOptionChoice, optionChoices, personName, userNames } from '../plan/store.ts';
+import { optionsSettingsInForce } from './settings-service.ts';
 
 export interface CouncilOffer {
   nation: 'scotland' | 'england';
@@ -32,18 +25,21 @@ export interface CouncilOffer {
   supportOrganisationFunded: boolean;
 }
 
-/** What this council offers, from its nation and (England) its configured deployment routes. */
+/**
+ * What this council offers today, from its nation and (England) the deployment routes of its
+ * options settings in force (settings-service.ts).
+ */
 export async function councilOffer(tx: Tx, authorityId: string): Promise<CouncilOffer> {
   const nation = await authorityNation(tx, authorityId);
-  const config = await configurationRow(tx);
-  const routesEnabled = (config?.routesEnabled as DeploymentRoute[] | undefined) ?? undefined;
+  const config = await optionsSettingsInForce(tx);
+  const routesEnabled = (config.routesEnabled as DeploymentRoute[] | null) ?? undefined;
   const choices = optionsOffered({ nation, routesEnabled });
   return {
     nation,
     choices,
     options: new Set(choices.map((c) => c.sdsOption)),
     routesEnabled: routesEnabled ?? null,
-    supportOrganisationFunded: config?.supportOrganisationFunded ?? true,
+    supportOrganisationFunded: config.supportOrganisationFunded,
   };
 }
 
@@ -146,46 +142,6 @@ export async function chooseOption(db: Db, access: PersonAccess, input: OptionCh
   );
 }
 
-const ROUTE_KEYS = new Set<string>(ENGLAND_DEPLOYMENT_ROUTES.map((r) => r.route));
-
 export async function readConfiguration(db: Db, access: CouncilAccess) {
   return audited(db, access, 'options.configuration.read', (tx) => councilOffer(tx, access.authorityId));
-}
-
-/** An English council switches deployment routes on or off; Scotland must offer all four options. */
-export async function configureOptions(
-  db: Db,
-  access: CouncilAccess,
-  input: { routesEnabled: string[]; supportOrganisationFunded: boolean },
-) {
-  return audited(
-    db,
-    access,
-    'options.configure',
-    async (tx) => {
-      const nation = await authorityNation(tx, access.authorityId);
-      const unknown = input.routesEnabled.filter((r) => !ROUTE_KEYS.has(r));
-      if (unknown.length)
-        throw Problem.invalid([
-          { field: 'routesEnabled', message: `These are not deployment routes: ${unknown.join(', ')}` },
-        ]);
-      if (nation === 'scotland' && input.routesEnabled.length < ROUTE_KEYS.size) {
-        throw Problem.invalid([
-          {
-            field: 'routesEnabled',
-            message: 'A Scottish council must offer all four options; routes cannot be switched off',
-          },
-        ]);
-      }
-      await saveConfiguration(
-        tx,
-        access.authorityId,
-        [...new Set(input.routesEnabled)],
-        input.supportOrganisationFunded,
-        access.actor.userId,
-      );
-      return councilOffer(tx, access.authorityId);
-    },
-    input,
-  );
 }

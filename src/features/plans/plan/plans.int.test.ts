@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInLondon } from '../../../platform/dates.ts';
 import { inTenant, rows } from '../../../platform/db/transaction.ts';
 import { setBudget as setBudgetFor } from '../../budgets/budgets.fixtures.ts';
 import { updatePlanIfUnchanged } from './store.ts';
@@ -342,16 +343,26 @@ describe('SDS options', () => {
     });
     expect(scottish.statusCode).toBe(400);
     expect(problem(scottish).errors?.[0]?.field).toBe('choice');
-    const keepAll = await api('admin', 'PUT', '/options/configuration', {
+    const keepAll = await api('admin', 'POST', '/options/settings', {
+      versionLabel: 'Fewer options',
+      effectiveFrom: todayInLondon(),
       routesEnabled: ['direct_payment'],
+      supportOrganisationFunded: true,
     });
     expect(problem(keepAll).errors?.[0]?.field).toBe('routesEnabled');
 
     await t.database.db.execute(sql`update authorities set nation = 'england' where id = ${t.authorityId}`);
     try {
-      const configured = await api('admin', 'PUT', '/options/configuration', {
+      const drafted = await api('admin', 'POST', '/options/settings', {
+        versionLabel: 'Routes from today',
+        effectiveFrom: todayInLondon(),
         routesEnabled: ['direct_payment', 'managed_account'],
+        supportOrganisationFunded: true,
       });
+      expect(drafted.statusCode).toBe(201);
+      const published = await api('admin', 'POST', `/options/settings/${drafted.json().id}/publish`, {});
+      expect(published.statusCode).toBe(200);
+      const configured = await api('admin', 'GET', '/options/configuration');
       expect(configured.json().choices.map((c: { key: string }) => c.key)).toEqual([
         'direct_payment',
         'managed_account',
@@ -371,6 +382,18 @@ describe('SDS options', () => {
         helpedBy: 'nobody',
       });
       expect(managed.json()).toMatchObject({ sdsOption: 1, deploymentRoute: 'managed_account' });
+      // A draft that withdraws the managed account names it and counts the choice made through it.
+      const withdrawing = await api('admin', 'POST', '/options/settings', {
+        versionLabel: 'No managed accounts',
+        effectiveFrom: addDays(todayInLondon(), 1),
+        routesEnabled: ['direct_payment'],
+        supportOrganisationFunded: true,
+      });
+      expect(withdrawing.statusCode).toBe(201);
+      const withdrawn = (await api('admin', 'GET', `/options/settings/${withdrawing.json().id}`)).json()
+        .withdrawn;
+      expect(withdrawn.routes).toEqual(['managed_account']);
+      expect(withdrawn.outcomes).toBeGreaterThanOrEqual(1);
 
       const current = (await plan(morag)).plan;
       const started = await api('worker', 'POST', `/people/${morag}/plan/new-version`, {

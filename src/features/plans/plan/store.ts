@@ -200,22 +200,6 @@ export async function configurationRow(tx: Tx) {
   return row ?? null;
 }
 
-export async function saveConfiguration(
-  tx: Tx,
-  authorityId: string,
-  routesEnabled: string[],
-  supportOrganisationFunded: boolean,
-  updatedBy: string,
-) {
-  await tx
-    .insert(sdsConfiguration)
-    .values({ authorityId, routesEnabled, supportOrganisationFunded, updatedBy })
-    .onConflictDoUpdate({
-      target: sdsConfiguration.authorityId,
-      set: { routesEnabled, supportOrganisationFunded, updatedBy, updatedAt: new Date() },
-    });
-}
-
 /** The name of the account that did something, for history shown to the person. */
 export async function userNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(ids.filter(Boolean))];
