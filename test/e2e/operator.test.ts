@@ -13,7 +13,7 @@ describe('the platform operator creates a council', () => {
   it('fills the form, checks the answers, creates it, and the new administrator opens its set-up', async () => {
     const { context, page } = await newPage(site);
     await page.goto('/sign-in');
-    expect(await textOf(page.getByRole('table', { name: 'Demo accounts' }))).toContain(DEMO_OPERATOR.email);
+    expect(await textOf(page.getByRole('table', { name: /^The platform/ }))).toContain(DEMO_OPERATOR.email);
     await page.getByLabel('Email address').fill(DEMO_OPERATOR.email);
     await page.getByLabel('Password').fill('demo-password-1');
     await page.getByRole('button', { name: 'Sign in' }).click();
