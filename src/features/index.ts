@@ -6,6 +6,7 @@ import { conversationsFeature, ownWordsOf, recordOutcomes } from './conversation
 import { peopleFeature } from './people/index.ts';
 import { budgetsFeature } from './budgets/index.ts';
 import { chargingFeature } from './charging/index.ts';
+import { councilFeature } from './council/index.ts';
 import { eligibilityFeature } from './eligibility/index.ts';
 import { paymentsFeature } from './payments/index.ts';
 import { plansFeature } from './plans/index.ts';
@@ -39,6 +40,7 @@ const people: FastifyPluginAsync<FeatureDeps> = async (app, deps) => {
 export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }[] = [
   { name: 'public', routes: publicFeature },
   { name: 'accounts', routes: accountsFeature },
+  { name: 'council', routes: councilFeature },
   { name: 'people', routes: people },
   { name: 'conversations', routes: conversationsFeature },
   { name: 'eligibility', routes: eligibilityFeature },

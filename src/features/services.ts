@@ -4,6 +4,7 @@ import { councilServices } from '../platform/views/council.ts';
 import { accountServices } from './accounts/index.ts';
 import { budgetServices, interimStatusFor } from './budgets/index.ts';
 import { chargingServices } from './charging/index.ts';
+import { councilSettingsServices } from './council/index.ts';
 import { conversationServices } from './conversations/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
 import { contributionPayments, paymentServices } from './payments/index.ts';
@@ -23,6 +24,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
   return {
     councils: councilServices(db),
     accounts: accountServices(db),
+    council: councilSettingsServices(db),
     people: peopleServices(db, interimStatusFor),
     conversations: conversationServices(db),
     eligibility: eligibilityServices(db),

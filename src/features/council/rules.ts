@@ -163,7 +163,7 @@ function withScheme(url: string): string {
 }
 
 /** Trimmed, blanks as null, the postcode in capitals with its space, a website with https://. */
-export function normaliseDetails(input: Record<DetailField, string | null | undefined>): CouncilDetails {
+export function normaliseDetails(input: Partial<Record<DetailField, string | null | undefined>>): CouncilDetails {
   const out = {} as CouncilDetails;
   for (const name of DETAIL_FIELD_NAMES) {
     // How to contact may run to a few lines; the others are single lines.
@@ -199,7 +199,7 @@ export function isWebAddress(text: string): boolean {
 }
 
 /** Field errors for the details as typed (before normalising): formats, lengths, hidden characters. */
-export function councilDetailsErrors(input: Record<DetailField, string | null | undefined>): FieldError[] {
+export function councilDetailsErrors(input: Partial<Record<DetailField, string | null | undefined>>): FieldError[] {
   const errors: FieldError[] = [];
   const value = normaliseDetails(input);
   for (const name of DETAIL_FIELD_NAMES) {
