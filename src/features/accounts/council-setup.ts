@@ -50,13 +50,15 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
   {
     href: '/admin/funding-streams',
     text: 'Funding streams',
-    description: 'Where budget and plan money comes from: the national list, plus your own; rename and retire them.',
+    description:
+      'Where budget and plan money comes from: the national list, plus your own; rename and retire them.',
     permission: 'policy.manage',
   },
   {
     href: '/admin/council',
     text: 'Council details',
-    description: 'The address and contact details on every letter and on the public privacy notice, with their history.',
+    description:
+      'The address and contact details on every letter and on the public privacy notice, with their history.',
     permission: 'policy.manage',
   },
 ];

@@ -163,7 +163,12 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { servic
               .array(
                 z
                   .object({
-                    stream: enumOf(FUNDING_STREAMS),
+                    stream: z
+                      .string()
+                      .max(100)
+                      .describe(
+                        'A code from the council’s funding streams in use (GET /api/v1/funding-streams)',
+                      ),
                     source: z.string().max(200),
                     weeklyAmount: z.number(),
                     conditions: z.string().max(1000).nullable().optional(),

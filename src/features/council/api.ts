@@ -56,7 +56,9 @@ export const councilSettingsApi: FastifyPluginAsync<FeatureDeps> = async (base, 
         body: z
           .object({
             label: text,
-            code: text.optional().describe('Small letters, numbers and underscores; made from the label if left out'),
+            code: text
+              .optional()
+              .describe('Small letters, numbers and underscores; made from the label if left out'),
             description: text.default(''),
           })
           .strict(),
@@ -75,7 +77,9 @@ export const councilSettingsApi: FastifyPluginAsync<FeatureDeps> = async (base, 
         tags: ['council'],
         summary: 'Rename or describe a funding stream, retire it (active: false) or bring it back',
         params: z.object({ code: z.string().max(100) }),
-        body: z.object({ label: text.optional(), description: text.optional(), active: z.boolean().optional() }).strict(),
+        body: z
+          .object({ label: text.optional(), description: text.optional(), active: z.boolean().optional() })
+          .strict(),
         response: { 200: streamOut, ...errorResponses },
       },
     },

@@ -5,4 +5,4 @@
  */
 export { councilFeature } from './routes.ts';
 export { councilSettingsServices, councilStreams } from './service.ts';
-export { type FundingStreamView, streamChoiceError, streamLabel } from './rules.ts';
+export { type FundingStreamView, nationalStreams, streamChoiceError, streamLabel } from './rules.ts';

@@ -79,7 +79,9 @@ export const councilSettingsPages: FastifyPluginAsync<FeatureDeps> = async (app,
     const active = field(request.body, 'active') === 'true';
     const page = await listPage(request);
     return submitForm(reply, { ...page, values: {} }, async () => {
-      const stream = await council.changeFundingStream(councilAccess(request), request.params.code, { active });
+      const stream = await council.changeFundingStream(councilAccess(request), request.params.code, {
+        active,
+      });
       const done = await listPage(request, {
         notice: active ? `${stream.label} is in use again.` : `${stream.label} has been retired.`,
       });
@@ -98,7 +100,9 @@ export const councilSettingsPages: FastifyPluginAsync<FeatureDeps> = async (app,
     };
   };
   app.get<{ Querystring: { saved?: string } }>(DETAILS, manage, async (request, reply) => {
-    const page = await formPage(request, { notice: request.query.saved ? 'The council’s details have been saved.' : null });
+    const page = await formPage(request, {
+      notice: request.query.saved ? 'The council’s details have been saved.' : null,
+    });
     return reply.render(page.template, { ...page.context, values: valuesOf(page.found.details) });
   });
   // "Change them" from the check page: the form again with what was typed.

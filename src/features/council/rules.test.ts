@@ -57,7 +57,9 @@ describe('funding streams', () => {
 
   it('lets a stream keep its own name when renamed', () => {
     expect(fundingStreamErrors({ label: 'Health', description: '' }, streams, 'health')).toEqual([]);
-    expect(fundingStreamErrors({ label: 'Housing support', description: '' }, streams, 'health')).toHaveLength(1);
+    expect(
+      fundingStreamErrors({ label: 'Housing support', description: '' }, streams, 'health'),
+    ).toHaveLength(1);
   });
 
   it('offers only streams in use, names a retired one, and never retires council social care', () => {
@@ -75,8 +77,18 @@ describe('funding streams', () => {
 describe('letter contact details', () => {
   it('tidies what is typed: blanks to nothing, postcode in capitals, a website with https', () => {
     expect(
-      normaliseDetails({ ...blank, addressLine1: ' 1  High St ', postcode: 'eh11aa', website: 'www.x.gov.uk' }),
-    ).toMatchObject({ addressLine1: '1 High St', postcode: 'EH1 1AA', website: 'https://www.x.gov.uk', phone: null });
+      normaliseDetails({
+        ...blank,
+        addressLine1: ' 1  High St ',
+        postcode: 'eh11aa',
+        website: 'www.x.gov.uk',
+      }),
+    ).toMatchObject({
+      addressLine1: '1 High St',
+      postcode: 'EH1 1AA',
+      website: 'https://www.x.gov.uk',
+      phone: null,
+    });
   });
 
   it('names each field typed in the wrong format', () => {
@@ -123,7 +135,13 @@ describe('letter contact details', () => {
     const changes = detailChanges(before, after);
     expect(changes).toHaveLength(8);
     expect(changes.filter((c) => c.changed)).toEqual([
-      { field: 'phone', label: 'Phone number', before: '0131 200 2000', after: '0131 200 3000', changed: true },
+      {
+        field: 'phone',
+        label: 'Phone number',
+        before: '0131 200 2000',
+        after: '0131 200 3000',
+        changed: true,
+      },
     ]);
   });
 });

@@ -81,7 +81,10 @@ export function fundingStreamErrors(
   const others = streams.filter((s) => s.code !== ownCode);
   const label = tidy(input.label);
   if (!errors.some((e) => e.field === 'label') && others.some((s) => tidy(s.label) === label))
-    errors.push({ field: 'label', message: `There is already a funding stream called ${input.label.trim()}` });
+    errors.push({
+      field: 'label',
+      message: `There is already a funding stream called ${input.label.trim()}`,
+    });
   if (ownCode === undefined) {
     const given = (input.code ?? '').trim();
     const code = given || codeFromLabel(input.label);
@@ -116,7 +119,8 @@ export function retireRefusal(stream: FundingStreamView): string | null {
 export function streamChoiceError(code: string, streams: readonly FundingStreamView[]): string | null {
   const stream = streams.find((s) => s.code === code);
   if (!stream) return 'Select a funding stream from the list';
-  if (!stream.active) return `${stream.label} is no longer used for new support: select another funding stream`;
+  if (!stream.active)
+    return `${stream.label} is no longer used for new support: select another funding stream`;
   return null;
 }
 
@@ -163,13 +167,17 @@ function withScheme(url: string): string {
 }
 
 /** Trimmed, blanks as null, the postcode in capitals with its space, a website with https://. */
-export function normaliseDetails(input: Partial<Record<DetailField, string | null | undefined>>): CouncilDetails {
+export function normaliseDetails(
+  input: Partial<Record<DetailField, string | null | undefined>>,
+): CouncilDetails {
   const out = {} as CouncilDetails;
   for (const name of DETAIL_FIELD_NAMES) {
     // How to contact may run to a few lines; the others are single lines.
     const value =
       name === 'howToContact'
-        ? ((input[name] ?? '').trim() === '' ? null : (input[name] ?? '').trim())
+        ? (input[name] ?? '').trim() === ''
+          ? null
+          : (input[name] ?? '').trim()
         : blankToNull(input[name]);
     out[name] = value;
   }
@@ -199,7 +207,9 @@ export function isWebAddress(text: string): boolean {
 }
 
 /** Field errors for the details as typed (before normalising): formats, lengths, hidden characters. */
-export function councilDetailsErrors(input: Partial<Record<DetailField, string | null | undefined>>): FieldError[] {
+export function councilDetailsErrors(
+  input: Partial<Record<DetailField, string | null | undefined>>,
+): FieldError[] {
   const errors: FieldError[] = [];
   const value = normaliseDetails(input);
   for (const name of DETAIL_FIELD_NAMES) {
@@ -213,9 +223,15 @@ export function councilDetailsErrors(input: Partial<Record<DetailField, string |
   if (value.postcode && !bad('postcode') && !POSTCODE.test(value.postcode))
     errors.push({ field: 'postcode', message: 'Enter a real postcode, like EH1 1YJ' });
   if (value.phone && !bad('phone') && !isUkPhone(value.phone))
-    errors.push({ field: 'phone', message: 'Enter a UK phone number, like 0131 200 2000 or +44 131 200 2000' });
+    errors.push({
+      field: 'phone',
+      message: 'Enter a UK phone number, like 0131 200 2000 or +44 131 200 2000',
+    });
   if (value.email && !bad('email') && !EMAIL.test(value.email))
-    errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.gov.uk' });
+    errors.push({
+      field: 'email',
+      message: 'Enter an email address in the correct format, like name@example.gov.uk',
+    });
   if (value.website && !bad('website') && !isWebAddress(value.website))
     errors.push({ field: 'website', message: 'Enter a web address, like www.example.gov.uk' });
   if (!value.addressLine1 && (value.town || value.postcode) && !bad('addressLine1'))

@@ -103,7 +103,12 @@ export interface FundingStreamChange {
 }
 
 /** Rename or describe a stream, retire it or bring it back: old budgets and lines keep its code. */
-export function changeFundingStream(db: Db, access: CouncilAccess, code: string, change: FundingStreamChange) {
+export function changeFundingStream(
+  db: Db,
+  access: CouncilAccess,
+  code: string,
+  change: FundingStreamChange,
+) {
   const action =
     change.active !== undefined && change.label === undefined && change.description === undefined
       ? 'funding_stream.retire'

@@ -65,7 +65,13 @@ export async function updateAuthorityDetails(tx: Tx, authorityId: string, detail
 
 export async function insertDetailChanges(
   tx: Tx,
-  rows: { authorityId: string; field: string; before: string | null; after: string | null; changedBy: string | null }[],
+  rows: {
+    authorityId: string;
+    field: string;
+    before: string | null;
+    after: string | null;
+    changedBy: string | null;
+  }[],
 ) {
   if (rows.length) await tx.insert(councilDetailChanges).values(rows);
 }

@@ -31,7 +31,9 @@ export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { serv
     const { details } = await services.council.publicContact(councilId);
     return {
       controller: {
-        addressLines: [details.addressLine1, details.addressLine2, details.town, details.postcode].filter(Boolean),
+        addressLines: [details.addressLine1, details.addressLine2, details.town, details.postcode].filter(
+          Boolean,
+        ),
         phone: details.phone,
         email: details.email,
         website: details.website,

@@ -5,6 +5,7 @@ import { Problem } from '../../../platform/http/problem.ts';
 import { withAboutMe } from './about-me.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
 import { letterAddressing, providersOf, providersWorkingWith, stageSupport } from '../../people/index.ts';
+import { councilStreams } from '../../council/index.ts';
 import { checkAgainstBudget, deliveredByErrors, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { diffPlanVersions } from './diff.ts';
@@ -91,6 +92,8 @@ async function loadPlanOverview(tx: Tx, access: PersonAccess) {
     howAgreed: plan ? howAgreed(plan) : null,
     agreement: plan ? agreed(plan) : null,
     councilName: await authorityName(tx, access.authorityId),
+    /** The council's funding streams, retired ones too: labels for every line, the choices for a new one. */
+    councilFundingStreams: await councilStreams(tx),
     stageSupport: await stageSupport(tx, access, 'planning'),
     plan,
     content,
@@ -157,7 +160,10 @@ export async function editPlan(
       const providers = await providersOf(tx, access.personId);
       for (const line of base?.content.costLines ?? []) if (line.deliveredBy) providers.add(line.deliveredBy);
       const errors = [
-        ...validateForSave(content, context.offer.options),
+        ...validateForSave(content, context.offer.options, {
+          streams: await councilStreams(tx),
+          keptLines: base?.content.costLines ?? [],
+        }),
         ...deliveredByErrors(content.costLines, providers),
       ];
       if (errors.length) throw Problem.invalid(errors);
