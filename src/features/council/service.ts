@@ -49,13 +49,18 @@ const isNational = (code: string) => Object.hasOwn(FUNDING_STREAMS, code);
 export async function councilStreams(tx: Executor): Promise<FundingStreamView[]> {
   const stored = await storedStreams(tx);
   if (stored.length === 0) return nationalStreams();
-  return stored.map((s) => ({
-    code: s.code,
-    label: s.label,
-    description: s.description,
-    active: s.active,
-    national: isNational(s.code),
-  }));
+  // The national streams in their usual order, then the council's own as they were added.
+  const order = Object.keys(FUNDING_STREAMS);
+  const rank = (code: string) => (isNational(code) ? order.indexOf(code) : order.length);
+  return stored
+    .map((s) => ({
+      code: s.code,
+      label: s.label,
+      description: s.description,
+      active: s.active,
+      national: isNational(s.code),
+    }))
+    .sort((a, b) => rank(a.code) - rank(b.code));
 }
 
 /** Before the first change: lock the council (changes one at a time) and write the defaults if none are stored. */
