@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
 import {
-  enumOf,
   errorResponses,
   explainedSchema as explanation,
   isoDate,
