@@ -7,6 +7,7 @@ import { conversationsFeature, ownWordsOf, recordOutcomes } from './conversation
 import { peopleFeature } from './people/index.ts';
 import { budgetsFeature } from './budgets/index.ts';
 import { chargingFeature } from './charging/index.ts';
+import { councilFeature } from './council-settings/index.ts';
 import { eligibilityFeature } from './eligibility/index.ts';
 import { paymentsFeature } from './payments/index.ts';
 import { plansFeature } from './plans/index.ts';
@@ -41,6 +42,7 @@ export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }
   { name: 'public', routes: publicFeature },
   { name: 'accounts', routes: accountsFeature },
   { name: 'councils', routes: councilsFeature },
+  { name: 'council-settings', routes: councilFeature },
   { name: 'people', routes: people },
   { name: 'conversations', routes: conversationsFeature },
   { name: 'eligibility', routes: eligibilityFeature },

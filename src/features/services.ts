@@ -5,6 +5,7 @@ import { accountServices } from './accounts/index.ts';
 import { budgetServices, interimStatusFor } from './budgets/index.ts';
 import { chargingServices } from './charging/index.ts';
 import { councilAdminServices } from './councils/index.ts';
+import { councilSettingsServices } from './council-settings/index.ts';
 import { conversationServices } from './conversations/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
 import { contributionPayments, paymentServices } from './payments/index.ts';
@@ -25,6 +26,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
     councils: councilServices(db),
     accounts: accountServices(db),
     councilAdmin: councilAdminServices(db),
+    council: councilSettingsServices(db),
     people: peopleServices(db, interimStatusFor),
     conversations: conversationServices(db),
     eligibility: eligibilityServices(db),

@@ -1,7 +1,8 @@
 /**
- * The funding streams one individual budget may combine and a plan's cost line may be paid
- * from: one list for budgets and plans (both import it from here), code → plain label.
- * Codes are stored; labels may change.
+ * The national funding streams, code → plain label: the list every council starts with. A
+ * council's own list (these, renamed or retired, plus its local streams) is the council
+ * feature's (`features/council`, table `funding_streams`); budgets and plans check a chosen
+ * stream against that, and take labels from it. Codes are stored; labels may change.
  */
 export const FUNDING_STREAMS = {
   council_social_care: 'Council social care',

@@ -154,6 +154,7 @@ export const EXPECTED_FOR_COUNCIL: Record<string, readonly Role[]> = {
   'policy.preview': ['admin', 'manager'],
   'reports.aggregate': ['analyst', 'manager', 'admin'],
   'payments.run': ['finance'],
+  'funding_streams.read': ['worker', 'manager', 'finance', 'analyst', 'admin'],
   'payments.settings.read': ['admin', 'finance'],
   'ledger.manage': ['finance'],
   'crisis.approve': ['manager'],

@@ -68,4 +68,18 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
       'The SDS options (Scotland) or deployment routes (England) the council offers, and whether it funds a support organisation: draft, check, publish from a date.',
     permission: 'policy.preview',
   },
+  {
+    href: '/admin/funding-streams',
+    text: 'Funding streams',
+    description:
+      'Where budget and plan money comes from: the national list, plus your own; rename and retire them.',
+    permission: 'policy.manage',
+  },
+  {
+    href: '/admin/council',
+    text: 'Council details',
+    description:
+      'The address and contact details on every letter and on the public privacy notice, with their history.',
+    permission: 'policy.manage',
+  },
 ];

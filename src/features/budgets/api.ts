@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
 import {
-  enumOf,
   errorResponses,
   explainedSchema as explanation,
   isoDate,
@@ -163,7 +161,12 @@ export const budgetApi: FastifyPluginAsync<FeatureDeps> = async (plain, { servic
               .array(
                 z
                   .object({
-                    stream: enumOf(FUNDING_STREAMS),
+                    stream: z
+                      .string()
+                      .max(100)
+                      .describe(
+                        'A code from the council’s funding streams in use (GET /api/v1/funding-streams)',
+                      ),
                     source: z.string().max(200),
                     weeklyAmount: z.number(),
                     conditions: z.string().max(1000).nullable().optional(),

@@ -1,9 +1,9 @@
 import type { FieldError } from '../../platform/http/problem.ts';
 import { formatPence, type Pence } from '../../platform/money/index.ts';
 
-import { FUNDING_STREAMS } from '../../platform/funding-streams.ts';
+import { type FundingStreamView, streamChoiceError } from '../council-settings/index.ts';
 
-/** The streams one individual budget may combine: the one list plans use too. */
+/** The national streams every council starts with; a council's own list is the council feature's. */
 export { FUNDING_STREAMS, type FundingStream as FundingStreamCode } from '../../platform/funding-streams.ts';
 
 export interface FundingStreamInput {
@@ -18,18 +18,22 @@ const blank = (text: unknown) => typeof text !== 'string' || text.trim() === '';
 
 /**
  * Other streams pay part of the budget; the council's social care stream pays the rest, so
- * the streams always add up to the budget exactly. Streams that add up to more are refused.
+ * the streams always add up to the budget exactly. Streams that add up to more are refused, and
+ * so is a stream that is not one of the council's in use (`councilStreams`: its own list).
  */
 export function splitFunding(
   weekly: Pence,
   others: readonly FundingStreamInput[],
   councilSource: string,
+  councilStreams: readonly FundingStreamView[],
 ): { streams: FundingStreamInput[]; errors: FieldError[] } {
   const errors: FieldError[] = [];
   others.forEach((s, i) => {
     const at = `fundingStreams[${i}]`;
-    if (!(s.stream in FUNDING_STREAMS))
-      errors.push({ field: `${at}.stream`, message: 'Choose where this money comes from.' });
+    const refusal = s.stream
+      ? streamChoiceError(s.stream, councilStreams)
+      : 'Choose where this money comes from.';
+    if (refusal) errors.push({ field: `${at}.stream`, message: refusal });
     if (blank(s.source))
       errors.push({ field: `${at}.source`, message: 'Say who pays it, e.g. the fund or the health board.' });
     if (!Number.isSafeInteger(s.weeklyAmount) || s.weeklyAmount <= 0)

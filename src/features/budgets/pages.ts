@@ -8,17 +8,12 @@ import { Problem } from '../../platform/http/problem.ts';
 import { poundsOrError } from '../../platform/money/index.ts';
 import type { FeatureDeps } from '../index.ts';
 import { formValues, indicativeFromForm, NEED_ROWS_SPARE, needsFromForm, remapErrors } from './forms.ts';
-import { FUNDING_STREAMS } from './funding.ts';
 import { MAX_INTERIM_DAYS } from './interim-service.ts';
 import { budgetEasyRead, budgetEasyReadLetter, easyReadInput } from './easy-read.ts';
 import { budgetLetter } from './letter.ts';
 import type { BudgetRecord } from './service.ts';
 
 type PersonRoute = { Params: { personId: string } };
-
-const fundingStreamItems = Object.entries(FUNDING_STREAMS)
-  .filter(([code]) => code !== 'council_social_care')
-  .map(([value, text]) => ({ value, text }));
 
 /** The rows the needs form shows: the current needs, then spare blank rows. */
 function needValues(record: BudgetRecord, prefix: string) {
@@ -114,7 +109,10 @@ export const budgetPages: FastifyPluginAsync<FeatureDeps> = async (app, { servic
         title: `Work out an indicative budget: ${record.person.name}`,
         ...record,
         needRows: rowsFor(record),
-        fundingStreamItems,
+        // The council's streams in use, but its own social care: that pays the rest of the budget.
+        fundingStreamItems: (await services.council.fundingStreamChoices(access.authorityId))
+          .filter((s) => s.active && s.code !== 'council_social_care')
+          .map((s) => ({ value: s.code, text: s.label })),
         backLink: `/people/${access.personId}/budget`,
       },
       record,

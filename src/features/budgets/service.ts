@@ -9,6 +9,7 @@ import { type FieldError, Problem, renameFields } from '../../platform/http/prob
 import { listCurrentOutcomes, type OutcomeSummary } from '../conversations/index.ts';
 import { latestDecision } from '../eligibility/index.ts';
 import { type FundingStreamInput, splitFunding } from './funding.ts';
+import { councilStreams } from '../council-settings/index.ts';
 import { letterAddressing, personHeading, stageSupport } from '../people/index.ts';
 import { approveInterimBudget, type InterimInput, openInterimBudgets } from './interim-service.ts';
 import {
@@ -178,7 +179,12 @@ export async function costIndicativeBudget(db: Db, access: PersonAccess, input: 
     );
     errors.push(...outcomeErrors, ...ruleErrors);
     const funding = budget
-      ? splitFunding(budget.weekly, input.fundingStreams ?? [], await councilName(tx, access.authorityId))
+      ? splitFunding(
+          budget.weekly,
+          input.fundingStreams ?? [],
+          await councilName(tx, access.authorityId),
+          await councilStreams(tx),
+        )
       : null;
     if (funding) errors.push(...funding.errors);
     if (errors.length || !budget || !funding) throw Problem.invalid(errors);

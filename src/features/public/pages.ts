@@ -10,10 +10,15 @@ import type { FeatureDeps } from '../index.ts';
  */
 export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { services, config }) => {
   const demoPassword = config.mode === 'demo' ? config.demoPassword : null;
-  const page = (suffix: string, template: string, title: string) => {
+  const page = (
+    suffix: string,
+    template: string,
+    title: string,
+    extra: (councilId: string) => Promise<Record<string, unknown>> = async () => ({}),
+  ) => {
     app.get(`/c/:${COUNCIL_PARAM}${suffix}`, publicRoute(), async (request, reply) => {
-      await services.councils.requested(request);
-      return reply.render(template, { title, demoPassword });
+      const council = await services.councils.requested(request);
+      return reply.render(template, { title, demoPassword, ...(await extra(council.id)) });
     });
     app.get(suffix || '/', publicRoute(), (request, reply) =>
       services.councils.toCouncilPage(request, reply, suffix, title),
@@ -21,7 +26,21 @@ export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { serv
   };
   page('', 'public/views/start.njk', 'Plan your support, your way');
   page('/accessibility', 'public/views/accessibility.njk', 'Accessibility statement');
-  page('/privacy', 'public/views/privacy.njk', 'Privacy notice');
+  // The privacy notice names the council as data controller, with its contact details.
+  page('/privacy', 'public/views/privacy.njk', 'Privacy notice', async (councilId) => {
+    const { details } = await services.council.publicContact(councilId);
+    return {
+      controller: {
+        addressLines: [details.addressLine1, details.addressLine2, details.town, details.postcode].filter(
+          Boolean,
+        ),
+        phone: details.phone,
+        email: details.email,
+        website: details.website,
+        howToContact: details.howToContact,
+      },
+    };
+  });
   // About this service's own cookies, the same for every council.
   app.get('/cookies', publicRoute(), async (_request, reply) =>
     reply.render('public/views/cookies.njk', { title: 'Cookies', demoPassword }),

@@ -33,7 +33,8 @@ export const REFERENCE_LISTS = {
     values: AGREEMENT_WAYS,
   },
   fundingStream: {
-    description: 'Where money comes from (plan costLines: fundingStream; budget fundingStreams: stream).',
+    description:
+      'The national funding streams every council starts with. A council’s own list, with its local streams and any it has retired, is GET /api/v1/funding-streams: plan costLines fundingStream and budget fundingStreams stream take a code from that.',
     values: FUNDING_STREAMS,
   },
 } as const satisfies Record<string, { description: string; values: Record<string, string> }>;

@@ -241,6 +241,18 @@ export const AUDIT_ACTIONS = {
   'locality.add': { kind: 'change', words: 'added a locality' },
   'locality.rename': { kind: 'change', words: 'renamed a locality' },
   'locality.retire': { kind: 'change', words: 'retired a locality' },
+  'funding_streams.read': { kind: 'read', words: 'looked at the council’s funding streams' },
+  'funding_stream.add': { kind: 'change', words: 'added a funding stream' },
+  'funding_stream.change': { kind: 'change', words: 'renamed or described a funding stream' },
+  'funding_stream.retire': { kind: 'change', words: 'retired a funding stream or brought one back' },
+  'council_details.read': {
+    kind: 'read',
+    words: 'looked at the council’s letter address and contact details',
+  },
+  'council_details.change': {
+    kind: 'change',
+    words: 'changed the council’s letter address or contact details',
+  },
   'locality.restore': { kind: 'change', words: 'brought a retired locality back' },
 } as const satisfies Record<string, { kind: AuditKind; words: string; part?: boolean }>;
 

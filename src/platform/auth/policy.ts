@@ -161,6 +161,11 @@ export const AUTHORITY_PERMISSIONS = {
   'payments.run': ['finance'],
   /** The council's direct-payment settings: drafted and published by an administrator (policy.manage). */
   'payments.settings.read': ['admin', 'finance'],
+  /**
+   * The council's funding streams, read by staff who choose one for a budget or a cost line (and
+   * API clients that send one); changed only by an administrator (policy.manage).
+   */
+  'funding_streams.read': ['worker', 'manager', 'finance', 'analyst', 'admin'],
   'ledger.manage': ['finance'],
   'crisis.approve': ['manager'],
   'break_glass.request': ['worker', 'manager'],

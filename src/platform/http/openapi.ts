@@ -27,6 +27,11 @@ export const API_TAGS = [
   { name: 'ledger', description: 'The double-entry ledger behind direct payments.' },
   { name: 'charging', description: 'Financial assessments and contributions, explained.' },
   { name: 'reports', description: 'Equity: option uptake and spend by group, aggregates only.' },
+  {
+    name: 'council',
+    description:
+      'The council’s own settings: its funding streams and the address and contact details its letters show.',
+  },
   { name: 'reference', description: 'The fixed code lists the API takes, each code with a plain label.' },
 ];
 

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { FUNDING_STREAMS } from '../../../platform/funding-streams.ts';
 import { enumOf, int4 } from '../../../platform/http/api-schemas.ts';
 import { PROVIDER_KINDS } from './costs.ts';
 
@@ -17,7 +16,13 @@ export const costLineInput = z
     providerKind: enumOf(PROVIDER_KINDS).or(z.literal('')).describe('Empty: not chosen yet'),
     frequency: text(200).default(''),
     weeklyCost: z.number().int().min(0).max(100_000_000).describe('Pence a week'),
-    fundingStream: enumOf(FUNDING_STREAMS).or(z.literal('')).default('').describe('Empty: not chosen yet'),
+    fundingStream: z
+      .string()
+      .max(100)
+      .default('')
+      .describe(
+        'A code from the council’s funding streams in use (GET /api/v1/funding-streams); empty: not chosen yet',
+      ),
     sdsOption: z.number().int().nullable().optional().describe('1, 2 or 3 (option 4 is a mix of lines)'),
     deliveredBy: z
       .uuid()

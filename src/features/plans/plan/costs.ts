@@ -112,6 +112,8 @@ export function planTotals(
   lines: readonly CostLine[],
   source = 'This support plan',
   outcomes: OutcomeWords = [],
+  /** A stream's label: the council's own list (council feature) where the caller has it. */
+  label: (stream: string) => string = fundingStreamLabel,
 ): PlanTotals {
   const total = sumPence(lines.map((l) => l.weeklyCost));
   const line = (label: string, amount: Pence, rule: string): ExplanationLine => ({
@@ -149,9 +151,9 @@ export function planTotals(
       total,
       lines: streams.map((s) =>
         line(
-          `Paid from ${fundingStreamLabel(s)}`,
+          `Paid from ${label(s)}`,
           sumWhere((l) => l.fundingStream === s),
-          `Support in the plan paid from ${fundingStreamLabel(s)}`,
+          `Support in the plan paid from ${label(s)}`,
         ),
       ),
       notes,
@@ -163,13 +165,16 @@ export function planTotals(
  * The agreed budget's funding streams: the plan's cost lines added up per stream, in the
  * order each stream first appears. Unpaid help (£0) is not a stream of money.
  */
-export function fundingStreamTotals(lines: readonly CostLine[]) {
+export function fundingStreamTotals(
+  lines: readonly CostLine[],
+  label: (stream: string) => string = fundingStreamLabel,
+) {
   const totals = new Map<string, Pence>();
   for (const line of lines)
     totals.set(line.fundingStream, (totals.get(line.fundingStream) ?? 0) + line.weeklyCost);
   return [...totals]
     .filter(([, weeklyAmount]) => weeklyAmount > 0)
-    .map(([stream, weeklyAmount]) => ({ stream, source: fundingStreamLabel(stream), weeklyAmount }));
+    .map(([stream, weeklyAmount]) => ({ stream, source: label(stream), weeklyAmount }));
 }
 
 export interface BudgetCheck {

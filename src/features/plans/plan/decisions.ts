@@ -3,6 +3,7 @@ import { audited } from '../../../platform/audit/index.ts';
 import type { Db } from '../../../platform/db/client.ts';
 import { todayInLondon } from '../../../platform/dates.ts';
 import { addAgreedBudgetVersion } from '../../budgets/index.ts';
+import { councilStreams, streamLabel } from '../../council-settings/index.ts';
 import { fundingStreamTotals, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { type PlanEvent, transition } from './rules.ts';
@@ -81,7 +82,9 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
       // Agreement: the older agreed plan steps aside, and the agreed budget follows this plan.
       await supersedeOlderAgreed(tx, access.personId, updated.version);
       const source = `Support plan version ${updated.version}`;
-      const totals = planTotals(updated.content.costLines, source, updated.content.outcomes);
+      const streams = await councilStreams(tx);
+      const label = (code: string) => streamLabel(code, streams);
+      const totals = planTotals(updated.content.costLines, source, updated.content.outcomes, label);
       const exception = updated.overBudgetException;
       const budgetVersion = await addAgreedBudgetVersion(tx, {
         authorityId: access.authorityId,
@@ -89,7 +92,7 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
         basis: context.budget,
         planWeekly: totals.weekly.total,
         planExplanation: totals.weekly,
-        planFundingStreams: fundingStreamTotals(updated.content.costLines),
+        planFundingStreams: fundingStreamTotals(updated.content.costLines, label),
         overBudget: exception ? { reason: exception, agreedBy: access.actor.displayName } : undefined,
         reason: `${source} agreed by ${access.actor.displayName}${exception ? ` over budget: ${exception}` : ''}`,
         decidedBy: access.actor.userId,
@@ -98,7 +101,7 @@ export async function decide(db: Db, access: PersonAccess, rowVersion: number, d
       return {
         plan: updated,
         budgetVersion,
-        directPayment: directPaymentNeeds(updated.content.costLines, source),
+        directPayment: directPaymentNeeds(updated.content.costLines, source, label),
       };
     },
     { rowVersion, decision: decision.type },

@@ -22,6 +22,7 @@ export interface DirectPaymentNeeds {
 export function directPaymentNeeds(
   costLines: readonly CostLine[],
   source: string,
+  label: (stream: string) => string = fundingStreamLabel,
 ): DirectPaymentNeeds | null {
   const lines = costLines.filter((l) => l.sdsOption === 1 && l.weeklyCost > 0);
   if (lines.length === 0) return null;
@@ -37,7 +38,7 @@ export function directPaymentNeeds(
       lines: lines.map((l) => ({
         label: `${l.description} (${l.frequency})`,
         amount: l.weeklyCost,
-        rule: `Option 1 cost line, paid from ${fundingStreamLabel(l.fundingStream)}`,
+        rule: `Option 1 cost line, paid from ${label(l.fundingStream)}`,
         policyVersion: source,
       })),
       notes: [

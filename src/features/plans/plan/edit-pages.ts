@@ -8,7 +8,7 @@ import type { SupportPlanContent } from './content.ts';
 import type { CostLine, ProviderKind } from './costs.ts';
 import type { SdsOption } from '../options/rules.ts';
 import { asItemErrors, type Base, BASES, frame, formRowVersion } from './page-helpers.ts';
-import { PLAN_WORDS } from './pages.ts';
+import { PLAN_WORDS, streamWords } from './pages.ts';
 import { applyPersonPart } from './service.ts';
 import type { Restriction, RestrictionReasonKind } from './restrictions.ts';
 
@@ -38,7 +38,15 @@ export const planEditPages: FastifyPluginAsync<FeatureDeps> = async (app, { serv
     const index = request.params.index;
     return {
       template: `plans/plan/views/edit-${section}.njk`,
-      context: { ...f, ...view, ...PLAN_WORDS, index, title: TITLES[section], backLink: `${f.base}/plan` },
+      context: {
+        ...f,
+        ...view,
+        ...PLAN_WORDS,
+        ...streamWords(view.councilFundingStreams),
+        index,
+        title: TITLES[section],
+        backLink: `${f.base}/plan`,
+      },
       view,
       index: index === undefined || index === 'new' ? null : Number(index),
     };

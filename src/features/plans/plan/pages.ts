@@ -12,7 +12,8 @@ import { Problem } from '../../../platform/http/problem.ts';
 import { letterHeading } from '../../../platform/pdf/index.ts';
 import { todayInLondon } from '../../../platform/dates.ts';
 import type { FeatureDeps } from '../../index.ts';
-import { FUNDING_STREAMS, fundingStreamLabel, STATE_LABELS } from './catalogue.ts';
+import { type FundingStreamView, streamLabel } from '../../council-settings/index.ts';
+import { STATE_LABELS } from './catalogue.ts';
 import { PROVIDER_KINDS } from './costs.ts';
 import { SDS_OPTION_NAMES } from '../options/rules.ts';
 import { type Base, BASES, fixFor, frame, formRowVersion } from './page-helpers.ts';
@@ -23,11 +24,21 @@ import { planEasyRead } from './easy-read.ts';
 export const PLAN_WORDS = {
   providerKinds: PROVIDER_KINDS,
   optionNames: SDS_OPTION_NAMES,
-  fundingStreams: FUNDING_STREAMS,
   reasonKinds: RESTRICTION_REASON_KINDS,
   states: STATE_LABELS,
   agreementWays: AGREEMENT_WAYS,
 };
+
+/**
+ * The council's own funding streams for the plan's pages: those still in use for a new cost
+ * line (code → label), and the label of any stream a line names, retired ones too.
+ */
+export function streamWords(streams: readonly FundingStreamView[]) {
+  return {
+    fundingStreams: Object.fromEntries(streams.filter((s) => s.active).map((s) => [s.code, s.label])),
+    fundingStreamLabel: (code: string) => streamLabel(code, streams),
+  };
+}
 
 /**
  * What the viewer may do on the plan page: sign it (the person or their representative; the
@@ -58,7 +69,7 @@ export const planPages: FastifyPluginAsync<FeatureDeps> = async (app, { services
         ...f,
         ...view,
         ...PLAN_WORDS,
-        fundingStreamLabel,
+        ...streamWords(view.councilFundingStreams),
         fixFor: (field: string) => fixFor(field, f),
         editable,
         ...planPolicies(access),

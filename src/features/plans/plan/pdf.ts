@@ -3,7 +3,8 @@ import type { Db } from '../../../platform/db/client.ts';
 import { formatDate, type IsoDate, todayInLondon } from '../../../platform/dates.ts';
 import { formatPence } from '../../../platform/money/index.ts';
 import { type LetterAddressing, letterHeading, pdfDocument } from '../../../platform/pdf/index.ts';
-import { fundingStreamLabel, STATE_LABELS } from './catalogue.ts';
+import { streamLabel } from '../../council-settings/index.ts';
+import { STATE_LABELS } from './catalogue.ts';
 import { PROVIDER_KINDS } from './costs.ts';
 import { SDS_OPTION_NAMES } from '../options/rules.ts';
 import { WORDS_NOT_RECORDED } from './context.ts';
@@ -68,7 +69,7 @@ export function renderPlanPdf(
                 `${line.description} — ${PROVIDER_KINDS[line.providerKind] ?? line.providerKind}` +
                 `${provider ? `: ${provider}` : ''}, ${line.frequency}. ` +
                 `${formatPence(line.weeklyCost)} a week, option ${line.sdsOption} (${SDS_OPTION_NAMES[line.sdsOption]}), ` +
-                `paid from ${fundingStreamLabel(line.fundingStream)}.`
+                `paid from ${streamLabel(line.fundingStream, view.councilFundingStreams)}.`
               );
             }),
           );

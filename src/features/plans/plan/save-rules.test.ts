@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { planContent } from './plan-content.fixtures.ts';
-import { validateForSave } from './save-rules.ts';
+import { nationalStreams } from '../../council-settings/index.ts';
+import { type StreamContext, validateForSave as validateWith } from './save-rules.ts';
 
 const all = new Set([1, 2, 3, 4] as const);
+const national: StreamContext = { streams: nationalStreams(), keptLines: [] };
+const validateForSave = (c: typeof planContent, offered: Parameters<typeof validateWith>[1]) =>
+  validateWith(c, offered, national);
 const content = () => {
   const c = structuredClone(planContent);
   for (const line of c.costLines) line.fundingStream = 'council_social_care';
@@ -54,5 +58,24 @@ describe('validateForSave', () => {
       'costLines[0].outcomeRef',
       'restrictions[0].reasonDetail',
     ]);
+  });
+
+  it('refuses a retired stream on a new line, keeps it on a line the plan already had, and takes local streams', () => {
+    const c = content();
+    c.costLines[0]!.fundingStream = 'equipment';
+    const streams = [
+      ...nationalStreams().map((s) => (s.code === 'equipment' ? { ...s, active: false } : s)),
+      { code: 'carers_fund', label: 'Carers fund', description: '', active: true, national: false },
+    ];
+    expect(validateWith(c, all, { streams, keptLines: [] })).toEqual([
+      {
+        field: 'costLines[0].fundingStream',
+        message: 'Community equipment is no longer used for new support: select another funding stream',
+      },
+    ]);
+    expect(validateWith(c, all, { streams, keptLines: [structuredClone(c.costLines[0]!)] })).toEqual([]);
+    c.costLines[0]!.fundingStream = 'carers_fund';
+    expect(validateWith(c, all, { streams, keptLines: [] })).toEqual([]);
+    expect(validateForSave(c, all).map((e) => e.field)).toEqual(['costLines[0].fundingStream']);
   });
 });

@@ -4,22 +4,44 @@
  * names its funding stream and an option the council offers, a restriction gives its reason.
  */
 import type { FieldError } from '../../../platform/http/problem.ts';
-import { FUNDING_STREAMS } from './catalogue.ts';
+import { type FundingStreamView, streamChoiceError } from '../../council-settings/index.ts';
 import type { SupportPlanContent } from './content.ts';
 import { type CostLine, validateCostLine } from './costs.ts';
 import type { SdsOption } from '../options/rules.ts';
 import { validateRestriction } from './restrictions.ts';
+
+/**
+ * The council's funding streams a plan is checked against. A stream the council has since
+ * retired may stay on a line the plan already had (same outcome, description and stream), so
+ * an old plan can still be changed elsewhere; a new line must use a stream still in use.
+ */
+export interface StreamContext {
+  streams: readonly FundingStreamView[];
+  keptLines: readonly CostLine[];
+}
+
+const kept = (line: CostLine, keptLines: readonly CostLine[]) =>
+  keptLines.some(
+    (k) =>
+      k.fundingStream === line.fundingStream &&
+      k.outcomeRef === line.outcomeRef &&
+      k.description === line.description,
+  );
 
 /** One cost line, with field names as they are on the line itself ('fundingStream'). */
 export function validateCostLineForSave(
   line: CostLine,
   offered: ReadonlySet<SdsOption>,
   outcomeRefs: ReadonlySet<string>,
+  streams: StreamContext,
 ): FieldError[] {
   const errors = validateCostLine(line);
   const has = (field: string) => errors.some((e) => e.field === field);
-  if (!has('fundingStream') && !Object.hasOwn(FUNDING_STREAMS, line.fundingStream)) {
-    errors.push({ field: 'fundingStream', message: 'Select a funding stream from the list' });
+  if (!has('fundingStream')) {
+    const refusal = streamChoiceError(line.fundingStream, streams.streams);
+    const retiredButKept =
+      refusal && streams.streams.some((s) => s.code === line.fundingStream) && kept(line, streams.keptLines);
+    if (refusal && !retiredButKept) errors.push({ field: 'fundingStream', message: refusal });
   }
   if (!has('sdsOption')) {
     if (line.sdsOption === 4) {
@@ -38,7 +60,11 @@ export function validateCostLineForSave(
   return errors;
 }
 
-export function validateForSave(content: SupportPlanContent, offered: ReadonlySet<SdsOption>): FieldError[] {
+export function validateForSave(
+  content: SupportPlanContent,
+  offered: ReadonlySet<SdsOption>,
+  streams: StreamContext,
+): FieldError[] {
   const errors: FieldError[] = [];
   const refs = new Set<string>();
   content.outcomes.forEach((o, i) => {
@@ -48,7 +74,7 @@ export function validateForSave(content: SupportPlanContent, offered: ReadonlySe
     refs.add(o.ref);
   });
   content.costLines.forEach((line, i) => {
-    for (const e of validateCostLineForSave(line, offered, refs))
+    for (const e of validateCostLineForSave(line, offered, refs, streams))
       errors.push({ field: `costLines[${i}].${e.field}`, message: e.message });
   });
   content.risks.forEach((r, i) => {

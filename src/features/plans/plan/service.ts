@@ -5,6 +5,7 @@ import { Problem } from '../../../platform/http/problem.ts';
 import { withAboutMe } from './about-me.ts';
 import { emptyPlanContent, type SupportPlanContent } from './content.ts';
 import { letterAddressing, providersOf, providersWorkingWith, stageSupport } from '../../people/index.ts';
+import { councilStreams, streamLabel } from '../../council-settings/index.ts';
 import { checkAgainstBudget, deliveredByErrors, planTotals } from './costs.ts';
 import { directPaymentNeeds } from './direct-payment.ts';
 import { diffPlanVersions } from './diff.ts';
@@ -82,7 +83,9 @@ async function loadPlanOverview(tx: Tx, access: PersonAccess) {
   // Shown until someone saves the plan: the words are the conversation's, not yet the plan's.
   const aboutMeFromConversation = (!plan || open) && plan?.content.aboutMe === undefined && !!content.aboutMe;
   const source = plan ? `Support plan version ${plan.version}` : 'This support plan';
-  const totals = planTotals(content.costLines, source, content.outcomes);
+  const streams = await councilStreams(tx);
+  const label = (code: string) => streamLabel(code, streams);
+  const totals = planTotals(content.costLines, source, content.outcomes, label);
   const latestChoice = new Map<string, number>();
   for (const c of choices) if (!latestChoice.has(c.outcomeId)) latestChoice.set(c.outcomeId, c.sdsOption);
   return {
@@ -91,6 +94,8 @@ async function loadPlanOverview(tx: Tx, access: PersonAccess) {
     howAgreed: plan ? howAgreed(plan) : null,
     agreement: plan ? agreed(plan) : null,
     councilName: await authorityName(tx, access.authorityId),
+    /** The council's funding streams, retired ones too: labels for every line, the choices for a new one. */
+    councilFundingStreams: streams,
     stageSupport: await stageSupport(tx, access, 'planning'),
     plan,
     content,
@@ -109,7 +114,8 @@ async function loadPlanOverview(tx: Tx, access: PersonAccess) {
     /** Who a new cost line may say gives it; and the name of each account a line names. */
     providers: await providersWorkingWith(tx, access.personId),
     providerNames: Object.fromEntries(deliveredBy),
-    directPayment: plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source) : null,
+    directPayment:
+      plan?.state === 'agreed' ? directPaymentNeeds(plan.content.costLines, source, label) : null,
     versions: versions.map((v) => ({
       version: v.version,
       round: v.round,
@@ -157,7 +163,10 @@ export async function editPlan(
       const providers = await providersOf(tx, access.personId);
       for (const line of base?.content.costLines ?? []) if (line.deliveredBy) providers.add(line.deliveredBy);
       const errors = [
-        ...validateForSave(content, context.offer.options),
+        ...validateForSave(content, context.offer.options, {
+          streams: await councilStreams(tx),
+          keptLines: base?.content.costLines ?? [],
+        }),
         ...deliveredByErrors(content.costLines, providers),
       ];
       if (errors.length) throw Problem.invalid(errors);
