@@ -337,6 +337,9 @@ describe('the council’s letter address and contact details', () => {
     expect(privacy.body).toContain('Demo Council is responsible for your information');
     expect(privacy.body).toContain('0131 496 0999');
     expect(privacy.body).toContain('Demo Council Offices, 1 Example Square, Demotown, ZZ1 1ZZ');
+    // The data controller's details the operator records (UK GDPR Art. 13(1)(a) and (b)).
+    expect(privacy.body).toContain('dpo@demo-council.example');
+    expect(privacy.body).toContain('Registration number Z0000000');
 
     // Every letter's heading and "how to contact us" read the council's row when the letter is made.
     const morag = await demoPerson(t, 'Morag Campbell');

@@ -32,6 +32,7 @@ import {
 } from './rules.ts';
 import {
   authorityDetails,
+  dataControllerOf,
   detailHistory,
   insertDetailChanges,
   insertStreams,
@@ -219,7 +220,10 @@ export function saveCouncilDetails(db: Db, access: CouncilAccess, input: Details
  * and not confined to a tenant (`authorities` is the list of councils), so no audit row.
  */
 export async function publicCouncilContact(db: Db, authorityId: string) {
-  return currentDetails(db, authorityId);
+  return {
+    ...(await currentDetails(db, authorityId)),
+    dataController: await dataControllerOf(db, authorityId),
+  };
 }
 
 export const councilSettingsServices = (db: Db) => ({

@@ -52,6 +52,22 @@ const detailColumns = {
   howToContact: authorities.howToContact,
 };
 
+/** The data controller's details the platform operator records (UK GDPR Art. 13), for the privacy notice. */
+export async function dataControllerOf(tx: Executor, authorityId: string) {
+  const [row] = await tx
+    .select({
+      name: authorities.dataControllerName,
+      address: authorities.dataControllerAddress,
+      email: authorities.dataControllerEmail,
+      dpoEmail: authorities.dataProtectionOfficerEmail,
+      dpoPhone: authorities.dataProtectionOfficerPhone,
+      icoNumber: authorities.icoRegistrationNumber,
+    })
+    .from(authorities)
+    .where(eq(authorities.id, authorityId));
+  return row ?? null;
+}
+
 /** The council's name and letter contact details; locked for update when about to change them. */
 export async function authorityDetails(tx: Executor, authorityId: string, forUpdate = false) {
   const query = tx.select(detailColumns).from(authorities).where(eq(authorities.id, authorityId));

@@ -28,8 +28,12 @@ export const publicFeature: FastifyPluginAsync<FeatureDeps> = async (app, { serv
   page('/accessibility', 'public/views/accessibility.njk', 'Accessibility statement');
   // The privacy notice names the council as data controller, with its contact details.
   page('/privacy', 'public/views/privacy.njk', 'Privacy notice', async (councilId) => {
-    const { details } = await services.council.publicContact(councilId);
+    const { details, dataController } = await services.council.publicContact(councilId);
     return {
+      dataController: {
+        ...dataController,
+        addressLines: (dataController?.address ?? '').split('\n').filter(Boolean),
+      },
       controller: {
         addressLines: [details.addressLine1, details.addressLine2, details.town, details.postcode].filter(
           Boolean,
