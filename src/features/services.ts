@@ -6,6 +6,7 @@ import { budgetServices, interimStatusFor } from './budgets/index.ts';
 import { chargingServices } from './charging/index.ts';
 import { conversationServices } from './conversations/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
+import { importServices } from './imports/index.ts';
 import { contributionPayments, paymentServices } from './payments/index.ts';
 import { peopleServices } from './people/index.ts';
 import { planServices } from './plans/index.ts';
@@ -32,6 +33,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
     reports: reportServices(db),
     providerView: providerViewServices(db),
     charging: chargingServices(db, contributionPayments),
+    imports: importServices(db),
   };
 }
 

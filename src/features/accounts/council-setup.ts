@@ -47,4 +47,11 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
       'Surplus threshold, the council’s paying account, two-person approval of payment runs and the payment frequencies offered.',
     permission: 'payments.settings.read',
   },
+  {
+    href: '/admin/import',
+    text: 'Import an existing caseload',
+    description:
+      'Bring people, their representatives, circle and outcomes from the previous system as CSV files: templates, a check of every row, then one import.',
+    permission: 'caseload.import',
+  },
 ];

@@ -162,6 +162,8 @@ export const AUTHORITY_PERMISSIONS = {
   /** The council's direct-payment settings: drafted and published by an administrator (policy.manage). */
   'payments.settings.read': ['admin', 'finance'],
   'ledger.manage': ['finance'],
+  /** Import an existing caseload from the council's previous system (features/imports). */
+  'caseload.import': ['admin'],
   'crisis.approve': ['manager'],
   'break_glass.request': ['worker', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;
