@@ -153,6 +153,7 @@ export const EXPECTED_FOR_COUNCIL: Record<string, readonly Role[]> = {
   'payments.run': ['finance'],
   'payments.settings.read': ['admin', 'finance'],
   'ledger.manage': ['finance'],
+  'caseload.import': ['admin'],
   'crisis.approve': ['manager'],
   'break_glass.request': ['worker', 'manager'],
 };
