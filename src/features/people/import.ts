@@ -136,7 +136,7 @@ export const peopleSection: ImportSection<ImportedPerson> = {
       required: false,
       description:
         'Scotland: the 10-digit CHI number (spaces allowed). Its first 6 digits must be the date of birth, and no other record may have it.',
-      example: '2304615011',
+      example: '2304615015',
     },
     {
       name: 'nhs_number',
