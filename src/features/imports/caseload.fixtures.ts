@@ -58,6 +58,8 @@ export function caseloadFiles(options: {
   surnamePrefix?: string;
   /** Added to each CHI number's serial, so two sets of files do not share numbers. */
   chiOffset?: number;
+  /** False: no CHI numbers (a benchmark's many rows, where two could meet). */
+  chi?: boolean;
 }): CaseloadFiles {
   const { prefix, count } = options;
   const people = [
@@ -82,7 +84,7 @@ export function caseloadFiles(options: {
         `"${first} ${last}"`,
         first,
         dateOfBirth,
-        chiFor(dateOfBirth, i + (options.chiOffset ?? 0)),
+        options.chi === false ? '' : chiFor(dateOfBirth, i + (options.chiOffset ?? 0)),
         'EH1 1YZ',
         i % 3 === 0 ? 'learning_disability' : 'older_people',
         'open',
