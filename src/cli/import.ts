@@ -57,7 +57,7 @@ export async function runImport(args: string[], withDatabase: WithDatabase): Pro
           join authorities a on a.id = u.authority_id
           where a.code = ${values.council} and lower(u.email) = lower(${values.as}) and u.active`,
     );
-    if (!admin || admin.role !== 'admin') {
+    if (admin?.role !== 'admin') {
       console.error(
         `selfdirect: ${values.as} is not an active administrator of the council “${values.council}”`,
       );

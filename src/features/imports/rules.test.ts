@@ -81,7 +81,9 @@ describe('the templates', () => {
   it('each example row is one its section accepts', () => {
     for (const s of IMPORT_SECTIONS) {
       const record = Object.fromEntries(s.columns.map((c) => [c.name, c.example]));
-      expect(s.parse(record, 1, { today: '2026-12-02', nation: 'scotland' }), s.file).toMatchObject({ ok: true });
+      expect(s.parse(record, 1, { today: '2026-12-02', nation: 'scotland' }), s.file).toMatchObject({
+        ok: true,
+      });
     }
   });
 });
