@@ -6,7 +6,7 @@
  */
 import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { audited, recordAudit } from '../../platform/audit/index.ts';
-import type { Db, Tx } from '../../platform/db/client.ts';
+import { type Db, queryFailure, type Tx } from '../../platform/db/client.ts';
 import { inTenant } from '../../platform/db/transaction.ts';
 import { todayInLondon } from '../../platform/dates.ts';
 import { Problem } from '../../platform/http/problem.ts';
@@ -296,17 +296,19 @@ export async function commitImport(
     let written = 0;
     for (const run of checked.runs) {
       if (!run.newRows.length) continue;
-      const ids = await run.section.write(tx, run.newRows, writeContext);
+      const ids = await run.section.write(tx, run.newRows, writeContext).catch(refuseRace);
       checked.references.written.set(run.section.kind, ids);
-      await rememberReferences(
-        tx,
-        [...ids].map(([reference, targetId]) => ({
-          authorityId: access.authorityId,
-          kind: run.section.kind,
-          reference,
-          targetId,
-          importId,
-        })),
+      await refuseRaceOf(
+        rememberReferences(
+          tx,
+          [...ids].map(([reference, targetId]) => ({
+            authorityId: access.authorityId,
+            kind: run.section.kind,
+            reference,
+            targetId,
+            importId,
+          })),
+        ),
       );
       written += ids.size;
       progress(`${run.section.file}: ${ids.size.toLocaleString('en-GB')} written`);
@@ -335,6 +337,23 @@ export async function commitImport(
     return reportOf((await findImport(tx, importId))!);
   });
 }
+
+/**
+ * Two imports committed at once could both find a reference (or a CHI number) new; the second's
+ * insert then breaks a unique index. Nothing of it is written (its transaction rolls back) and
+ * it is told so, never a server error.
+ */
+function refuseRace(error: unknown): never {
+  if (queryFailure(error)?.code === '23505')
+    throw Problem.conflict(
+      'Another import wrote some of these rows while this one was being committed. Nothing of this one was written: upload the files again to check them.',
+      [],
+      'Imported meanwhile',
+    );
+  throw error;
+}
+
+const refuseRaceOf = <T>(work: Promise<T>) => work.catch(refuseRace);
 
 export async function listImports(db: Db, access: CouncilAccess) {
   return audited(db, access, 'caseload_imports.read', (tx) => recentImports(tx));
