@@ -4,10 +4,10 @@ export interface ScenarioResult {
   /** What the app side did, and what the baseline did. */
   app: string;
   baseline: string;
-  unit: 'req/s' | 'ms';
+  unit: 'req/s' | 'rows/s' | 'ms';
   appValue: number;
   baselineValue: number;
-  /** req/s: app ÷ baseline (higher is better); ms: app ÷ baseline (lower is better). */
+  /** req/s, rows/s: app ÷ baseline (higher is better); ms: app ÷ baseline (lower is better). */
   ratio: number;
   target: string;
   meetsTarget: boolean | null;

@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { isScaleName, type ScaleName } from '../src/cli/generate/scales.ts';
 import { httpScenarios } from './http.ts';
+import { importScenario } from './imports.ts';
 import { formatTable, type ScenarioResult } from './measure.ts';
 import { paymentRunScenario } from './payments.ts';
 import { repricingScenario } from './repricing.ts';
@@ -50,6 +51,7 @@ try {
   if (payments) results.push(payments);
   else pending.push('payment run: the synthetic council has no direct-payment agreements');
   results.push(await reportScenario(bench, times));
+  results.push(await importScenario(bench, quick ? 2_000 : 10_000));
 } finally {
   await bench.database.close();
 }

@@ -77,6 +77,13 @@ const COMMANDS: Record<string, { summary: string; run: (args: string[]) => Promi
       });
     },
   },
+  import: {
+    summary: 'import a caseload from CSV files: --dry-run|--commit DIR --council CODE --as ADMIN-EMAIL',
+    run: async (args) => {
+      const { runImport } = await import('./import.ts');
+      await runImport(args, withDatabase);
+    },
+  },
   generate: {
     summary: 'fill the database with synthetic data: --scale tiny|council|nation --seed N',
     run: async (args) => {

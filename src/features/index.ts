@@ -9,6 +9,7 @@ import { budgetsFeature } from './budgets/index.ts';
 import { chargingFeature } from './charging/index.ts';
 import { councilFeature } from './council-settings/index.ts';
 import { eligibilityFeature } from './eligibility/index.ts';
+import { importsFeature } from './imports/index.ts';
 import { paymentsFeature } from './payments/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { providerViewFeature } from './provider-view/index.ts';
@@ -53,4 +54,5 @@ export const FEATURES: { name: string; routes: FastifyPluginAsync<FeatureDeps> }
   { name: 'payments', routes: paymentsFeature },
   { name: 'charging', routes: chargingFeature },
   { name: 'reference-lists', routes: referenceListsFeature },
+  { name: 'imports', routes: importsFeature },
 ];

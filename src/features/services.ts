@@ -8,6 +8,7 @@ import { councilAdminServices } from './councils/index.ts';
 import { councilSettingsServices } from './council-settings/index.ts';
 import { conversationServices } from './conversations/index.ts';
 import { eligibilityServices } from './eligibility/index.ts';
+import { importServices } from './imports/index.ts';
 import { contributionPayments, paymentServices } from './payments/index.ts';
 import { peopleServices } from './people/index.ts';
 import { planServices } from './plans/index.ts';
@@ -36,6 +37,7 @@ export function buildServices({ db, config }: { db: Db; config: Config }) {
     reports: reportServices(db),
     providerView: providerViewServices(db),
     charging: chargingServices(db, contributionPayments),
+    imports: importServices(db),
   };
 }
 

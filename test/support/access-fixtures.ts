@@ -157,6 +157,7 @@ export const EXPECTED_FOR_COUNCIL: Record<string, readonly Role[]> = {
   'funding_streams.read': ['worker', 'manager', 'finance', 'analyst', 'admin'],
   'payments.settings.read': ['admin', 'finance'],
   'ledger.manage': ['finance'],
+  'caseload.import': ['admin'],
   'crisis.approve': ['manager'],
   'break_glass.request': ['worker', 'manager'],
   /** Creating and changing councils: the platform operator only, never a council's account. */

@@ -82,4 +82,11 @@ export const COUNCIL_SETUP_PAGES: readonly CouncilSetupPage[] = [
       'The address and contact details on every letter and on the public privacy notice, with their history.',
     permission: 'policy.manage',
   },
+  {
+    href: '/admin/import',
+    text: 'Import an existing caseload',
+    description:
+      'Bring people, their representatives, circle and outcomes from the previous system as CSV files: templates, a check of every row, then one import.',
+    permission: 'caseload.import',
+  },
 ];

@@ -13,3 +13,5 @@ export { OUTCOME_AREAS, SAID_BY, SECTIONS } from './lists.ts';
 export { seedDemoConversations } from './seed.ts';
 export { ownWordsOf, recordOutcomes } from './record-outcomes.ts';
 export { conversationServices } from './service.ts';
+/** The personal outcomes file of a caseload import (the imports feature runs it). */
+export { outcomesSection } from './import.ts';

@@ -49,3 +49,5 @@ export {
   normaliseCheckCode,
   triesLeft,
 } from './invitation-rules.ts';
+/** The people feature's files of a caseload import (the imports feature runs them). */
+export { circleSection, PEOPLE_IMPORT_SECTIONS, peopleSection, representativesSection } from './import.ts';

@@ -237,6 +237,23 @@ export const AUDIT_ACTIONS = {
   'team.add': { kind: 'change', words: 'added a team' },
   'team.rename': { kind: 'change', words: 'changed a team’s name or what it covers' },
   'team.close': { kind: 'change', words: 'closed a team' },
+  'caseload_import.check': {
+    kind: 'change',
+    words:
+      'checked files of people from the council’s previous system before importing them (nothing imported yet)',
+  },
+  'caseload_import.read': {
+    kind: 'read',
+    words: 'looked at the report of an import from the council’s previous system',
+  },
+  'caseload_imports.read': {
+    kind: 'read',
+    words: 'looked at the list of imports from the council’s previous system',
+  },
+  'caseload_import.commit': {
+    kind: 'change',
+    words: 'imported records from the council’s previous system',
+  },
   'localities.read': { kind: 'read', words: 'looked at the council’s localities' },
   'locality.add': { kind: 'change', words: 'added a locality' },
   'locality.rename': { kind: 'change', words: 'renamed a locality' },

@@ -167,6 +167,8 @@ export const AUTHORITY_PERMISSIONS = {
    */
   'funding_streams.read': ['worker', 'manager', 'finance', 'analyst', 'admin'],
   'ledger.manage': ['finance'],
+  /** Import an existing caseload from the council's previous system (features/imports). */
+  'caseload.import': ['admin'],
   'crisis.approve': ['manager'],
   'break_glass.request': ['worker', 'manager'],
 } as const satisfies Record<string, readonly Role[]>;

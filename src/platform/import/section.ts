@@ -12,6 +12,7 @@
  * same file again writes nothing (`write` is only handed rows whose reference is new).
  */
 import type { Tx } from '../db/client.ts';
+import type { IsoDate } from '../dates.ts';
 
 /** One column of a file: documents the template and checks the header. */
 export interface ImportColumn {
@@ -51,14 +52,37 @@ export type ParseResult<Row> =
 export interface ImportReferences {
   /** Whether a reference of a kind exists (in an earlier section of this batch, or imported before). */
   has(kind: string, reference: string): boolean;
-  /** The id of the row a reference became; only during `write` (after earlier sections wrote). */
+  /**
+   * The id of the row a reference became: for a reference imported before (in the dry run too),
+   * or, during `write`, one an earlier section of this commit wrote.
+   */
   idOf(kind: string, reference: string): string | undefined;
+  /**
+   * The parsed value of a row of this batch (an earlier section's), for a check that needs it
+   * (a representative's person's date of birth). Its owner knows its type.
+   */
+  valueOf(kind: string, reference: string): unknown;
+}
+
+/** What parsing and checking may know without the database: today and the council's nation. */
+export interface ImportParseContext {
+  today: IsoDate;
+  nation: 'scotland' | 'england';
+}
+
+/** What the database-aware check is given: the parse context, the council and the references. */
+export interface ImportCheckContext extends ImportParseContext {
+  authorityId: string;
+  references: ImportReferences;
 }
 
 export interface ImportWriteContext {
   authorityId: string;
   /** The administrator importing (for created_by / decided_by columns). */
   actorId: string;
+  /** Their name and role, for history rows that name who made them. */
+  actorName: string;
+  actorRole: string;
   /** Today's date in Europe/London, ISO: the date the import is made. */
   today: string;
   references: ImportReferences;
@@ -76,13 +100,28 @@ export interface ImportSection<Row = unknown> {
   /** Whether an import may leave this file out. */
   optional: boolean;
   columns: readonly ImportColumn[];
-  /** Pure: one record (header → text as written, not yet trimmed) to a typed row, or its problems. */
-  parse(record: Readonly<Record<string, string>>, row: number): ParseResult<Row>;
   /**
-   * Pure over the parsed batch: problems that need more than one row (a duplicate reference, a
-   * person reference not in this batch nor imported before). No database.
+   * Pure: one record (header → text as written, not yet trimmed) to a typed row, or its problems.
+   * Problems name `file` as this section's file. A reference repeated within the file is found
+   * by the runner, not here.
    */
-  check(rows: readonly ParsedRow<Row>[], references: ImportReferences): ImportProblem[];
+  parse(record: Readonly<Record<string, string>>, row: number, context: ImportParseContext): ParseResult<Row>;
+  /**
+   * Pure over the parsed batch: problems that need more than one row (the same CHI number on two
+   * rows, a person reference not in this batch nor imported before). No database.
+   */
+  check(
+    rows: readonly ParsedRow<Row>[],
+    references: ImportReferences,
+    context: ImportParseContext,
+  ): ImportProblem[];
+  /**
+   * Against what the council already holds, inside the dry run's (and again the commit's)
+   * transaction: a CHI number another record holds, a team or a code the council does not have.
+   * Handed only the rows that would be written (references not imported before). Set-based:
+   * a few queries for the whole file, never one per row.
+   */
+  checkWith?(tx: Tx, rows: readonly ParsedRow<Row>[], context: ImportCheckContext): Promise<ImportProblem[]>;
   /**
    * Writes the rows (only those whose reference is new) inside the import's one transaction,
    * set-based (one insert per table, not one per row). Returns the id each reference became.
