@@ -527,7 +527,7 @@ describe('an English council’s charging policy', () => {
       versionLabel: 'England 2027',
       minimumIncomeGuarantee: {
         single_25_to_pension_age: { label: 'single, aged 25 to State Pension age', weekly: 11_250 },
-        pension_age: { label: 'State Pension age or over', weekly: 22_870 },
+        pension_age: { label: 'State Pension age or over', weekly: 23_000 },
       },
     });
     expect(saved.statusCode).toBe(201);
@@ -535,7 +535,8 @@ describe('an English council’s charging policy', () => {
     expect(check.errors).toEqual([]);
     expect(
       check.changes.find((r: { field: string }) => r.field === 'minimumIncomeGuarantee.pension_age.weekly'),
-    ).toMatchObject({ from: '£230.00', to: '£228.70', changed: true });
+    // From the 2025/26 figure in force (£228.70, LAC(DHSC)(2025)1) to a made-up £230.00.
+    ).toMatchObject({ from: '£228.70', to: '£230.00', changed: true });
     // Morag was assessed under Scotland's rules: her band is not one of England's.
     expect(check.effect.notRecomputed).toBeGreaterThanOrEqual(1);
   });

@@ -53,7 +53,7 @@ describe('the demo caseload', () => {
                  count(*) filter (where date_of_birth > current_date - interval '18 years')::int as children,
                  count(*) filter (where date_of_birth < current_date - interval '85 years')::int as over85,
                  count(distinct client_group)::int as groups, count(distinct locality)::int as localities
-            from people`,
+            from people where authority_id = ${t.authorityId}`,
     );
     expect(stats!.n).toBeGreaterThanOrEqual(60);
     expect(stats!.children).toBeGreaterThanOrEqual(5);
