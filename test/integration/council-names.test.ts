@@ -86,7 +86,7 @@ describe('a single-council install', () => {
       }
       const page = await single.app.inject('/c/demo/privacy');
       expect(page.statusCode).toBe(200);
-      expect(page.body).toContain(`${DEMO} is the data controller`);
+      expect(page.body).toContain(`${DEMO} is responsible for your information in this service`);
       const policies = await single.app.inject('/api/v1/policies/budget');
       expect(policies.statusCode).toBe(200);
     } finally {
@@ -110,7 +110,7 @@ describe('two councils', () => {
       expect(demo.body, path).toContain(DEMO);
       expect(demo.body, path).not.toContain(OTHER);
     }
-    expect((await t.app.inject(`/c/${otherCode}/privacy`)).body).toContain(`${OTHER} is the data controller`);
+    expect((await t.app.inject(`/c/${otherCode}/privacy`)).body).toContain(`${OTHER} is responsible for your information in this service`);
     expect((await t.app.inject('/c/no-such-council/privacy')).statusCode).toBe(404);
   });
 

@@ -82,7 +82,10 @@ describe('bad input on the API', () => {
 describe('tenancy enforced by the database', () => {
   it('shows nothing to the application role without a council setting (row-level security)', async () => {
     const db = t.database.db;
-    const [owner] = await rows<{ n: number }>(db, sql`select count(*)::int as n from people`);
+    const [owner] = await rows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from people where authority_id = ${t.authorityId}`,
+    );
     expect(owner!.n).toBeGreaterThan(0);
     const withoutSetting = await db.transaction(async (tx) => {
       await tx.execute(sql`select set_config('role', 'selfdirect_app', true)`);

@@ -161,7 +161,8 @@ describe('eligibility policy versions', () => {
     expect(published.statusCode).toBe(201);
     const versions = await rows<{ effective_to: string | null }>(
       t.database.db,
-      sql`select effective_to::text from eligibility_policy_versions where status = 'published' order by effective_from`,
+      sql`select effective_to::text from eligibility_policy_versions
+          where status = 'published' and authority_id = ${t.authorityId} order by effective_from`,
     );
     expect(versions.map((v) => v.effective_to)).toEqual([addDays(from, -1), null]);
     expect((await publish(worker, policy(addDays(from, 30)))).statusCode).toBe(403);

@@ -63,7 +63,8 @@ describe('agreed budgets written from the demo plans', () => {
       t.database.db,
       sql`select b.weekly_amount::int as "weeklyAmount", b.explanation, b.needs, b.policy_version_id as policy,
                  (select sum(s.weekly_amount)::int from budget_funding_streams s where s.budget_id = b.id) as "streamTotal"
-            from person_budgets b where b.kind = 'agreed' and b.support_plan_id is not null`,
+            from person_budgets b
+           where b.kind = 'agreed' and b.support_plan_id is not null and b.authority_id = ${t.authorityId}`,
     );
     expect(budgets.length).toBeGreaterThan(10);
     for (const budget of budgets) {
@@ -114,7 +115,7 @@ describe('agreed budgets written from the demo plans', () => {
       t.database.db,
       sql`select count(distinct person_id)::int as n,
                  count(distinct person_id) filter (where kind = 'agreed')::int as agreed
-            from person_budgets where status = 'current' and kind <> 'interim'`,
+            from person_budgets where status = 'current' and kind <> 'interim' and authority_id = ${t.authorityId}`,
     );
     expect(current!.agreed).toBeGreaterThan(10);
     expect(preview.report.summary.count).toBe(current!.n);
