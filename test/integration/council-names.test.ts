@@ -110,7 +110,9 @@ describe('two councils', () => {
       expect(demo.body, path).toContain(DEMO);
       expect(demo.body, path).not.toContain(OTHER);
     }
-    expect((await t.app.inject(`/c/${otherCode}/privacy`)).body).toContain(`${OTHER} is responsible for your information in this service`);
+    expect((await t.app.inject(`/c/${otherCode}/privacy`)).body).toContain(
+      `${OTHER} is responsible for your information in this service`,
+    );
     expect((await t.app.inject('/c/no-such-council/privacy')).statusCode).toBe(404);
   });
 

@@ -22,7 +22,8 @@ describe('selfdirect rotate-data-key, as an operator runs it', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Demo Council: 1 re-sealed, 0 already under “next”/);
-    expect(first.stdout).toMatch(/Done: 1 re-sealed/);
+    expect(first.stdout).toMatch(/Demo Borough Council: 1 re-sealed, 0 already under “next”/);
+    expect(first.stdout).toMatch(/Done: 2 re-sealed/);
 
     const second = await cli(['rotate-data-key'], env);
     expect(second.code).toBe(0);

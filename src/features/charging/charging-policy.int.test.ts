@@ -535,7 +535,7 @@ describe('an English council’s charging policy', () => {
     expect(check.errors).toEqual([]);
     expect(
       check.changes.find((r: { field: string }) => r.field === 'minimumIncomeGuarantee.pension_age.weekly'),
-    // From the 2025/26 figure in force (£228.70, LAC(DHSC)(2025)1) to a made-up £230.00.
+      // From the 2025/26 figure in force (£228.70, LAC(DHSC)(2025)1) to a made-up £230.00.
     ).toMatchObject({ from: '£228.70', to: '£230.00', changed: true });
     // Morag was assessed under Scotland's rules: her band is not one of England's.
     expect(check.effect.notRecomputed).toBeGreaterThanOrEqual(1);

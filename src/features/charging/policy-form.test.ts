@@ -127,6 +127,7 @@ describe('charging policy form', () => {
       'thresholdWeekly.under_pension_age',
       'thresholdWeekly.pension_age',
     ]);
-    expect(moneyFigures(DEMO_ENGLISH_POLICY)).toHaveLength(6);
+    // Four minimum income guarantee bands, two capital limits, the tariff step and its income.
+    expect(moneyFigures(DEMO_ENGLISH_POLICY)).toHaveLength(8);
   });
 });

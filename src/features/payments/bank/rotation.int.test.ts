@@ -48,7 +48,7 @@ const stored = () =>
   asSystem(t.database.db, (tx) =>
     rows<{ id: string; bank_details: string; holder_name: string }>(
       tx,
-      sql`select id, bank_details, holder_name from dp_agreements order by id`,
+      sql`select id, bank_details, holder_name from dp_agreements where authority_id = ${t.authorityId} order by id`,
     ),
   );
 const config = (dataKeys: string): Config => ({ ...t.config, dataKeys: parseDataKeys(dataKeys) });
@@ -99,7 +99,8 @@ describe('selfdirect rotate-data-key', () => {
     const [{ n }] = (await asSystem(t.database.db, (tx) =>
       rows<{ n: number }>(
         tx,
-        sql`select count(*)::int as n from audit_events where action = 'payments.bank_details.reseal'`,
+        sql`select count(*)::int as n from audit_events
+            where action = 'payments.bank_details.reseal' and authority_id = ${t.authorityId}`,
       ),
     )) as [{ n: number }];
     expect(n).toBe(1);
