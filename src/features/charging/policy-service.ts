@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
-import { users } from '../../platform/auth/schema.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { authorities } from '../../platform/db/schema.ts';
-import { addDays, todayInLondon } from '../../platform/dates.ts';
+import { todayInLondon } from '../../platform/dates.ts';
 import { type FieldError, Problem } from '../../platform/http/problem.ts';
 import { effectiveDateErrors } from '../eligibility/index.ts';
 import { contributionEffect, explainPolicy, policyComparison } from './policy-change.ts';
@@ -12,6 +11,7 @@ import type { PolicyEdit } from './policy-patch.ts';
 import { allPolicyRows, currentAssessments, type PolicyRow, policyRow } from './policy-store.ts';
 import { type ChargingPolicy, validateChargingPolicy } from './policy.ts';
 import { chargingPolicyVersions } from './schema.ts';
+import { staffNames, versionTimeline } from '../../platform/policy/versions.ts';
 
 export type ContributionMethod = PolicyRow['contributionMethod'];
 
@@ -47,34 +47,24 @@ export interface DraftRequest {
   edit: (base: ChargingPolicy) => PolicyEdit;
 }
 
-async function staffNames(tx: Tx): Promise<Map<string, string>> {
-  const found = await tx.select({ id: users.id, name: users.displayName }).from(users);
-  return new Map(found.map((u) => [u.id, u.name]));
-}
-
 async function versions(tx: Tx): Promise<ChargingPolicyVersion[]> {
   const all = await allPolicyRows(tx);
-  const names = await staffNames(tx);
-  const published = all.filter((v) => v.status === 'published');
-  const name = (id: string | null) => (id ? (names.get(id) ?? null) : null);
-  return all.map((row) => {
-    const next = published.find((p) => p.effectiveFrom > row.effectiveFrom);
-    return {
-      id: row.id,
-      status: row.status,
-      versionLabel: row.versionLabel,
-      effectiveFrom: row.effectiveFrom,
-      effectiveTo: row.status === 'published' && next ? addDays(next.effectiveFrom, -1) : null,
-      policy: row.policy,
-      contributionMethod: row.contributionMethod,
-      draftedByName: name(row.draftedBy),
-      publishedByName: name(row.publishedBy),
-      publishedAt: row.publishedAt,
-      createdAt: row.createdAt,
-      publishedAsId: all.find((p) => p.draftId === row.id)?.id ?? null,
-      replacedById: all.find((p) => p.supersedesId === row.id)?.id ?? null,
-    };
-  });
+  const name = await staffNames(tx);
+  const timeline = versionTimeline(all);
+  return all.map((row) => ({
+    id: row.id,
+    status: row.status,
+    versionLabel: row.versionLabel,
+    effectiveFrom: row.effectiveFrom,
+    policy: row.policy,
+    contributionMethod: row.contributionMethod,
+    draftedByName: name(row.draftedBy),
+    publishedByName: name(row.publishedBy),
+    publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
+    ...timeline(row),
+    replacedById: all.find((p) => p.supersedesId === row.id)?.id ?? null,
+  }));
 }
 
 const isOpenDraft = (v: ChargingPolicyVersion) =>

@@ -1,5 +1,4 @@
 import type { CouncilAccess } from '../../platform/auth/access.ts';
-import { users } from '../../platform/auth/schema.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
@@ -23,6 +22,7 @@ import {
   endVersion,
   standingAssessments,
 } from './store.ts';
+import { staffNames } from '../../platform/policy/versions.ts';
 
 /** A version as the pages and the API show it: who drafted and who published it, by name. */
 export interface EligibilityVersion {
@@ -45,15 +45,10 @@ export interface EligibilityVersion {
   publishedAsId: string | null;
 }
 
-async function staffNames(tx: Tx): Promise<Map<string, string>> {
-  const found = await tx.select({ id: users.id, name: users.displayName }).from(users);
-  return new Map(found.map((u) => [u.id, u.name]));
-}
-
 function shown(
   row: EligibilityPolicyVersion,
   all: EligibilityPolicyVersion[],
-  names: Map<string, string>,
+  name: (id: string | null) => string | null,
 ): EligibilityVersion {
   return {
     id: row.id,
@@ -66,9 +61,9 @@ function shown(
     reviewRoute: row.content.reviewRoute,
     signposting: row.signposting,
     content: row.content,
-    createdByName: row.createdBy ? (names.get(row.createdBy) ?? null) : null,
+    createdByName: name(row.createdBy),
     createdAt: row.createdAt,
-    publishedByName: row.publishedBy ? (names.get(row.publishedBy) ?? null) : null,
+    publishedByName: name(row.publishedBy),
     publishedAt: row.status === 'published' ? row.publishedAt : null,
     publishedAsId: all.find((p) => p.draftId === row.id)?.id ?? null,
   };
@@ -76,8 +71,8 @@ function shown(
 
 async function versions(tx: Tx): Promise<EligibilityVersion[]> {
   const all = await allEligibilityPolicyVersions(tx);
-  const names = await staffNames(tx);
-  return all.map((row) => shown(row, all, names));
+  const name = await staffNames(tx);
+  return all.map((row) => shown(row, all, name));
 }
 
 const published = (all: EligibilityVersion[]) => all.filter((v) => v.status === 'published');

@@ -1,8 +1,7 @@
 import type { CouncilAccess } from '../../../platform/auth/access.ts';
-import { users } from '../../../platform/auth/schema.ts';
 import { audited } from '../../../platform/audit/index.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
-import { addDays, todayInLondon } from '../../../platform/dates.ts';
+import { todayInLondon } from '../../../platform/dates.ts';
 import { type FieldError, Problem } from '../../../platform/http/problem.ts';
 import { effectiveDateErrors } from '../../eligibility/index.ts';
 import { paymentPolicyVersions } from '../schema.ts';
@@ -13,6 +12,7 @@ import {
   paymentPolicyOn,
   paymentPolicyVersion,
 } from './store.ts';
+import { staffNames, versionTimeline } from '../../../platform/policy/versions.ts';
 
 export interface PaymentSettingsDraft extends PaymentSettings {
   effectiveFrom: string;
@@ -43,31 +43,22 @@ export interface SettingsVersion extends PaymentSettings {
   publishedAsId: string | null;
 }
 
-async function staffNames(tx: Tx): Promise<Map<string, string>> {
-  const found = await tx.select({ id: users.id, name: users.displayName }).from(users);
-  return new Map(found.map((u) => [u.id, u.name]));
-}
-
 /** Every version with its dates and names: published ones in order, each running until the next. */
 async function versions(tx: Tx): Promise<SettingsVersion[]> {
   const all = await allPaymentPolicyVersions(tx);
-  const names = await staffNames(tx);
-  const published = all.filter((v) => v.status === 'published');
-  return all.map((row) => {
-    const next = published.find((p) => p.effectiveFrom > row.effectiveFrom);
-    return {
-      ...settingsOf(row),
-      id: row.id,
-      status: row.status,
-      effectiveFrom: row.effectiveFrom,
-      effectiveTo: row.status === 'published' && next ? addDays(next.effectiveFrom, -1) : null,
-      createdByName: row.createdBy ? (names.get(row.createdBy) ?? null) : null,
-      publishedByName: row.publishedBy ? (names.get(row.publishedBy) ?? null) : null,
-      publishedAt: row.publishedAt,
-      createdAt: row.createdAt,
-      publishedAsId: all.find((p) => p.draftId === row.id)?.id ?? null,
-    };
-  });
+  const name = await staffNames(tx);
+  const timeline = versionTimeline(all);
+  return all.map((row) => ({
+    ...settingsOf(row),
+    id: row.id,
+    status: row.status,
+    effectiveFrom: row.effectiveFrom,
+    createdByName: name(row.createdBy),
+    publishedByName: name(row.publishedBy),
+    publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
+    ...timeline(row),
+  }));
 }
 
 async function inForce(tx: Tx): Promise<SettingsVersion | null> {

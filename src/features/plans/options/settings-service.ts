@@ -1,8 +1,7 @@
 import type { CouncilAccess } from '../../../platform/auth/access.ts';
-import { users } from '../../../platform/auth/schema.ts';
 import { audited } from '../../../platform/audit/index.ts';
 import type { Db, Tx } from '../../../platform/db/client.ts';
-import { addDays, todayInLondon } from '../../../platform/dates.ts';
+import { todayInLondon } from '../../../platform/dates.ts';
 import { type FieldError, Problem } from '../../../platform/http/problem.ts';
 import { effectiveDateErrors } from '../../eligibility/index.ts';
 import { authorityNation, configurationRow } from '../plan/store.ts';
@@ -17,6 +16,7 @@ import {
   routesWithdrawn,
 } from './settings-rules.ts';
 import { allOptionsVersions, currentChoices, type OptionsVersionRow, optionsVersion } from './store.ts';
+import { staffNames, versionTimeline } from '../../../platform/policy/versions.ts';
 
 export interface OptionsSettingsDraft extends OptionsSettings {
   effectiveFrom: string;
@@ -43,30 +43,21 @@ const settingsOf = (row: OptionsVersionRow): OptionsSettings => ({
   supportOrganisationFunded: row.supportOrganisationFunded,
 });
 
-async function staffNames(tx: Tx): Promise<Map<string, string>> {
-  const found = await tx.select({ id: users.id, name: users.displayName }).from(users);
-  return new Map(found.map((u) => [u.id, u.name]));
-}
-
 async function versions(tx: Tx): Promise<OptionsVersion[]> {
   const all = await allOptionsVersions(tx);
-  const names = await staffNames(tx);
-  const published = all.filter((v) => v.status === 'published');
-  return all.map((row) => {
-    const next = published.find((p) => p.effectiveFrom > row.effectiveFrom);
-    return {
-      ...settingsOf(row),
-      id: row.id,
-      status: row.status,
-      effectiveFrom: row.effectiveFrom,
-      effectiveTo: row.status === 'published' && next ? addDays(next.effectiveFrom, -1) : null,
-      createdByName: row.createdBy ? (names.get(row.createdBy) ?? null) : null,
-      createdAt: row.createdAt,
-      publishedByName: row.publishedBy ? (names.get(row.publishedBy) ?? null) : null,
-      publishedAt: row.publishedAt,
-      publishedAsId: all.find((p) => p.draftId === row.id)?.id ?? null,
-    };
-  });
+  const name = await staffNames(tx);
+  const timeline = versionTimeline(all);
+  return all.map((row) => ({
+    ...settingsOf(row),
+    id: row.id,
+    status: row.status,
+    effectiveFrom: row.effectiveFrom,
+    createdByName: name(row.createdBy),
+    createdAt: row.createdAt,
+    publishedByName: name(row.publishedBy),
+    publishedAt: row.publishedAt,
+    ...timeline(row),
+  }));
 }
 
 const publishedOf = (all: OptionsVersion[]) => all.filter((v) => v.status === 'published');
