@@ -10,7 +10,12 @@ afterAll(() => site.stop());
 describe('a member of the public', () => {
   it('reads the start page and the footer pages, with no accessibility violations', async () => {
     const { context, page } = await newPage(site);
+    // Two demo councils: the front door asks which, then the council's own start page.
     await page.goto('/');
+    expect(await heading(page)).toBe('Choose your council');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Demo Borough Council', exact: true }).click();
+    expect(new URL(page.url()).pathname).toBe('/c/demo-borough');
     expect(await heading(page)).toBe('Plan your support, your way');
     await expectAccessible(page);
     for (const link of ['Accessibility statement', 'Privacy', 'Cookies']) {
