@@ -52,7 +52,12 @@ export function weeklyPence(text: string): Pence | string {
 }
 
 /** The explanation an imported budget carries: where it came from, for the whole amount. */
-export function importedExplanation(reference: string, weekly: Pence, policyLabel: string, startDate: IsoDate): Explained {
+export function importedExplanation(
+  reference: string,
+  weekly: Pence,
+  policyLabel: string,
+  startDate: IsoDate,
+): Explained {
   return {
     total: weekly,
     lines: [
@@ -90,7 +95,8 @@ export const budgetsSection: ImportSection<ImportedBudget> = {
     {
       name: 'weekly_amount',
       required: true,
-      description: 'The agreed budget a week in pounds and pence, like 245.50 (more than 0, at most 100,000).',
+      description:
+        'The agreed budget a week in pounds and pence, like 245.50 (more than 0, at most 100,000).',
       example: '245.50',
     },
     {
@@ -120,8 +126,14 @@ export const budgetsSection: ImportSection<ImportedBudget> = {
       required: 'Enter the budget’s reference in the old system',
       max: 100,
     });
-    const personReference = cells.text('person_reference', { required: 'Enter the person’s reference', max: 100 });
-    const amountText = cells.text('weekly_amount', { required: 'Enter the weekly budget in pounds, like 245.50', max: 40 });
+    const personReference = cells.text('person_reference', {
+      required: 'Enter the person’s reference',
+      max: 100,
+    });
+    const amountText = cells.text('weekly_amount', {
+      required: 'Enter the weekly budget in pounds, like 245.50',
+      max: 40,
+    });
     let weeklyAmount = 0;
     if (amountText !== null) {
       const pence = weeklyPence(amountText);
@@ -263,7 +275,12 @@ export const budgetsSection: ImportSection<ImportedBudget> = {
         kind: 'agreed',
         weeklyAmount: value.weeklyAmount,
         annualAmount: convertAmount(value.weeklyAmount, 'weekly', 'annual'),
-        explanation: importedExplanation(reference, value.weeklyAmount, policy?.label ?? NOT_RECORDED, value.startDate),
+        explanation: importedExplanation(
+          reference,
+          value.weeklyAmount,
+          policy?.label ?? NOT_RECORDED,
+          value.startDate,
+        ),
         policyVersionId: policy?.id ?? null,
         reason: `Imported from ${IMPORTED_FROM} (reference ${reference}), agreed from ${value.startDate}`,
         decidedBy: context.actorId,
