@@ -9,3 +9,5 @@ export { budgetsFeature } from './routes.ts';
 export { addAgreedBudgetVersion, addBudgetVersion, currentBudget, interimStatusFor } from './versions.ts';
 export { seedDemoBudgets } from './seed.ts';
 export { budgetServices } from './service.ts';
+/** The current budgets file of a caseload import (the imports feature runs it). */
+export { budgetsSection } from './import.ts';

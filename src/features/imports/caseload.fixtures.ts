@@ -161,3 +161,26 @@ function splitLine(line: string): string[] {
   cells.push(current);
   return cells;
 }
+
+/**
+ * A current agreed budget for every other person of `caseloadFiles` with the same `prefix`
+ * (people 2, 4, 6 …): £100 plus £1.25 a person a week, paid by the council's social care
+ * stream, or by health for every sixth.
+ */
+export function caseloadBudgets(options: { prefix: string; count: number }): string {
+  const lines = ['budget_reference,person_reference,weekly_amount,funding_stream,start_date,policy_version'];
+  for (let i = 2; i <= options.count; i += 2) {
+    const pence = 10_000 + i * 125;
+    lines.push(
+      [
+        `${options.prefix}-B${i}`,
+        `${options.prefix}-P${i}`,
+        `${Math.floor(pence / 100)}.${String(pence % 100).padStart(2, '0')}`,
+        i % 6 === 0 ? 'health' : '',
+        '2026-04-01',
+        '',
+      ].join(','),
+    );
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}

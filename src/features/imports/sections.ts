@@ -1,4 +1,5 @@
 import type { ImportSection } from '../../platform/import/section.ts';
+import { budgetsSection } from '../budgets/index.ts';
 import { outcomesSection } from '../conversations/index.ts';
 import { circleSection, peopleSection, representativesSection } from '../people/index.ts';
 
@@ -12,6 +13,7 @@ export const IMPORT_SECTIONS: readonly ImportSection<unknown>[] = [
   representativesSection,
   circleSection,
   outcomesSection,
+  budgetsSection,
 ];
 
 export function sectionForFile(name: string): ImportSection<unknown> | undefined {
