@@ -49,7 +49,9 @@ describe('a second council', () => {
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Burnside Council' }).click();
     expect(new URL(page.url()).pathname).toBe('/c/burnside/privacy');
-    expect(await textOf(page.locator('main'))).toContain('Burnside Council is responsible for your information in this service');
+    expect(await textOf(page.locator('main'))).toContain(
+      'Burnside Council is responsible for your information in this service',
+    );
     await expectAccessible(page);
 
     await page.getByRole('contentinfo').getByRole('link', { name: 'How we work out budgets' }).click();
