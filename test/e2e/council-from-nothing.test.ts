@@ -236,7 +236,10 @@ describe('an English council from nothing', () => {
     expect(await textOf(page.locator('#result-count'))).toMatch(/^50 people found/);
     expect(await textOf(page.getByRole('main'))).toContain('Fenwick-');
     await expectAccessible(page);
-    await page.getByRole('link', { name: /Fenwick-/ }).first().click();
+    await page
+      .getByRole('link', { name: /Fenwick-/ })
+      .first()
+      .click();
     expect(await textOf(page.getByRole('main'))).toContain('Fenwick-');
     await expectAccessible(page);
     await worker.context.close();
@@ -261,7 +264,10 @@ describe('an English council from nothing', () => {
     await visitor.page.getByRole('link', { name: 'How we work out budgets' }).first().click();
     expect(await heading(visitor.page)).toBe('How we work out budgets');
     await expectAccessible(visitor.page);
-    await visitor.page.getByRole('link', { name: /[Pp]rivacy/ }).first().click();
+    await visitor.page
+      .getByRole('link', { name: /[Pp]rivacy/ })
+      .first()
+      .click();
     const privacy = await textOf(visitor.page.getByRole('main'));
     expect(privacy).toContain('Fenmoor District Council');
     expect(privacy).toContain('information.rights@fenmoor.example');
