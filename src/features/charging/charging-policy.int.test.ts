@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiToken, bearer, problem, type TestApp, testApp } from '../../../test/support/app.ts';
 import { formPost } from '../../../test/support/forms.ts';
+import { newCouncil } from '../../../test/support/new-council.ts';
 import { demoEmail } from '../accounts/index.ts';
 import { createSession } from '../../platform/auth/credentials.ts';
 import { addDays, todayInLondon } from '../../platform/dates.ts';
@@ -539,5 +540,56 @@ describe('an English council’s charging policy', () => {
     ).toMatchObject({ from: '£228.70', to: '£230.00', changed: true });
     // Morag was assessed under Scotland's rules: her band is not one of England's.
     expect(check.effect.notRecomputed).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('a council created from nothing', () => {
+  it('drafts its first charging policy from its nation’s figures, by API and page, and publishes it', async () => {
+    const t = await testApp();
+    try {
+      const fresh = await newCouncil(t, { nation: 'england', code: 'chargeshire' });
+      const headers = bearer(fresh.adminToken);
+      const overview = await t.app.inject({ url: '/api/v1/charging-policies', headers });
+      expect(overview.json()).toMatchObject({ inForce: null, versions: [] });
+      // The page's draft form opens with England's national figures (it was a 409 before).
+      const signIn = await formPost(t.app, '/sign-in', '', {
+        email: fresh.adminEmail,
+        password: 'a-long-new-password-1',
+      });
+      const session = signIn.cookies.find((c) => c.name === 'selfdirect_session')!;
+      const form = await t.app.inject({
+        url: '/admin/charging/drafts/new',
+        headers: { cookie: `selfdirect_session=${session.value}` },
+      });
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain('value="14250.00"');
+      const saved = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/charging-policies',
+        headers,
+        payload: { effectiveFrom: tomorrow, versionLabel: 'Chargeshire charging 2026/27' },
+      });
+      expect(saved.statusCode).toBe(201);
+      expect(saved.json().policy).toMatchObject({
+        nation: 'england',
+        capitalUpperLimit: 2_325_000,
+        capitalLowerLimit: 1_425_000,
+      });
+      const published = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/charging-policies/${saved.json().id}/publish`,
+        headers,
+        payload: {},
+      });
+      expect(published.statusCode).toBe(200);
+      const after = (await t.app.inject({ url: '/api/v1/charging-policies', headers })).json();
+      expect(after.versions.map((v: { versionLabel: string }) => v.versionLabel)).toEqual([
+        'Chargeshire charging 2026/27',
+      ]);
+      // The demo council's versions are not this council's.
+      expect(after.upcoming).toHaveLength(1);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -86,7 +86,7 @@ export const chargingPolicyPages: FastifyPluginAsync<FeatureDeps> = async (app, 
     });
   });
 
-  const draftPage = (version: ChargingPolicyVersion, action: string, heading: string) => ({
+  const draftPage = (version: Pick<ChargingPolicyVersion, 'policy'>, action: string, heading: string) => ({
     template: 'charging/views/policy-draft.njk',
     context: {
       title: heading,
@@ -99,12 +99,10 @@ export const chargingPolicyPages: FastifyPluginAsync<FeatureDeps> = async (app, 
     },
   });
 
-  const startingPoint = async (access: CouncilAccess) => {
-    // The latest published version: a new one follows it (see startChargingDraft).
-    const base = (await services.charging.policyOverview(access)).history.at(0) ?? null;
-    if (!base) throw Problem.conflict('This council has no charging policy yet to start a draft from.');
-    return base;
-  };
+  // The latest published version (a new one follows it) or, for a council with none, its
+  // nation's starting figures (see startChargingDraft).
+  const startingPoint = async (access: CouncilAccess) =>
+    (await services.charging.policyOverview(access)).startingPoint;
 
   app.get(`${BASE}/drafts/new`, manage, async (request, reply) => {
     const base = await startingPoint(councilAccess(request));

@@ -9,7 +9,7 @@ import { effectiveDateErrors } from '../eligibility/index.ts';
 import { contributionEffect, explainPolicy, policyComparison } from './policy-change.ts';
 import type { PolicyEdit } from './policy-patch.ts';
 import { allPolicyRows, currentAssessments, type PolicyRow, policyRow } from './policy-store.ts';
-import { type ChargingPolicy, validateChargingPolicy } from './policy.ts';
+import { type ChargingPolicy, startingChargingPolicy, validateChargingPolicy } from './policy.ts';
 import { chargingPolicyVersions } from './schema.ts';
 import { staffNames, versionTimeline } from '../../platform/policy/versions.ts';
 
@@ -85,12 +85,29 @@ export async function chargingPolicyOverview(db: Db, access: CouncilAccess) {
     const inForce = inForceOf(all, today);
     return {
       inForce,
+      startingPoint: await startingPointOf(tx, access, all),
       explained: inForce ? explainPolicy(inForce.policy) : [],
       upcoming: all.filter((v) => v.status === 'published' && v.effectiveFrom > today),
       drafts: all.filter(isOpenDraft).reverse(),
       history: all.filter((v) => v.status === 'published').reverse(),
     };
   });
+}
+
+/**
+ * Where a new draft starts: the latest published version (a new one follows it) or, for a
+ * council with none yet, its nation's starting figures (startingChargingPolicy).
+ */
+async function startingPointOf(
+  tx: Tx,
+  access: CouncilAccess,
+  all: ChargingPolicyVersion[],
+): Promise<{ policy: ChargingPolicy; contributionMethod: ContributionMethod }> {
+  const base = all.filter((v) => v.status === 'published').at(-1);
+  if (base) return { policy: base.policy, contributionMethod: base.contributionMethod };
+  const nation = await councilNation(tx, access.authorityId);
+  if (!nation) throw Problem.conflict('This council has no nation to start a charging policy from.');
+  return { policy: startingChargingPolicy(nation), contributionMethod: 'net' };
 }
 
 async function councilNation(tx: Tx, authorityId: string) {
@@ -194,8 +211,7 @@ const staleDraft = () =>
  */
 export async function startChargingDraft(db: Db, access: CouncilAccess, request: DraftRequest) {
   return audited(db, access, 'policy.charging.draft', async (tx) => {
-    const base = (await versions(tx)).filter((v) => v.status === 'published').at(-1);
-    if (!base) throw Problem.conflict('This council has no charging policy yet to start a draft from.');
+    const base = await startingPointOf(tx, access, await versions(tx));
     const effectiveFrom = request.effectiveFrom ?? '';
     return saveRevision(tx, access, { ...base, effectiveFrom }, { ...request, effectiveFrom }, null);
   });

@@ -59,6 +59,45 @@ export type ChargingPolicy = ScottishChargingPolicy | EnglishChargingPolicy;
  */
 export const MAX_POLICY_PENCE: Pence = 1_000_000_000;
 
+/**
+ * Where a council with no charging policy yet starts its first draft: the figures of its nation's
+ * rules, which the administrator checks and changes before publishing (nothing is charged until
+ * a version is published). England's are the national ones of the Care and Support (Charging and
+ * Assessment of Resources) Regulations 2014 (capital limits, tariff income, the minimum income
+ * guarantee; see DEMO_ENGLISH_POLICY in seed.ts for their sources); Scotland's thresholds and
+ * taper are COSLA-guidance-style examples a council replaces with its own. The label is left
+ * empty: the administrator names the version.
+ */
+export function startingChargingPolicy(nation: 'scotland' | 'england'): ChargingPolicy {
+  if (nation === 'scotland')
+    return {
+      nation,
+      versionLabel: '',
+      thresholdWeekly: { under_pension_age: 23_500, pension_age: 31_000 },
+      taperBasisPoints: 6_000,
+      disregardedIncomeKinds: ['pip_mobility', 'dla_mobility', 'war_pension', 'earnings'],
+    };
+  return {
+    nation,
+    versionLabel: '',
+    minimumIncomeGuarantee: {
+      single_18_to_24: { label: 'single, aged 18 to 24', weekly: 8_915 },
+      single_25_to_pension_age: { label: 'single, aged 25 to State Pension age', weekly: 11_250 },
+      single_25_to_pension_age_disabled: {
+        label: 'single, aged 25 to State Pension age, with the disability premium',
+        weekly: 16_215,
+      },
+      pension_age: { label: 'State Pension age or over', weekly: 22_870 },
+    },
+    capitalUpperLimit: 2_325_000,
+    capitalLowerLimit: 1_425_000,
+    tariffIncomePerStep: 100,
+    tariffCapitalStep: 25_000,
+    taperBasisPoints: 10_000,
+    disregardedIncomeKinds: ['pip_mobility', 'dla_mobility', 'war_pension', 'earnings'],
+  };
+}
+
 /** Longest version label or income kind a policy may carry. */
 export const MAX_POLICY_TEXT = 200;
 
