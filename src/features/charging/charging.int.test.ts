@@ -244,7 +244,9 @@ describe('an assessment that changes money', () => {
       });
       expect(made.statusCode).toBe(201);
       // No assessment yet: the agreement is set up with no contribution.
-      expect((await get(`/api/v1/people/${personId}/payments`)).json().agreement.contributionPerPeriod).toBe(0);
+      expect((await get(`/api/v1/people/${personId}/payments`)).json().agreement.contributionPerPeriod).toBe(
+        0,
+      );
     };
     const pay = async (runDate: string) => {
       const run = (await post('/api/v1/payments/runs', { runDate })).json();

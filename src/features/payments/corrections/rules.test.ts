@@ -201,7 +201,7 @@ describe('an assessment from on or before the agreement starts (contributionChan
     days: fc.integer({ min: 0, max: 300 }),
   });
 
-  function setUp(r: fc.Infer<typeof input>) {
+  function setUp(r: typeof input extends fc.Arbitrary<infer T> ? T : never) {
     const startDate = addDays('2025-01-01', r.startOffset);
     const agreement: DirectPaymentAgreement = {
       id: 'a',
