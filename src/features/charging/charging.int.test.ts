@@ -230,4 +230,110 @@ describe('an assessment that changes money', () => {
     expect((await get(`/api/v1/people/${flora}/payments`)).json().balance).toBe(2 * 56_888);
     expect((await get('/api/v1/ledger/balances')).json().problems).toEqual([]);
   });
+
+  describe('an assessment from on or before the direct payment starts', () => {
+    const esa = [{ kind: 'esa', label: 'ESA', weeklyAmount: 28_380, evidence: 'DWP award letter' }];
+    const setUpAgreement = async (personId: string, startDate: string) => {
+      const made = await post(`/api/v1/people/${personId}/payments/agreement`, {
+        frequency: 'four_weekly',
+        startDate,
+        holderKind: 'person',
+        holderName: 'Holder',
+        sortCode: '200000',
+        accountNumber: '12345678',
+      });
+      expect(made.statusCode).toBe(201);
+      // No assessment yet: the agreement is set up with no contribution.
+      expect((await get(`/api/v1/people/${personId}/payments`)).json().agreement.contributionPerPeriod).toBe(
+        0,
+      );
+    };
+    const pay = async (runDate: string) => {
+      const run = (await post('/api/v1/payments/runs', { runDate })).json();
+      const due = (await get(`/api/v1/payments/runs/${run.id}`)).json().due;
+      const approved = await post(
+        `/api/v1/payments/runs/${run.id}/approve`,
+        { expectedCount: due.count, expectedTotal: due.totalSent },
+        approver,
+      );
+      expect(approved.statusCode).toBe(200);
+    };
+    const ledgerSound = async () => {
+      const ledger = (await get('/api/v1/ledger/balances')).json();
+      expect(ledger.problems).toEqual([]);
+      expect(ledger.accounts.reduce((s: number, a: { balance: number }) => s + a.balance, 0)).toBe(0);
+    };
+
+    it('nets the contribution off from the agreement’s first day when recorded the day it starts', async () => {
+      // £686.00 every four weeks; ESA £283.80 gives £29.28 a week, £117.12 every four weeks.
+      const ailsa = await personWithAgreedPlan(t.database.db, t.authorityId, 'Ailsa Sameday', [17_150]);
+      const today = todayInLondon();
+      await setUpAgreement(ailsa, today);
+      const recorded = await post(`/api/v1/people/${ailsa}/charging/assessments`, {
+        effectiveFrom: today,
+        incomes: esa,
+      });
+      expect(recorded.statusCode).toBe(201);
+      expect(recorded.json().agreementChangedFrom).toBe(today);
+      expect(recorded.json().effect.directPayment.netPerPeriod).toEqual({ before: 68_600, after: 56_888 });
+      expect(recorded.json().effect.corrections).toEqual([]);
+
+      const view = (await get(`/api/v1/people/${ailsa}/payments`)).json();
+      expect(view.agreement.nextPayment).toMatchObject({ periodStart: today, amount: 56_888 });
+      await pay(today);
+      const after = (await get(`/api/v1/people/${ailsa}/payments`)).json();
+      expect(after.payments.map((p: { amount: number }) => p.amount)).toEqual([56_888]);
+      expect(after.balance).toBe(56_888);
+      // The agreement row is history and is not edited; the change from its first day supersedes it.
+      const changes = await asSystem(t.database.db, (tx) =>
+        rows<{ effective_from: string; contribution: string }>(
+          tx,
+          sql`select effective_from::text, contribution_per_period::text as contribution
+              from dp_agreement_changes where person_id = ${ailsa}`,
+        ),
+      );
+      expect(changes).toEqual([{ effective_from: today, contribution: '11712' }]);
+      await ledgerSound();
+    });
+
+    it('takes the contribution back for a period already paid when the assessment is dated before the start', async () => {
+      const bruce = await personWithAgreedPlan(t.database.db, t.authorityId, 'Bruce Backdated', [17_150]);
+      await setUpAgreement(bruce, '2026-03-02');
+      await pay('2026-03-02');
+      expect((await get(`/api/v1/people/${bruce}/payments`)).json().balance).toBe(68_600);
+
+      const assessment = { effectiveFrom: '2026-02-16', incomes: esa };
+      const transfers = await count(t.database.db, 'ledger_transfers');
+      const preview = await post(`/api/v1/people/${bruce}/charging/assessments/preview`, assessment);
+      expect(preview.statusCode).toBe(200);
+      expect(preview.json().effect.from).toBe('2026-03-02');
+      expect(preview.json().effect.corrections).toMatchObject([
+        { periodStart: '2026-03-02', periodEnd: '2026-03-29', paid: 68_600, due: 56_888, amount: -11_712 },
+      ]);
+      expect(await count(t.database.db, 'ledger_transfers')).toBe(transfers);
+
+      const recorded = await post(`/api/v1/people/${bruce}/charging/assessments`, assessment);
+      expect(recorded.statusCode).toBe(201);
+      expect(recorded.json().agreementChangedFrom).toBe('2026-03-02');
+      expect(recorded.json().effect).toEqual(preview.json().effect);
+      expect(await count(t.database.db, 'ledger_transfers')).toBe(transfers + 1);
+      // The payment itself is kept as it was; the correction is added beside it.
+      const corrections = await asSystem(t.database.db, (tx) =>
+        rows<{ amount: string }>(
+          tx,
+          sql`select amount::text from dp_payment_corrections where person_id = ${bruce}`,
+        ),
+      );
+      expect(corrections).toEqual([{ amount: '-11712' }]);
+      expect((await get(`/api/v1/people/${bruce}/payments`)).json().balance).toBe(56_888);
+
+      // The next period is paid net, and asking for the same date's run again pays nothing twice.
+      await pay('2026-03-30');
+      expect((await post('/api/v1/payments/runs', { runDate: '2026-03-30' })).statusCode).toBe(200);
+      const view = (await get(`/api/v1/people/${bruce}/payments`)).json();
+      expect(view.payments.map((p: { amount: number }) => p.amount).sort()).toEqual([56_888, 68_600]);
+      expect(view.balance).toBe(2 * 56_888);
+      await ledgerSound();
+    });
+  });
 });

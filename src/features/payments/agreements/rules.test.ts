@@ -119,10 +119,21 @@ describe('paymentsDue', () => {
     expect(
       validateAgreement(
         agreement({
-          changes: [{ effectiveFrom: '2026-04-06', amountPerPeriod: 1, contributionPerPeriod: 0 }],
+          changes: [{ effectiveFrom: '2026-04-05', amountPerPeriod: 1, contributionPerPeriod: 0 }],
         }),
       ).map((e) => e.field),
     ).toEqual(['changes.0.effectiveFrom']);
+  });
+
+  it('lets a change from the start date supersede the agreement’s own terms from its first day', () => {
+    const a = agreement({
+      changes: [{ effectiveFrom: '2026-04-06', amountPerPeriod: 30_000, contributionPerPeriod: 4_000 }],
+    });
+    expect(validateAgreement(a)).toEqual([]);
+    const due = paymentsDue(a, '2026-04-13', []);
+    expect(due.map((p) => p.amount)).toEqual([26_000, 26_000]);
+    // One line for the payment and one for the contribution: the agreement's own £0 is not shown.
+    expect(due[0]!.explanation.lines.map((l) => l.amount)).toEqual([30_000, -4_000]);
   });
 });
 

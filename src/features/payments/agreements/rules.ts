@@ -7,7 +7,11 @@
  * - periods follow a fixed cycle counted from the agreement's `cycleAnchor` (the council's
  *   payment day; by default the start date), so a change of amounts never moves the cycle;
  * - a part period (before the first full cycle, after the end date, or either side of a
- *   change of amounts) is paid pro rata by days of the full period, rounded half up.
+ *   change of amounts) is paid pro rata by days of the full period, rounded half up;
+ * - a change takes effect on or after the start date. A change from the start date itself
+ *   supersedes the agreement's own terms from its first day (a financial assessment dated on
+ *   or before the start is applied that way, so its contribution is never lost); the
+ *   agreement row is never edited. A change before the start date is refused.
  */
 
 import {
@@ -100,10 +104,10 @@ export function validateAgreement(agreement: DirectPaymentAgreement): FieldError
     pence(`changes.${i}.contributionPerPeriod`, change.contributionPerPeriod);
     if (!isIsoDate(change.effectiveFrom)) {
       errors.push({ field: `changes.${i}.effectiveFrom`, message: 'Enter a real date for the change.' });
-    } else if (compareDates(change.effectiveFrom, agreement.startDate) <= 0) {
+    } else if (compareDates(change.effectiveFrom, agreement.startDate) < 0) {
       errors.push({
         field: `changes.${i}.effectiveFrom`,
-        message: 'A change must take effect after the start date; change the agreement itself instead.',
+        message: 'A change must take effect on or after the start date.',
       });
     }
   });
@@ -143,19 +147,34 @@ interface Terms extends AgreementChange {
   policyVersion: string;
 }
 
-function termsTimeline(agreement: DirectPaymentAgreement): Terms[] {
+/**
+ * The terms in date order, one entry per date: the agreement's own from its start, then each
+ * change. A change from the start date replaces the agreement's own terms entirely (they never
+ * apply, not even for a day), so nothing is counted twice.
+ */
+export function termsTimeline(agreement: DirectPaymentAgreement): Terms[] {
   const base = `Direct-payment agreement ${agreement.id}`;
   const changes = [...(agreement.changes ?? [])].sort((a, b) =>
     compareDates(a.effectiveFrom, b.effectiveFrom),
   );
+  const own: Terms[] = changes.some((c) => c.effectiveFrom === agreement.startDate)
+    ? []
+    : [
+        {
+          effectiveFrom: agreement.startDate,
+          amountPerPeriod: agreement.amountPerPeriod,
+          contributionPerPeriod: agreement.contributionPerPeriod,
+          policyVersion: base,
+        },
+      ];
   return [
-    {
-      effectiveFrom: agreement.startDate,
-      amountPerPeriod: agreement.amountPerPeriod,
-      contributionPerPeriod: agreement.contributionPerPeriod,
-      policyVersion: base,
-    },
-    ...changes.map((c) => ({ ...c, policyVersion: `${base}, amounts from ${formatDate(c.effectiveFrom)}` })),
+    ...own,
+    ...changes.map((c) => ({
+      effectiveFrom: c.effectiveFrom,
+      amountPerPeriod: c.amountPerPeriod,
+      contributionPerPeriod: c.contributionPerPeriod,
+      policyVersion: `${base}, amounts from ${formatDate(c.effectiveFrom)}`,
+    })),
   ];
 }
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, compareDates } from '../../../platform/dates.ts';
 import {
+  contributionChangeFrom,
   contributionEffect,
   currentChanges,
   netPerPeriod,
@@ -184,5 +185,107 @@ describe('contributionEffect', () => {
         },
       ),
     );
+  });
+});
+
+describe('an assessment from on or before the agreement starts (contributionChangeFrom)', () => {
+  const input = fc.record({
+    frequency: fc.constantFrom('weekly' as const, 'four_weekly' as const, 'monthly' as const),
+    startOffset: fc.integer({ min: 0, max: 400 }),
+    /** The assessment's date relative to the agreement's start: ≤ 0 is on or before. */
+    assessmentOffset: fc.integer({ min: -400, max: 200 }),
+    paidPeriods: fc.integer({ min: 0, max: 4 }),
+    amount: fc.integer({ min: 0, max: 300_000 }),
+    ownContribution: fc.integer({ min: 0, max: 300_000 }),
+    contribution: fc.integer({ min: 0, max: 300_000 }),
+    days: fc.integer({ min: 0, max: 300 }),
+  });
+
+  function setUp(r: typeof input extends fc.Arbitrary<infer T> ? T : never) {
+    const startDate = addDays('2025-01-01', r.startOffset);
+    const agreement: DirectPaymentAgreement = {
+      id: 'a',
+      amountPerPeriod: r.amount,
+      contributionPerPeriod: r.ownContribution,
+      frequency: r.frequency,
+      startDate,
+      endDate: null,
+    };
+    const all = paymentsDue(agreement, addDays(startDate, 200), []);
+    const paid: PaidPeriod[] = all
+      .slice(0, r.paidPeriods)
+      .map((d) => ({ periodStart: d.periodStart, periodEnd: d.periodEnd, paid: d.amount }));
+    const firstUnpaid = paid.length ? addDays(paid.at(-1)!.periodEnd, 1) : startDate;
+    const assessmentFrom = addDays(startDate, r.assessmentOffset);
+    const from = contributionChangeFrom({
+      assessmentFrom,
+      agreementStart: startDate,
+      firstUnpaid,
+      supersededChangeFrom: null,
+    });
+    const after: DirectPaymentAgreement = {
+      ...agreement,
+      changes: [{ effectiveFrom: from, amountPerPeriod: r.amount, contributionPerPeriod: r.contribution }],
+    };
+    return { agreement, after, paid, firstUnpaid, assessmentFrom, from, startDate };
+  }
+
+  it('carries the new contribution on every day from the start, and puts every paid period right', () => {
+    fc.assert(
+      fc.property(
+        input.filter((r) => r.assessmentOffset <= 0),
+        (r) => {
+          const { after, paid, from, startDate } = setUp(r);
+          expect(from).toBe(startDate);
+          expect(termsOn(after, addDays(startDate, r.days))).toEqual({
+            amountPerPeriod: r.amount,
+            contributionPerPeriod: r.contribution,
+          });
+          // Every period, paid or not, comes to the amount less the new contribution, once.
+          const full = Math.max(0, r.amount - r.contribution);
+          const corrected = applied(paid, paidPeriodCorrections(after, paid, from));
+          const schedule = paymentsDue(after, addDays(startDate, 200), []);
+          for (const p of corrected) {
+            const due = schedule.find((d) => d.periodStart === p.periodStart)!;
+            expect(p.paid).toBe(due.amount);
+          }
+          for (const d of schedule) {
+            const partial = d.explanation.lines.some((l) => l.rule === 'Part period paid pro rata by days');
+            if (!partial) expect(d.amount).toBe(full);
+            expect(d.explanation.lines.every((l) => !l.policyVersion.endsWith('agreement a'))).toBe(true);
+          }
+          // Applying the same correction again finds nothing left to put right.
+          expect(paidPeriodCorrections(after, corrected, from)).toEqual([]);
+        },
+      ),
+    );
+  });
+
+  it('after the start, applies from its date or the first unpaid day, whichever is later, as before', () => {
+    fc.assert(
+      fc.property(
+        input.filter((r) => r.assessmentOffset > 0),
+        (r) => {
+          const { agreement, after, paid, firstUnpaid, assessmentFrom, from, startDate } = setUp(r);
+          expect(from).toBe(compareDates(assessmentFrom, firstUnpaid) > 0 ? assessmentFrom : firstUnpaid);
+          expect(compareDates(from, startDate)).toBeGreaterThan(0);
+          // Paid periods are not reopened, and the agreement's own terms hold until the change.
+          expect(paidPeriodCorrections(after, paid, from)).toEqual([]);
+          expect(termsOn(after, addDays(from, -1))).toEqual(termsOn(agreement, addDays(from, -1)));
+          expect(termsOn(after, addDays(from, r.days)).contributionPerPeriod).toBe(r.contribution);
+        },
+      ),
+    );
+  });
+
+  it('a correction keeps the date of the change it corrects', () => {
+    expect(
+      contributionChangeFrom({
+        assessmentFrom: '2026-01-01',
+        agreementStart: '2026-02-01',
+        firstUnpaid: '2026-03-01',
+        supersededChangeFrom: '2026-02-01',
+      }),
+    ).toBe('2026-02-01');
   });
 });

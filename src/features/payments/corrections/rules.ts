@@ -165,7 +165,28 @@ export function contributionEffect(input: {
   };
 }
 
-/** The terms in force on a date: the newest change on or before it, else the agreement's own. */
+/**
+ * The date a new assessment's contribution applies to the direct payment from:
+ * - correcting an assessment: the date of the change that assessment made;
+ * - starting on or before the agreement's start: the agreement's first day (the change from
+ *   the start date supersedes the agreement's own terms; paid periods are put right);
+ * - otherwise its own date or the first unpaid day, whichever is later.
+ */
+export function contributionChangeFrom(input: {
+  assessmentFrom: IsoDate;
+  agreementStart: IsoDate;
+  firstUnpaid: IsoDate;
+  supersededChangeFrom: IsoDate | null;
+}): IsoDate {
+  if (input.supersededChangeFrom) return input.supersededChangeFrom;
+  if (compareDates(input.assessmentFrom, input.agreementStart) <= 0) return input.agreementStart;
+  return compareDates(input.assessmentFrom, input.firstUnpaid) > 0 ? input.assessmentFrom : input.firstUnpaid;
+}
+
+/**
+ * The terms in force on a date: the newest change on or before it, else the agreement's own.
+ * A change from the start date wins over the agreement's own terms from that very day.
+ */
 export function termsOn(agreement: DirectPaymentAgreement, on: IsoDate): Terms {
   let terms: Terms = {
     amountPerPeriod: agreement.amountPerPeriod,

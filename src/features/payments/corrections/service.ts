@@ -15,6 +15,7 @@ import {
 } from '../agreements/service.ts';
 import {
   type ContributionEffect,
+  contributionChangeFrom,
   contributionEffect,
   correctionKey,
   currentChanges,
@@ -32,9 +33,14 @@ import { dpAgreementChanges, dpPaymentCorrections, dpPayments } from '../schema.
  * anything is written, so the check-your-answers page, the API preview and the save all use
  * the same figures:
  *
- * - a new assessment applies from its date or the first unpaid day, whichever is later (paid
- *   periods are not reopened by a reassessment); if a change already starts that day, the new
- *   one is a newer version of it;
+ * - a new assessment dated after the agreement's start applies from its date or the first
+ *   unpaid day, whichever is later (paid periods are not reopened by a reassessment); if a
+ *   change already starts that day, the new one is a newer version of it;
+ * - a new assessment whose contribution starts on or before the agreement's start applies
+ *   from the agreement's first day: a change from the start date supersedes the agreement's
+ *   own terms (the agreement row is never edited), and every period already paid since then
+ *   is put right by a correcting transfer (`paidPeriodCorrections`), so the contribution the
+ *   agreement was set up without is never lost;
  * - a correction (an assessment that supersedes the one before it) supersedes the change that
  *   assessment made, from the same date, and puts right every period already paid from then.
  */
@@ -72,12 +78,12 @@ export async function planContributionChange(
   const superseded = input.supersedesAssessmentId
     ? current.find((c) => c.assessmentId === input.supersedesAssessmentId)
     : undefined;
-  let from: IsoDate;
-  if (superseded) from = superseded.effectiveFrom;
-  else {
-    const firstUnpaid = await firstUnpaidDay(tx, agreement);
-    from = compareDates(input.effectiveFrom, firstUnpaid) > 0 ? input.effectiveFrom : firstUnpaid;
-  }
+  const from = contributionChangeFrom({
+    assessmentFrom: input.effectiveFrom,
+    agreementStart: agreement.startDate,
+    firstUnpaid: await firstUnpaidDay(tx, agreement),
+    supersededChangeFrom: superseded?.effectiveFrom ?? null,
+  });
   return planChangeFrom(tx, personId, agreement, changes, from, input.weeklyBefore, input.weeklyAfter);
 }
 
@@ -120,8 +126,8 @@ export async function planChangeFrom(
       corrections: [],
     }),
   });
-  // A change must start after the agreement does; an earlier date leaves the agreement's own terms.
-  if (compareDates(from, agreement.startDate) <= 0) return none();
+  // A change never starts before the agreement does (callers clamp to the start date).
+  if (compareDates(from, agreement.startDate) < 0) return none();
   const terms = await termsFromPlan(tx, personId, agreement.frequency);
   const atDate = current.find((c) => c.effectiveFrom === from);
   const change = {
