@@ -65,6 +65,7 @@ describe('configuration', () => {
       /names the key id “k1” twice/,
     ],
     ['only commas', ',,', /at least one key/],
+    ['the reserved id v1', `v1:${Buffer.alloc(32).toString('base64')}`, /may not name a key “v1”/],
   ])(
     'refuses malformed DATA_KEYS (%s) in one line that names the variable, never the key',
     (_, value, message) => {

@@ -88,6 +88,9 @@ export function parseDataKeys(text: string): DataKey[] {
     const key = BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
     if (key.length !== 32) throw bad(`key “${id}” must be 32 bytes written in base64 (44 characters)`);
     if (keys.some((k) => k.id === id)) throw bad(`names the key id “${id}” twice`);
+    // Rotation reports name each key by id, and "v1" already means text sealed before DATA_KEYS.
+    if (id === 'v1')
+      throw bad('may not name a key “v1”: that name is kept for bank details sealed before DATA_KEYS');
     keys.push({ id, key });
   });
   return keys;

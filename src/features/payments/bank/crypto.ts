@@ -96,7 +96,8 @@ export function decryptBankDetails(stored: string, keys: BankKeys): BankDetails 
   const parts = stored.split(':');
   const keyId = sealedWith(stored);
   if (keyId === null) throw new BankDetailsUnreadable('unknown bank details format');
-  if (keyId === 'v1') {
+  // The form decides, not the id: a data key may itself be called "v1" (text `v2:v1:…`).
+  if (parts[0] === 'v1') {
     if (!keys.legacy)
       throw new BankDetailsUnreadable('bank details sealed with SESSION_SECRET (v1) need SESSION_SECRET set');
     return open(keys.legacy, parts[1]!, parts[2]!, parts[3]!);
