@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { CouncilAccess } from '../../platform/auth/access.ts';
 import { audited } from '../../platform/audit/index.ts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -199,6 +199,15 @@ async function saveRevision(
   return (await versions(tx)).find((v) => v.id === row.id)!;
 }
 
+/**
+ * Changes to a council's charging policy versions one at a time: a change read after another
+ * commits sees it (and is refused as stale, 409), instead of finding the other's new revision
+ * and calling its own name taken. The table is append-only, so rows cannot be locked for update.
+ */
+async function lockChargingPolicies(tx: Tx, authorityId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('charging-policy:' || ${authorityId}))`);
+}
+
 const staleDraft = () =>
   Problem.conflict(
     'Someone changed or published this draft while you were looking at it. Open the latest draft and try again.',
@@ -211,6 +220,7 @@ const staleDraft = () =>
  */
 export async function startChargingDraft(db: Db, access: CouncilAccess, request: DraftRequest) {
   return audited(db, access, 'policy.charging.draft', async (tx) => {
+    await lockChargingPolicies(tx, access.authorityId);
     const base = await startingPointOf(tx, access, await versions(tx));
     const effectiveFrom = request.effectiveFrom ?? '';
     return saveRevision(tx, access, { ...base, effectiveFrom }, { ...request, effectiveFrom }, null);
@@ -237,6 +247,7 @@ export async function reviseChargingDraft(db: Db, access: CouncilAccess, id: str
     access,
     'policy.charging.draft',
     async (tx) => {
+      await lockChargingPolicies(tx, access.authorityId);
       const all = await versions(tx);
       const draft = openDraft(all, id);
       const chain = draftChain(await allPolicyRows(tx), id);
@@ -297,6 +308,7 @@ export async function publishChargingDraft(db: Db, access: CouncilAccess, id: st
     access,
     'policy.charging.publish',
     async (tx) => {
+      await lockChargingPolicies(tx, access.authorityId);
       const all = await versions(tx);
       const draft = openDraft(all, id);
       const row = (await policyRow(tx, id))!;
